@@ -1,0 +1,336 @@
+"""Benchmark of the encoding repair: unmangle.fix_text against ftfy.fix_encoding and ftfy.fix_text, same inputs.
+
+Reports, per family of :mod:`corrupt_encoding`: documents restored exactly and *damage repaired*
+``1 - (characters still wrong after / characters wrong before)``, where "characters wrong" is the Levenshtein
+distance to the clean original (a character-level alignment); the share of clean paragraphs (all 23 languages) and
+of clean typographic paragraphs left unchanged; throughput in MB/s (UTF-8 input bytes) on clean and on mangled text;
+and the documents ftfy.fix_encoding restores exactly but unmangle does not (there should be none).
+
+Writes ``bench/out/encoding.md``, ``bench/out/encoding.json`` and ``bench/out/encoding_failures/`` (a few failing
+examples per family, the clean paragraphs that changed, the ftfy-beats-unmangle documents) so the engine author can
+debug quickly. ``--quick`` runs a small sample in well under a minute; ``--family`` filters families.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+import traceback
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corrupt_encoding as ce  # noqa: E402
+
+try:
+    from rapidfuzz.distance import Levenshtein
+except ImportError:  # pragma: no cover - the bench extra installs it
+    sys.exit("bench_encoding needs rapidfuzz: pip install -e '.[bench]'")
+
+OUT = ce.REPO / "bench" / "out"
+Tool = Callable[[str], str]
+TOOL_NAMES = ("unmangle", "ftfy.fix_encoding", "ftfy.fix_text")
+EXAMPLES_PER_FAMILY = 6
+
+
+def load_tools() -> dict[str, Tool]:
+    import ftfy
+
+    import unmangle
+
+    return {"unmangle": unmangle.fix_text, "ftfy.fix_encoding": ftfy.fix_encoding, "ftfy.fix_text": ftfy.fix_text}
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What one tool made of a list of inputs, and how long it took."""
+
+    outputs: list[str]
+    seconds: float
+    errors: dict[int, str] = field(default_factory=dict)
+    slowest: list[tuple[float, int]] = field(default_factory=list)
+
+
+def run_tool(tool: Tool, inputs: Sequence[str]) -> Outcome:
+    """Call ``tool`` on every input, timing each call; an exception counts as leaving the input unchanged."""
+    outputs, errors, times = [], {}, []
+    clock = time.perf_counter
+    for i, text in enumerate(inputs):
+        t0 = clock()
+        try:
+            out = tool(text)
+        except Exception as exc:  # noqa: BLE001 - the bench must survive engine bugs and report them
+            out = text
+            errors[i] = "".join(traceback.format_exception_only(exc)).strip()
+        times.append(clock() - t0)
+        outputs.append(out)
+    slowest = sorted(((t, i) for i, t in enumerate(times)), reverse=True)[:5]
+    return Outcome(outputs, sum(times), errors, slowest)
+
+
+def mb(texts: Sequence[str]) -> float:
+    return sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
+
+
+def excerpt(clean: str, other: str, width: int = 90) -> tuple[int, str, str]:
+    """Position of the first difference and a window of both strings around it."""
+    i = next((k for k, (a, b) in enumerate(zip(clean, other, strict=False)) if a != b), min(len(clean), len(other)))
+    lo = max(0, i - width // 3)
+    return i, clean[lo:lo + width], other[lo:lo + width]
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{100 * x:.1f}%"
+
+
+def _ratio(a: float, b: float) -> float | None:
+    return a / b if b else None
+
+
+# --- the mangled set --------------------------------------------------------------------------------------------------
+
+def score_mangled(samples: list[ce.Sample], outcomes: dict[str, Outcome]) -> dict:
+    """Per family and overall: exact restores, characters wrong before and after, harmed documents."""
+    before = [Levenshtein.distance(s.corrupted, s.clean) for s in samples]
+    fam_stats: dict[str, dict] = {}
+    totals = {t: {"exact": 0, "after": 0} for t in outcomes}
+    by_fam: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(samples):
+        by_fam[s.family].append(i)
+    after_all = {t: [Levenshtein.distance(o.outputs[i], samples[i].clean) for i in range(len(samples))]
+                 for t, o in outcomes.items()}
+    for fam, idx in by_fam.items():
+        s0 = samples[idx[0]]
+        wrong_before = sum(before[i] for i in idx)
+        row: dict = {"group": s0.group, "lossless": s0.lossless, "docs": len(idx), "chars_wrong_before": wrong_before,
+                     "langs": sorted({samples[i].lang for i in idx})}
+        for t, o in outcomes.items():
+            exact = sum(o.outputs[i] == samples[i].clean for i in idx)
+            after = sum(after_all[t][i] for i in idx)
+            row[t] = {
+                "exact": exact / len(idx),
+                "damage_repaired": 1 - after / wrong_before,
+                "chars_wrong_after": after,
+                "harmed": sum(after_all[t][i] > before[i] for i in idx),
+                "errors": sum(i in o.errors for i in idx),
+            }
+            totals[t]["exact"] += exact
+            totals[t]["after"] += after
+        fam_stats[fam] = row
+    wrong_before = sum(before)
+    overall = {t: {"exact": totals[t]["exact"] / max(1, len(samples)),
+                   "damage_repaired": 1 - totals[t]["after"] / wrong_before if wrong_before else None}
+               for t in outcomes}
+    groups: dict[str, dict] = {}
+    for g in sorted({r["group"] for r in fam_stats.values()}):
+        rows = [r for r in fam_stats.values() if r["group"] == g]
+        wb = sum(r["chars_wrong_before"] for r in rows)
+        groups[g] = {"families": len(rows), "docs": sum(r["docs"] for r in rows),
+                     **{t: 1 - sum(r[t]["chars_wrong_after"] for r in rows) / wb for t in outcomes}}
+    return {"families": fam_stats, "overall": overall, "groups": groups, "before": before, "after": after_all}
+
+
+def ftfy_violations(samples: list[ce.Sample], outcomes: dict[str, Outcome]) -> list[int]:
+    """Documents ftfy.fix_encoding restores exactly and unmangle does not."""
+    fe, um = outcomes.get("ftfy.fix_encoding"), outcomes.get("unmangle")
+    if fe is None or um is None:
+        return []
+    return [i for i, s in enumerate(samples) if fe.outputs[i] == s.clean and um.outputs[i] != s.clean]
+
+
+# --- reports ----------------------------------------------------------------------------------------------------------
+
+def write_failures(out_dir: Path, samples: list[ce.Sample], outcomes: dict[str, Outcome], scores: dict,
+                   violations: list[int], clean: list[tuple[str, str]], clean_out: dict[str, Outcome],
+                   typo: list[tuple[str, str]], typo_out: dict[str, Outcome]) -> None:
+    """A few failing examples per family, so a failure can be reproduced from the file alone."""
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    out_dir.mkdir(parents=True)
+    um = outcomes["unmangle"]
+    by_fam: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(samples):
+        if um.outputs[i] != s.clean:
+            by_fam[s.family].append(i)
+    for fam, idx in by_fam.items():
+        # worst first: the documents where most damage is left
+        idx.sort(key=lambda i: -scores["after"]["unmangle"][i])
+        lines = [f"# {fam}: {len(idx)} documents not restored exactly\n"]
+        for i in idx[:EXAMPLES_PER_FAMILY]:
+            lines += _example(samples[i], i, outcomes, scores)
+        (out_dir / f"{fam}.md").write_text("\n".join(lines), encoding="utf-8")
+    if violations:
+        lines = [f"# {len(violations)} documents ftfy.fix_encoding restores exactly and unmangle does not\n"]
+        for i in violations[:40]:
+            lines += _example(samples[i], i, outcomes, scores)
+        (out_dir / "_ftfy_exact_violations.md").write_text("\n".join(lines), encoding="utf-8")
+    for name, items, outs in (("clean", clean, clean_out), ("typographic", typo, typo_out)):
+        changed = [i for i, (_, p) in enumerate(items) if outs["unmangle"].outputs[i] != p]
+        if not changed:
+            continue
+        lines = [f"# {len(changed)} {name} paragraphs changed by unmangle\n"]
+        for i in changed[:60]:
+            lang, p = items[i]
+            pos, a, b = excerpt(p, outs["unmangle"].outputs[i])
+            lines += [f"## #{i} [{lang}] first difference at {pos}", f"- clean:    `{a!r}`", f"- unmangle: `{b!r}`",
+                      f"- full input: `{p!r}`", ""]
+        (out_dir / f"_{name}_changed.md").write_text("\n".join(lines), encoding="utf-8")
+    errors = [(i, msg) for i, msg in um.errors.items()]
+    if errors:
+        lines = [f"# {len(errors)} exceptions raised by unmangle on mangled documents\n"]
+        lines += [f"- #{i} {samples[i].family}: {msg} input `{samples[i].corrupted[:200]!r}`" for i, msg in errors[:50]]
+        (out_dir / "_exceptions.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def _example(s: ce.Sample, i: int, outcomes: dict[str, Outcome], scores: dict) -> list[str]:
+    out = outcomes["unmangle"].outputs[i]
+    pos, a, b = excerpt(s.clean, out)
+    lines = [f"## #{i} [{s.lang}] {s.doc_id}: wrong before {scores['before'][i]}, "
+             f"after {scores['after']['unmangle'][i]} (first difference at {pos})",
+             f"- clean:     `{a!r}`", f"- corrupted: `{s.corrupted[max(0, pos - 30):pos + 60]!r}`",
+             f"- unmangle:  `{b!r}`"]
+    for t in ("ftfy.fix_encoding",):
+        if t in outcomes:
+            lines.append(f"- {t}: {'exact' if outcomes[t].outputs[i] == s.clean else 'not exact'}")
+    if i in outcomes["unmangle"].errors:
+        lines.append(f"- exception: {outcomes['unmangle'].errors[i]}")
+    lines += [f"- full corrupted input: `{s.corrupted!r}`", ""]
+    return lines
+
+
+def render_markdown(report: dict) -> str:
+    tools = report["tools"]
+    s = report["summary"]
+    lines = ["# Encoding benchmark", "",
+             f"{s['mangled_docs']} mangled documents in {s['families']} families (seed {report['seed']}, "
+             f"{report['per_family']} per family); {s['clean_paragraphs']} clean paragraphs in "
+             f"{s['clean_langs']} languages; {s['typographic_paragraphs']} clean typographic paragraphs.", "",
+             "| metric | " + " | ".join(tools) + " | goal |", "|---|" + "---|" * len(tools) + "---|"]
+
+    def row(name: str, vals: list[str], goal: str) -> None:
+        lines.append(f"| {name} | " + " | ".join(vals) + f" | {goal} |")
+
+    row("damage repaired, overall", [_pct(s["overall"][t]["damage_repaired"]) for t in tools], ">= 95%")
+    row("damage repaired, worst family",
+        [f"{_pct(s['worst_family'][t][1])} ({s['worst_family'][t][0]})" for t in tools], ">= 80%")
+    row("families >= 80% repaired", [f"{s['families_ok'][t]}/{s['families']}" for t in tools], "all")
+    row("documents restored exactly", [_pct(s["overall"][t]["exact"]) for t in tools], "")
+    row("clean paragraphs unchanged", [_pct(s["clean_unchanged"][t]) for t in tools], "100%")
+    row("typographic paragraphs unchanged", [_pct(s["typographic_unchanged"][t]) for t in tools], "100%")
+    row("MB/s on clean text", [f"{s['mbps_clean'][t]:.2f}" for t in tools], "")
+    row("MB/s on mangled text", [f"{s['mbps_mangled'][t]:.2f}" for t in tools], "")
+    row("speed vs ftfy.fix_encoding, clean", [f"{s['ratio_clean'][t]:.2f}x" for t in tools], ">= 10x")
+    row("speed vs ftfy.fix_encoding, mangled", [f"{s['ratio_mangled'][t]:.2f}x" for t in tools], ">= 1x")
+    row("exceptions", [str(s["exceptions"][t]) for t in tools], "0")
+    lines += ["", f"Documents ftfy.fix_encoding restores exactly but unmangle does not: **{s['ftfy_violations']}** "
+              "(goal 0).", "", "## By group (damage repaired)", "",
+              "| group | families | docs | " + " | ".join(tools) + " |", "|---|---|---|" + "---|" * len(tools)]
+    for g, r in report["groups"].items():
+        lines.append(f"| {g} | {r['families']} | {r['docs']} | " + " | ".join(_pct(r[t]) for t in tools) + " |")
+    lines += ["", "## By family", "",
+              "| family | docs | exact: " + " / ".join(tools) + " | repaired: " + " / ".join(tools) +
+              " | harmed (unmangle) |", "|---|---|---|---|---|"]
+    for fam, r in report["families"].items():
+        exact = " / ".join(_pct(r[t]["exact"]) for t in tools)
+        rep = " / ".join(_pct(r[t]["damage_repaired"]) for t in tools)
+        flag = " ⚠" if r["unmangle"]["damage_repaired"] < 0.8 else ""
+        lines.append(f"| {fam}{flag} | {r['docs']} | {exact} | {rep} | {r['unmangle']['harmed']} |")
+    return "\n".join(lines) + "\n"
+
+
+# --- main -------------------------------------------------------------------------------------------------------------
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Encoding repair benchmark: unmangle vs ftfy.")
+    ap.add_argument("--quick", action="store_true", help="small sample, well under a minute")
+    ap.add_argument("--full", action="store_true", help="100 documents per family and every clean paragraph")
+    ap.add_argument("--family", action="append", help="family name or substring (repeatable)")
+    ap.add_argument("--per-family", type=int)
+    ap.add_argument("--clean", type=int, help="number of clean paragraphs")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+
+    per_family = args.per_family or (5 if args.quick else 100 if args.full else 30)
+    n_clean = args.clean or (1500 if args.quick else 10**9 if args.full else 11_500)
+    n_typo = 100 if args.quick else 500
+    families = ce.select_families(args.family)
+    if not families:
+        print(f"no family matches {args.family}", file=sys.stderr)
+        return 2
+
+    t0 = time.perf_counter()
+    corpora = ce.load_corpora()
+    samples = ce.generate(per_family, args.seed, families, corpora)
+    clean = ce.clean_paragraphs(n_clean, args.seed, corpora)
+    typo = ce.typographic_paragraphs(n_typo, args.seed, corpora)
+    print(f"generated {len(samples)} mangled documents, {len(clean)} clean and {len(typo)} typographic paragraphs "
+          f"in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+
+    tools = load_tools()
+    for tool in tools.values():  # load models and tables outside the timed runs
+        tool("It鈥檚 caf茅 â€” done")
+    corrupted = [s.corrupted for s in samples]
+    outcomes, clean_out, typo_out = {}, {}, {}
+    for name, tool in tools.items():
+        outcomes[name] = run_tool(tool, corrupted)
+        clean_out[name] = run_tool(tool, [p for _, p in clean])
+        typo_out[name] = run_tool(tool, [p for _, p in typo])
+        print(f"{name}: mangled {outcomes[name].seconds:.1f}s, clean {clean_out[name].seconds:.1f}s",
+              file=sys.stderr)
+
+    scores = score_mangled(samples, outcomes)
+    violations = ftfy_violations(samples, outcomes)
+    mb_clean, mb_mangled = mb([p for _, p in clean]), mb(corrupted)
+    mbps_clean = {t: mb_clean / max(o.seconds, 1e-9) for t, o in clean_out.items()}
+    mbps_mangled = {t: mb_mangled / max(o.seconds, 1e-9) for t, o in outcomes.items()}
+    fams = scores["families"]
+    summary = {
+        "mangled_docs": len(samples),
+        "families": len(fams),
+        "clean_paragraphs": len(clean),
+        "clean_langs": len({lang for lang, _ in clean}),
+        "typographic_paragraphs": len(typo),
+        "overall": scores["overall"],
+        "worst_family": {t: min(((f, r[t]["damage_repaired"]) for f, r in fams.items()), key=lambda x: x[1],
+                                default=("", None)) for t in tools},
+        "families_ok": {t: sum(r[t]["damage_repaired"] >= 0.8 for r in fams.values()) for t in tools},
+        "clean_unchanged": {t: sum(o == p for o, (_, p) in zip(clean_out[t].outputs, clean, strict=True))
+                            / max(1, len(clean)) for t in tools},
+        "typographic_unchanged": {t: sum(o == p for o, (_, p) in zip(typo_out[t].outputs, typo, strict=True))
+                                  / max(1, len(typo)) for t in tools},
+        "mb_clean": mb_clean,
+        "mb_mangled": mb_mangled,
+        "mbps_clean": mbps_clean,
+        "mbps_mangled": mbps_mangled,
+        "ratio_clean": {t: _ratio(v, mbps_clean["ftfy.fix_encoding"]) for t, v in mbps_clean.items()},
+        "ratio_mangled": {t: _ratio(v, mbps_mangled["ftfy.fix_encoding"]) for t, v in mbps_mangled.items()},
+        "exceptions": {t: len(outcomes[t].errors) + len(clean_out[t].errors) + len(typo_out[t].errors)
+                       for t in tools},
+        "ftfy_violations": len(violations),
+        "slowest_unmangle_docs": [{"seconds": round(sec, 4), "family": samples[i].family, "index": i}
+                                  for sec, i in outcomes["unmangle"].slowest],
+    }
+    report = {"seed": args.seed, "per_family": per_family, "tools": list(tools), "summary": summary,
+              "groups": scores["groups"], "families": fams}
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    md = render_markdown(report)
+    (args.out / "encoding.md").write_text(md, encoding="utf-8")
+    (args.out / "encoding.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    write_failures(args.out / "encoding_failures", samples, outcomes, scores, violations, clean, clean_out,
+                   typo, typo_out)
+    print(md)
+    print(f"wrote {args.out / 'encoding.md'}, encoding.json and encoding_failures/ "
+          f"in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
