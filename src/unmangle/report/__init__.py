@@ -1,15 +1,6 @@
-"""The HTML audit report (placeholder until the report lands)."""
+"""The HTML audit report: one self-contained file that shows what unmangle changed, for a page or a whole run."""
 
-from __future__ import annotations
+from unmangle.report.page_report import write_page_report
+from unmangle.report.run_report import write_run_report
 
-from pathlib import Path
-
-from unmangle.document import Document
-
-
-def write_page_report(original: str, doc: Document, out: Path) -> None:
-    raise NotImplementedError("the HTML report is not implemented yet")
-
-
-def write_run_report(outdir: Path, out: Path) -> None:
-    raise NotImplementedError("the HTML report is not implemented yet")
+__all__ = ["write_page_report", "write_run_report"]

@@ -1,0 +1,295 @@
+"""One document, before and after, with every change marked where it happened.
+
+Everything a document contains is escaped here and nowhere else is document text written; marks carry their
+explanation in a ``title`` attribute (shown on hover) and their kind in ``data-kind`` (for the filter and tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from unmangle.document import Edit, Removed
+from unmangle.report.align import Applied, apply_with_owners, locate, search_owners
+from unmangle.report.html import esc, token
+from unmangle.report.rows import Row
+
+_HOVER_CHARS = 300  # longest text quoted in a hover title
+_TABLE_ROWS = 300  # edits listed per document; the rest are counted
+PARTS = ("title", "dateline", "byline")
+
+
+def _quote(text: str) -> str:
+    short = text if len(text) <= _HOVER_CHARS else text[:_HOVER_CHARS] + "…"
+    return "“" + short.replace("\n", "⏎") + "”"
+
+
+def _attrs(kind: str, title: str, label: str | None = None) -> str:
+    extra = f' data-label="{esc(label)}"' if label is not None else ""
+    return f'data-kind="{esc(kind)}" data-k="{esc(token(kind))}" title="{esc(title)}"{extra}'
+
+
+def _edit_title_out(e: Edit) -> str:
+    return f"{e.kind}: was {_quote(e.before)}; confidence {e.confidence:.2f}" + (f"; {e.detail}" if e.detail else "")
+
+
+def _edit_title_in(e: Edit) -> str:
+    became = f"became {_quote(e.after)}" if e.after else "deleted"
+    return f"{e.kind}: {became}; confidence {e.confidence:.2f}" + (f"; {e.detail}" if e.detail else "")
+
+
+def _point(e: Edit, title: str) -> str:
+    """A change with no extent on this side (an insertion in the input, a deletion in the output)."""
+    return f'<span class="m ins" {_attrs(e.kind, title)}></span>'
+
+
+def _gap_mark(hint: str, confidence: float) -> str:
+    return f'<span class="m gap" {_attrs("gap", f"words missing here: {hint} (confidence {confidence:.2f})")}></span>'
+
+
+def marked_text(text: str, owner: list[int], edits: list[Edit], points: dict[int, list[str]]) -> str:
+    """``text`` escaped, with runs owned by an edit marked and ``points`` (ready markup) inserted before offsets."""
+    out: list[str] = []
+    i = 0
+    while i <= len(text):
+        out.extend(points.get(i, ()))
+        if i == len(text):
+            break
+        j = i + 1
+        while j < len(text) and owner[j] == owner[i] and j not in points:
+            j += 1
+        piece = esc(text[i:j])
+        if owner[i] >= 0:
+            e = edits[owner[i]]
+            out.append(f'<mark class="m edit" {_attrs(e.kind, _edit_title_out(e))}>{piece}</mark>')
+        else:
+            out.append(piece)
+        i = j
+    return "".join(out)
+
+
+def _layers(length: int, layers: list[list[tuple[int, int, int]]]) -> Iterator[tuple[int, int, list[int]]]:
+    """Split [0, length) at every interval end; for each piece, the interval (index) active in each layer or -1.
+
+    Intervals inside one layer do not overlap.
+    """
+    cuts = sorted({0, length, *(p for layer in layers for s, e, _ in layer for p in (s, e))})
+    ptrs = [0] * len(layers)
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a >= b:
+            continue
+        active = []
+        for n, layer in enumerate(layers):
+            while ptrs[n] < len(layer) and layer[ptrs[n]][1] <= a:
+                ptrs[n] += 1
+            hit = ptrs[n] < len(layer) and layer[ptrs[n]][0] <= a
+            active.append(layer[ptrs[n]][2] if hit else -1)
+        yield a, b, active
+
+
+def _disjoint(intervals: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    kept: list[tuple[int, int, int]] = []
+    for s, e, i in sorted(intervals):
+        if s < e and (not kept or s >= kept[-1][1]):
+            kept.append((s, e, i))
+    return kept
+
+
+def _removed_spans(original: str, removed: list[Removed]) -> tuple[list[tuple[int, int, int]], set[int]]:
+    """Input spans of removed pieces (found by their text when the span is missing); and which ones were placed."""
+    spans = []
+    for i, r in enumerate(removed):
+        if 0 <= r.start < r.end <= len(original):
+            spans.append((r.start, r.end, i))
+        elif r.text:
+            found = original.find(r.text)
+            if found >= 0:
+                spans.append((found, found + len(r.text), i))
+    kept = _disjoint(spans)
+    return kept, {i for _, _, i in kept}
+
+
+def _dropped_runs(original: str, covered: bytearray, busy: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Input text that is in no output field, not explained by a removal or deletion record."""
+    free = bytearray(covered)
+    for s, e, _ in busy:
+        free[s:e] = b"\x01" * (e - s)
+    runs = []
+    i = 0
+    n = len(original)
+    while i < n:
+        if free[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and not free[j]:
+            j += 1
+        s, e = i, j
+        while s < e and original[s].isspace():
+            s += 1
+        while e > s and original[e - 1].isspace():
+            e -= 1
+        if s < e:
+            runs.append((s, e, len(runs)))
+        i = j
+    return runs
+
+
+class _Placement:
+    """Where the edits of one document land in its output fields, and which input characters the output kept."""
+
+    def __init__(self, row: Row) -> None:
+        self.row = row
+        fields = [row.title or "", row.dateline or "", row.byline or "", *row.captions]
+        self.applied: Applied | None = None
+        self.covered: bytearray | None = None
+        if row.original is not None:
+            applied = apply_with_owners(row.original, row.edits)
+            self.applied = applied
+            self.body_map, _ = locate(applied.text, row.text)
+            self.field_maps = [locate(applied.text, f)[0] for f in fields]
+            self.body_owner = [applied.owner[p] if p >= 0 else -1 for p in self.body_map]
+            self.field_owners = [[applied.owner[p] if p >= 0 else -1 for p in m] for m in self.field_maps]
+            self.covered = self._coverage(applied, [self.body_map, *self.field_maps])
+        else:
+            claimed: set[int] = set()
+            self.field_owners = [search_owners(f, row.edits, claimed) for f in fields[:3]]
+            self.body_owner = search_owners(row.text, row.edits, claimed)
+            self.field_owners += [search_owners(f, row.edits, claimed) for f in fields[3:]]
+            self.shown = claimed
+
+    def _coverage(self, applied: Applied, maps: list[list[int]]) -> bytearray:
+        covered = bytearray(len(self.row.original or ""))
+        spans = {i: (self.row.edits[i].start, self.row.edits[i].end) for i in applied.placed}
+        for m in maps:
+            for p in m:
+                if p < 0:
+                    continue
+                owner = applied.owner[p]
+                if owner >= 0:
+                    s, e = spans[owner]
+                    covered[s:e] = b"\x01" * (e - s)
+                else:
+                    covered[applied.to_input[p]] = 1
+        return covered
+
+    def deletion_points(self) -> dict[int, list[str]]:
+        """Deletions (edits with no after-text) placed between the kept characters of the body."""
+        points: dict[int, list[str]] = {}
+        if self.applied is None:
+            return points
+        where = {p: k for k, p in enumerate(self.body_map) if p >= 0}
+        for i in self.applied.placed:
+            e = self.row.edits[i]
+            if e.after or e.start == e.end:
+                continue
+            at = self.applied.edited_at[i]
+            if at in where and where.get(at - 1, -2) == where[at] - 1:
+                points.setdefault(where[at], []).append(_point(e, f"{e.kind}: removed {_quote(e.before)} here"))
+        return points
+
+
+def _input_view(row: Row, place: _Placement) -> tuple[str, set[int]]:
+    """The input with edits, removals and unrecorded omissions marked; and the removals it could place."""
+    original = row.original or ""
+    applied = place.applied
+    assert applied is not None and place.covered is not None
+    edit_spans = [(row.edits[i].start, row.edits[i].end, i) for i in applied.placed]
+    removed, placed_removed = _removed_spans(original, row.removed)
+    deletions = [(s, e, i) for s, e, i in edit_spans if not row.edits[i].after]
+    dropped = _dropped_runs(original, place.covered, removed + deletions)
+    inserts: dict[int, list[int]] = {}
+    for s, e, i in edit_spans:
+        if s == e:
+            inserts.setdefault(s, []).append(i)
+    out: list[str] = []
+    for a, b, (r, d, ed) in _layers(len(original), [removed, dropped, _disjoint(edit_spans)]):
+        for i in inserts.pop(a, []):
+            out.append(_point(row.edits[i], _edit_title_in(row.edits[i])))
+        piece = esc(original[a:b])
+        if ed >= 0:
+            e = row.edits[ed]
+            cls = "m mark-del" if not e.after else "m edit"
+            label = e.kind if not e.after and a == e.start else None
+            tag = "span" if not e.after else "mark"
+            piece = f'<{tag} class="{cls}" {_attrs(e.kind, _edit_title_in(e), label)}>{piece}</{tag}>'
+        if d >= 0:
+            piece = f'<span class="dropped" title="left out of the article with no record of why">{piece}</span>'
+        if r >= 0:
+            rm = row.removed[r]
+            first = a == next(s for s, _, i in removed if i == r)
+            title = f"removed as {rm.kind}"
+            piece = (f'<del class="m removed" {_attrs("removed:" + rm.kind, title, rm.kind if first else None)}>'
+                     f"{piece}</del>")
+        out.append(piece)
+    for rest in inserts.values():
+        out.extend(_point(row.edits[i], _edit_title_in(row.edits[i])) for i in rest)
+    return "".join(out), placed_removed
+
+
+def _output_view(row: Row, place: _Placement) -> str:
+    parts = []
+    for name, value, owner in zip(PARTS, (row.title, row.dateline, row.byline), place.field_owners, strict=False):
+        if value:
+            parts.append(f'<div class="part" data-part="{name}">{marked_text(value, owner, row.edits, {})}</div>')
+    points = place.deletion_points()
+    for g in row.gaps:
+        points.setdefault(max(0, min(g.offset, len(row.text))), []).append(_gap_mark(g.hint, g.confidence))
+    body = marked_text(row.text, place.body_owner, row.edits, points)
+    captions = [
+        f'<div class="part" data-part="caption">{marked_text(c, owner, row.edits, {})}</div>'
+        for c, owner in zip(row.captions, place.field_owners[3:], strict=False)
+    ]
+    return "".join(parts) + f'<div class="text body">{body}</div>' + "".join(captions)
+
+
+def _left_out_list(row: Row, skip: set[int]) -> str:
+    items = [f'<li><del class="m removed" {_attrs("removed:" + r.kind, f"removed as {r.kind}", r.kind)}>'
+             f"{esc(r.text)}</del></li>" for i, r in enumerate(row.removed) if i not in skip]
+    if not items:
+        return ""
+    return f'<details open><summary>Left out of the article ({len(items)})</summary><ul>{"".join(items)}</ul></details>'
+
+
+def _edit_table(row: Row) -> str:
+    if not row.edits:
+        return ""
+    lines = [
+        f'<tr data-k="{esc(token(e.kind))}"><td>{esc(e.kind)}</td><td class="num">{e.start}–{e.end}</td>'
+        f'<td class="t">{esc(e.before)}</td><td class="t">{esc(e.after)}</td>'
+        f'<td class="num">{e.confidence:.2f}</td><td>{esc(e.detail)}</td></tr>'
+        for e in row.edits[:_TABLE_ROWS]
+    ]
+    more = len(row.edits) - _TABLE_ROWS
+    tail = f'<p class="note">and {more} more edits not listed.</p>' if more > 0 else ""
+    return (f'<details><summary>All {len(row.edits)} edits</summary><table class="edits"><tr><th>kind</th>'
+            '<th>input span</th><th>before</th><th>after</th><th>confidence</th><th>detail</th></tr>'
+            f'{"".join(lines)}</table>{tail}</details>')
+
+
+def render_document(row: Row, number: int) -> str:
+    """The section for one document: header, input and output views side by side, removals and the edit list."""
+    place = _Placement(row)
+    kinds = sorted(row.kinds)
+    chips = "".join(f'<span class="chip" data-k="{esc(token(k))}">{esc(k)}</span>' for k in kinds)
+    where = f" · {esc(row.shard)}" if row.shard else ""
+    lang = f" · {esc(row.lang)}" if row.lang else ""
+    head = (f'<h3>#{number} {esc(row.id)}{where}{lang} · {"changed" if row.changed else "unchanged"} · '
+            f"{len(row.edits)} edits, {len(row.removed)} removed, {len(row.gaps)} holes</h3><div>{chips}</div>")
+    output = _output_view(row, place)
+    if row.original is not None:
+        before, placed_removed = _input_view(row, place)
+        views = (
+            '<div class="views"><div class="view"><h4>As it came in</h4>'
+            f'<div class="text input">{before}</div></div>'
+            f'<div class="view"><h4>As it came out</h4>{output}</div></div>'
+        )
+    else:
+        placed_removed = set()
+        views = (
+            '<p class="note">The input of this document was not stored with the run, so only the output is shown. '
+            "Marked repairs were placed by finding their repaired text in the output (a best guess); hover one to "
+            "see the original characters. Every edit is listed below.</p>"
+            f'<div class="views single"><div class="view"><h4>As it came out</h4>{output}</div></div>'
+        )
+    return (f'<section class="doc" id="doc-{number}" data-k="{esc(" ".join(token(k) for k in kinds))}">'
+            f"{head}{views}{_left_out_list(row, placed_removed)}{_edit_table(row)}</section>")
