@@ -1,0 +1,280 @@
+"""Each family of mojibake, made by Python's real codecs from sentences we wrote or took from the corpora, is undone.
+
+Lossless cases must come back exactly; lossy ones (bytes the decoder dropped or replaced) are asserted on what the
+context decides. Every repair must also be explained: edits whose spans replay the input into the output.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import pytest
+
+from unmangle import fix_and_explain, fix_text
+from unmangle.document import apply_edits
+
+MULTIBYTE = {"gbk", "gb18030", "big5", "shift_jis", "cp932", "euc-jp", "euc-kr", "cp949"}
+
+
+def _c1_passthrough(err: UnicodeError) -> tuple[str, int]:
+    """Undefined 0x80-0x9F bytes of a windows code page come through as C1 controls, as browsers decode them."""
+    assert isinstance(err, UnicodeDecodeError)
+    bad = err.object[err.start:err.end]
+    if all(0x80 <= b <= 0x9F for b in bad):
+        return "".join(map(chr, bad)), err.end
+    raise err
+
+
+codecs.register_error("test-c1", _c1_passthrough)
+
+
+def mangle(text: str, true: str, wrong: str, errors: str = "strict") -> str:
+    """``text`` written as ``true`` and read back as ``wrong`` (``errors='question'``: replace, saved as ``wrong``)."""
+    data = text.encode(true)
+    if errors == "strict":
+        return data.decode(wrong, "strict" if wrong in MULTIBYTE else "test-c1")
+    if errors == "question":
+        return data.decode(wrong, "replace").encode(wrong, "replace").decode(wrong)
+    return data.decode(wrong, errors)
+
+
+# (true encoding, wrong decoder, original): every one decodes without loss.
+LOSSLESS = [
+    ("utf-8", "latin-1", "Le café de la gare est fermé à cause de la grève des cheminots."),
+    ("utf-8", "cp1252", "It’s the “best” café in town — really, it’s worth the trip."),
+    ("utf-8", "cp1252", "Größere Änderungen für die Bürger in München und Köln."),
+    ("utf-8", "cp1252", "中华人民共和国是一个位于东亚的国家，首都是北京。"),
+    ("utf-8", "cp1250", "Příliš žluťoučký kůň úpěl ďábelské ódy u řeky."),
+    ("utf-8", "cp1250", "Zażółć gęślą jaźń, powiedział świadek w sądzie."),
+    ("utf-8", "cp1251", "Съешь же ещё этих мягких французских булок, да выпей чаю."),
+    ("utf-8", "cp1253", "Η Ελλάδα είναι μια χώρα στη νοτιοανατολική Ευρώπη."),
+    ("utf-8", "cp1254", "Türkiye’nin başkenti Ankara’dır ve en büyük şehri İstanbul’dur."),
+    ("utf-8", "cp1257", "Die Straße führt über die Brücke nach Köln."),
+    ("utf-8", "iso-8859-2", "Árvíztűrő tükörfúrógép és egy őszi délután a Balatonnál."),
+    ("utf-8", "iso-8859-5", "Москва является столицей Российской Федерации и крупнейшим городом страны."),
+    ("utf-8", "iso-8859-7", "Το Υπουργείο Οικονομικών ανακοίνωσε νέα μέτρα για την οικονομία."),
+    ("utf-8", "iso-8859-15", "L’œuvre coûte 20 € selon le cœur de l’artiste."),
+    ("utf-8", "koi8-r", "Президент заявил, что правительство продолжит реформы в следующем году."),
+    ("utf-8", "mac-roman", "El niño comió una manzana el año pasado, según su mamá."),
+    ("utf-8", "cp437", "Über den Flüssen liegen schöne Städte und Dörfer."),
+    ("utf-8", "gbk", "为什么我会不想同场较量一下呢?"),
+    ("utf-8", "gbk", "YouTube频道，特朗普西弗吉尼亚州集会"),
+    ("utf-8", "gbk", "And then there’s the rain. But that’s not the case."),
+    ("utf-8", "gb18030", "从中华人民共和国建政到文化大革命结束，单县历任县长或革委会主任："),
+    ("utf-8", "big5", "In 1832, the former cloister was sold by the state of Württemberg."),
+    ("utf-8", "shift_jis", "マケドニアが国名変更の国民投票を実施"),
+    ("utf-8", "shift_jis", "ロンドンベリー車が家にぶつかり逮捕された男たち"),
+    ("utf-8", "cp932", "値段は間違えてぼられるし刺身は最悪でした"),
+    ("utf-8", "euc-jp", "Le café de la gare est fermé."),
+    ("utf-8", "euc-kr", "In 1832, the former cloister was sold by the state of Württemberg."),
+    ("gbk", "cp1252", "中文网页的编码常常是国家标准。"),
+    ("gbk", "latin-1", "中华人民共和国是一个位于东亚的国家，首都是北京。"),
+    ("big5", "cp1252", "台灣的首都是台北，人口眾多。"),
+    ("shift_jis", "cp1252", "日本語の文章を正しく表示できない問題があります。"),
+    ("euc-jp", "latin-1", "東京都は日本の首都であり、人口が最も多い都市です。"),
+    ("euc-kr", "cp1252", "한국어 문서를 올바르게 표시할 수 없는 문제가 있습니다."),
+    ("euc-kr", "gbk", "새로운 지출금은 클린턴의 거액의 은행 계좌에서 충당되었다."),
+    ("cp1251", "cp1252", "Москва является столицей Российской Федерации."),
+    ("cp1251", "koi8-r", "Москва является столицей Российской Федерации."),
+    ("koi8-r", "cp1251", "Москва является столицей Российской Федерации."),
+    ("cp1253", "cp1252", "Η Ελλάδα είναι μια χώρα στη νοτιοανατολική Ευρώπη."),
+    ("gbk", "big5", "大多数的加长型礼车则是租车公司的财产。"),
+]
+
+
+def _id(case: tuple[str, ...]) -> str:
+    return f"{case[0]}-as-{case[1]}:{case[2][:12]}"
+
+
+@pytest.mark.parametrize("case", LOSSLESS, ids=[_id(c) for c in LOSSLESS])
+def test_lossless_mojibake_is_restored_exactly(case: tuple[str, str, str]) -> None:
+    true, wrong, original = case
+    broken = mangle(original, true, wrong)
+    assert broken != original
+    assert fix_text(broken) == original
+
+
+def test_the_examples_of_the_issue_are_what_the_codecs_produce() -> None:
+    assert mangle("It’s", "utf-8", "gbk") == "It鈥檚"
+    assert mangle("café", "utf-8", "gbk") == "caf茅"
+    assert mangle("“a", "utf-8", "gbk") == "鈥渁"
+    assert mangle("— ", "utf-8", "gbk", "ignore") == "鈥 "
+
+
+@pytest.mark.parametrize(("broken", "original"), [
+    ("It鈥檚 a lovely day in the park.", "It’s a lovely day in the park."),
+    ("The menu of the caf茅 on the corner changed.", "The menu of the café on the corner changed."),
+    ("He wrote 鈥渁 short note鈥 to the editor.", "He wrote “a short note” to the editor."),
+])
+def test_issue_examples_in_a_sentence_are_repaired(broken: str, original: str) -> None:
+    assert fix_text(broken) == original
+
+
+@pytest.mark.parametrize(("layers", "original"), [
+    ([("utf-8", "cp1252"), ("utf-8", "cp1252")], "It’s the “best” café in town — really."),
+    ([("utf-8", "gbk"), ("utf-8", "cp1252")], "And then there’s the rain. But that’s not the case."),
+    ([("utf-8", "latin-1"), ("utf-8", "cp1252")], "Le café de la gare est fermé à cause de la grève."),
+    ([("utf-8", "cp1251"), ("utf-8", "cp1252")], "Съешь же ещё этих мягких французских булок, да выпей чаю."),
+    ([("gbk", "cp1252"), ("utf-8", "cp1252")], "中文网页的编码常常是国家标准。"),
+])
+def test_two_layers_of_mojibake_are_both_undone(layers: list[tuple[str, str]], original: str) -> None:
+    broken = original
+    for true, wrong in layers:
+        broken = mangle(broken, true, wrong)
+    assert fix_text(broken) == original
+
+
+def test_only_the_mangled_paragraph_of_a_document_changes() -> None:
+    clean_zh = "北京是中华人民共和国的首都，也是全国的政治和文化中心。"
+    clean_ru = "Москва является столицей Российской Федерации."
+    broken_par = "It’s the “best” café in town — really, it’s worth the trip."
+    text = "\n\n".join([clean_zh, mangle(broken_par, "utf-8", "cp1252"), clean_ru])
+    assert fix_text(text) == "\n\n".join([clean_zh, broken_par, clean_ru])
+
+
+def test_a_mangled_sentence_inside_clean_chinese_is_repaired() -> None:
+    before, after = "今天天气很好。", "我们去公园散步吧。"
+    middle = "为什么我会不想同场较量一下呢?"
+    assert fix_text(before + mangle(middle, "utf-8", "gbk") + after) == before + middle + after
+
+
+# --- lossy: the decoder dropped or replaced bytes; context decides what they were ---------------------------------
+
+DASHES = ("—", "–")
+
+
+@pytest.mark.parametrize("errors", ["ignore", "replace", "question"])
+def test_a_lost_dash_between_words_comes_back_as_a_dash(errors: str) -> None:
+    original = "The minister paused — then he continued with the speech about the budget."
+    fixed = fix_text(mangle(original, "utf-8", "gbk", errors))
+    assert fixed in {original.replace("—", d) for d in DASHES}
+
+
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
+def test_a_lost_closing_quote_after_an_open_quote_is_a_closing_double_quote(errors: str) -> None:
+    original = "“This store is great” she said, and then she left the shop."
+    assert fix_text(mangle(original, "utf-8", "gbk", errors)) == original
+
+
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
+def test_a_lost_apostrophe_after_a_plural_is_an_apostrophe(errors: str) -> None:
+    original = "The students’ union voted against the new rules on Monday."
+    assert fix_text(mangle(original, "utf-8", "gbk", errors)) == original
+
+
+def test_a_letter_swallowed_after_a_lead_byte_comes_back() -> None:
+    original = "He wrote “a short note” to the editor of the paper."
+    assert fix_text(mangle(original, "utf-8", "gbk", "ignore")) == original
+
+
+@pytest.mark.parametrize("wrong", ["euc-kr", "big5", "euc-jp"])
+def test_three_replacement_characters_between_letters_are_an_apostrophe(wrong: str) -> None:
+    original = "It’s a nice day, isn’t it? We’re going to the beach."
+    broken = mangle(original, "utf-8", wrong, "replace")
+    assert "\ufffd\ufffd\ufffd" in broken
+    assert fix_text(broken) == original
+
+
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
+def test_a_czech_letter_that_cp1252_cannot_map_is_recovered_from_context(errors: str) -> None:
+    original = "Česká republika je vnitrozemský stát ve střední Evropě, člověk tam žije dobře."
+    broken = mangle(original, "utf-8", "cp1252", errors)
+    assert fix_text(broken) == original
+
+
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
+def test_japanese_read_as_shift_jis_with_losses_is_restored(errors: str) -> None:
+    original = "東京都は日本の首都であり、人口が最も多い都市です。"
+    broken = mangle(original, "utf-8", "shift_jis", errors)
+    assert broken != original
+    assert fix_text(broken) == original
+
+
+# --- explanations -----------------------------------------------------------------------------------------------------
+
+def _normal(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+CODECS = ("utf-8", "latin-1", "cp1252", "iso-8859-15", "cp1250", "iso-8859-2", "cp1251", "iso-8859-5", "koi8-r",
+          "koi8-u", "cp1253", "iso-8859-7", "cp1254", "iso-8859-9", "cp1257", "iso-8859-13", "cp1255", "cp1256",
+          "cp874", "mac-roman", "cp437", "cp850", "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "cp950",
+          "shift_jis", "cp932", "euc-jp", "euc-kr", "cp949")
+
+
+def _spellings(codec: str) -> set[str]:
+    """Ways a detail may name ``codec``: as we wrote it, Python's canonical name, or the windows-125x name."""
+    names = {_normal(codec), _normal(codecs.lookup(codec).name)}
+    if codec.startswith("cp125"):
+        names.add("windows" + codec[2:])
+    if codec == "latin-1":
+        names |= {"iso88591", "latin1"}
+    if codec in ("shift_jis", "cp932"):
+        names.add("sjis")
+    return names
+
+
+def _equivalent_decoders(original: str, true: str, broken: str) -> set[str]:
+    """Decoders that turn ``original`` written as ``true`` into ``broken`` too: the text cannot tell them apart."""
+    found = set()
+    for codec in CODECS:
+        try:
+            if mangle(original, true, codec) == broken:
+                found |= _spellings(codec)
+        except UnicodeError:
+            continue
+    return found
+
+
+def _equivalent_encoders(original: str, true: str) -> set[str]:
+    """Encodings that write ``original`` with exactly the same bytes as ``true``."""
+    data = original.encode(true)
+    found = set()
+    for codec in CODECS:
+        try:
+            if original.encode(codec) == data:
+                found |= _spellings(codec)
+        except UnicodeError:
+            continue
+    return found
+
+
+def check_edits(broken: str, fixed: str, edits: list) -> None:
+    """Edits point at the input, do not overlap, and replay the input into the output."""
+    assert apply_edits(broken, edits) == fixed
+    end = 0
+    for e in sorted(edits, key=lambda e: e.start):
+        assert end <= e.start <= e.end <= len(broken)
+        assert broken[e.start:e.end] == e.before
+        assert 0.0 <= e.confidence <= 1.0
+        end = e.end
+
+
+@pytest.mark.parametrize("case", LOSSLESS, ids=[_id(c) for c in LOSSLESS])
+def test_lossless_repairs_are_explained_as_mojibake_with_the_codecs(case: tuple[str, str, str]) -> None:
+    true, wrong, original = case
+    broken = mangle(original, true, wrong)
+    fixed, edits = fix_and_explain(broken)
+    assert fixed == original
+    check_edits(broken, fixed, edits)
+    mojibake = [e for e in edits if e.kind == "mojibake"]
+    assert mojibake
+    details = {_normal(e.detail) for e in mojibake}
+    # like "utf-8 read as gbk": names the true encoding and the wrong decoder (or one the text cannot tell apart)
+    assert any(name in d for d in details for name in _equivalent_decoders(original, true, broken))
+    assert any(name in d for d in details for name in _equivalent_encoders(original, true))
+
+
+def test_lost_bytes_are_explained_as_lost_bytes() -> None:
+    original = "“This store is great” she said, and then she left the shop."
+    broken = mangle(original, "utf-8", "gbk", "ignore")
+    fixed, edits = fix_and_explain(broken)
+    assert fixed == original
+    check_edits(broken, fixed, edits)
+    assert any(e.kind == "lost-byte" for e in edits)
+
+
+@pytest.mark.parametrize("text", ["plain ascii text", "北京是中国的首都。", "It’s “fine” — really…", ""])
+def test_clean_text_has_no_edits(text: str) -> None:
+    assert fix_and_explain(text) == (text, [])
