@@ -1,0 +1,101 @@
+"""Word statistics of real text (built by ``scripts/build_word_stats.py``), loaded once, and the small questions
+the page steps ask of them: which language is this paragraph in, is this a word, what usually follows this word.
+
+Derived from CC BY-SA / public-domain corpora; the attribution is kept inside the data file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*|\p{N}+(?:[.,]\p{N}+)*|[^\s\p{L}\p{N}]")
+_DATA = Path(__file__).resolve().parents[1] / "data" / "wordstats.json.gz"
+
+
+@dataclass(frozen=True, slots=True)
+class FollowStats:
+    """What follows one frequent word in the corpus of its language (counts per class)."""
+
+    word: int
+    cap: int
+    num: int
+    stop: int
+    comma: int
+    close: int
+    open: int
+    end: int
+    other: int
+    start: int
+    count: int
+
+    def share(self, *classes: str) -> float:
+        """Share of occurrences followed by any of ``classes`` (add-one smoothed, never zero)."""
+        n = sum(getattr(self, c) for c in classes)
+        return (n + 1) / (self.count + 2)
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageStats:
+    lang: str
+    vocab: frozenset[str]
+    func: dict[str, FollowStats]
+    pairs: dict[str, int]
+    n_words: int
+
+    def pair_surprise(self, a: str, b: str) -> float:
+        """How many times ``a b`` would be expected among the corpus words if it were ordinary, when it was never
+        seen (0.0 if it was seen or either word is rare)."""
+        fa, fb = self.func.get(a), self.func.get(b)
+        if fa is None or fb is None or self.pairs.get(f"{a} {b}", 0) > 0:
+            return 0.0
+        return (fa.word + fa.cap) * fb.count / max(1, self.n_words)
+
+
+@cache
+def _raw() -> dict:
+    with gzip.open(_DATA, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+@cache
+def language_stats(lang: str) -> LanguageStats | None:
+    """The statistics of ``lang`` (a corpus code such as ``en`` or ``zh-Hans``), or None if we have none."""
+    raw = _raw()["langs"].get(lang)
+    if raw is None:
+        return None
+    func = {w: FollowStats(*row) for w, row in raw["func"].items()}
+    return LanguageStats(lang, frozenset(raw["vocab"]), func, raw["pairs"], raw["n_words"])
+
+
+@cache
+def _function_words() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(raw["func"]) for lang, raw in _raw()["langs"].items()}
+
+
+def guess_language(text: str) -> str | None:
+    """The corpus language whose frequent words cover most of ``text`` (None if no spaced language fits)."""
+    words = [t.lower() for t in TOKEN.findall(text) if t[0].isalpha()]
+    if len(words) < 3:
+        return None
+    best, best_hits = None, 0
+    for lang, func in _function_words().items():
+        hits = sum(1 for w in words if w in func)
+        if hits > best_hits:
+            best, best_hits = lang, hits
+    # A paragraph in a language we have no statistics for still shares a few words with some corpus.
+    return best if best_hits >= max(2, len(words) // 5) else None
+
+
+def is_known_word(word: str, lang: str | None) -> bool:
+    """Whether ``word`` occurs in the corpus of ``lang`` (or of any language when ``lang`` is None)."""
+    low = word.lower()
+    if lang is not None:
+        stats = language_stats(lang)
+        return stats is not None and low in stats.vocab
+    return any(low in s.vocab for s in (language_stats(code) for code in _raw()["langs"]) if s is not None)
