@@ -1,12 +1,166 @@
-"""Compose the page steps (placeholder: encoding repair only, until the page steps land)."""
+"""Compose the page steps: encoding repair, blocks, identifiers, spam, debris, parts, repeats, holes.
+
+Each step is a small function over :class:`Unit` objects (a block and its current text); the steps only agree on
+that record, so each can be run and tested alone. The result accounts for every input character: what is not in the
+body, the title, the dateline, the byline or the captions is in an edit or a ``removed`` entry.
+"""
 
 from __future__ import annotations
 
-from unmangle.document import Document
-from unmangle.encoding import fix_and_explain
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from unmangle.document import Document, Edit, Gap, Removed
+from unmangle.page.blocks import Page, read_page
+from unmangle.page.debris import DebrisResult, classify_blocks
+from unmangle.page.identifiers import strip_identifiers
+from unmangle.page.parts import Parts, find_parts
+from unmangle.page.prose import guess_language
+from unmangle.page.units import Unit
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    """A step written in another module, if that module is there (the page steps land one by one)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _removed(page: Page, unit: Unit, kind: str) -> Removed:
+    start, end = unit.input_span(page)
+    return Removed(kind, unit.text, start, end)
+
+
+def strip_identifier_step(page: Page, units: list[Unit]) -> None:
+    """Remove identifiers glued to text or standing between words (in-text edits of kind ``identifier``)."""
+    for u in units:
+        new, edits = strip_identifiers(u.text)
+        if edits:
+            u.rewrite(page, new, edits)
+
+
+def remove_spam_step(page: Page, units: list[Unit]) -> None:
+    """Remove injected runs of another script or a brand (part B's :mod:`unmangle.page.spam`)."""
+    remove = _optional("unmangle.page.spam", "remove_injections")
+    if remove is None:
+        return
+    for u in units:
+        new, edits, gaps = remove(u.text)
+        if edits:
+            u.rewrite(page, new, edits, gaps)
+
+
+def drop_emptied(page: Page, units: list[Unit], removed: list[Removed]) -> list[Unit]:
+    """Blocks that nothing is left of after in-text removals: their edits already account for them."""
+    return [u for u in units if u.text.strip()]
+
+
+def drop_debris(page: Page, units: list[Unit], removed: list[Removed], lang: str) -> tuple[list[Unit], DebrisResult]:
+    result = classify_blocks([u.text for u in units], lang)
+    return units, result
+
+
+def split_parts(page: Page, units: list[Unit], result: DebrisResult,
+                removed: list[Removed]) -> tuple[list[Unit], Parts]:
+    """Title, dateline, byline and captions out of the blocks; debris into ``removed``; the body units remain."""
+    parts = find_parts([u.text for u in units], result)
+    body: list[Unit] = []
+    for i, u in enumerate(units):
+        if i in parts.claimed:
+            continue
+        verdict = result.verdicts[i]
+        if verdict.keep:
+            body.append(u)
+        else:
+            removed.append(_removed(page, u, verdict.kind))
+    if parts.dateline is not None:
+        i, cut = parts.dateline
+        unit = units[i]
+        rest = unit.text[cut:]
+        unit.rewrite(page, rest.lstrip(), [Edit("dateline", 0, cut + len(rest) - len(rest.lstrip()), unit.text[:cut],
+                                                 "", 0.9, "moved to dateline")])
+    return body, parts
+
+
+def merge_repeats_step(page: Page, units: list[Unit], removed: list[Removed]) -> list[Unit]:
+    """Keep one copy of repeated paragraphs, filled from the other (part B's :mod:`unmangle.page.repeats`)."""
+    merge = _optional("unmangle.page.repeats", "merge_repeated_paragraphs")
+    if merge is None or len(units) < 2:
+        return units
+    result = merge([u.text for u in units])
+    for i, detail in result.removed:
+        removed.append(Removed("repeat", units[i].text, *units[i].input_span(page)))
+        del detail
+    for i, new in result.texts.items():
+        units[i].rewrite(page, new, result.edits.get(i, []))
+    return [units[i] for i in result.keep]
+
+
+def flag_holes_step(units: list[Unit]) -> None:
+    """Flag where stripped link text left a sentence broken (part B's :mod:`unmangle.page.holes`)."""
+    find = _optional("unmangle.page.holes", "find_holes")
+    if find is None:
+        return
+    for u in units:
+        seen = {g.offset for g in u.gaps}
+        u.gaps.extend(g for g in find(u.text) if g.offset not in seen)
+
+
+def assemble(page: Page, body: list[Unit], parts: Parts, removed: list[Removed], units: list[Unit]) -> Document:
+    """Join the body (lines of one input paragraph with a newline, paragraphs with a blank line) and the record."""
+    pieces: list[str] = []
+    gaps: list[Gap] = []
+    pos = 0
+    previous: Unit | None = None
+    for u in body:
+        text = u.text.strip()
+        lead = len(u.text) - len(u.text.lstrip())
+        if previous is not None:
+            same = previous.block.para == u.block.para and previous.block.index + 1 == u.block.index
+            sep = "\n" if same else "\n\n"
+            pieces.append(sep)
+            pos += len(sep)
+        gaps.extend(Gap(pos + min(max(0, g.offset - lead), len(text)), g.confidence, g.hint) for g in u.gaps)
+        pieces.append(text)
+        pos += len(text)
+        previous = u
+    edits = list(page.edits)
+    for u in units:
+        edits.extend(u.edits)
+    edits.sort(key=lambda e: (e.start, e.end))
+    removed.sort(key=lambda r: (r.start, r.end))
+    return Document(text="".join(pieces), title=parts.title, dateline=parts.dateline_text, byline=parts.byline,
+                    captions=list(parts.captions), removed=removed, gaps=sorted(gaps, key=lambda g: g.offset),
+                    edits=edits)
+
+
+def clean_page(text: str) -> Document:
+    page = read_page(text)
+    units = [Unit.of(b) for b in page.blocks]
+    removed: list[Removed] = []
+    strip_identifier_step(page, units)
+    remove_spam_step(page, units)
+    live = drop_emptied(page, units, removed)
+    lang = guess_language(page.fixed)
+    live, result = drop_debris(page, live, removed, lang)
+    body, parts = split_parts(page, live, result, removed)
+    body = merge_repeats_step(page, body, removed)
+    flag_holes_step(body)
+    return assemble(page, body, parts, removed, units)
 
 
 def clean(text: str) -> Document:
-    """Return the article found in the plain text of a scraped page."""
-    fixed, edits = fix_and_explain(text)
-    return Document(text=fixed.strip(), edits=edits)
+    """Return the article found in the plain text of a scraped page, with its parts and the record of changes.
+
+    Never raises: if a step fails on some odd input, the page comes back repaired but otherwise as given.
+    """
+    try:
+        return clean_page(text)
+    except Exception:  # noqa: BLE001 - a pipeline over millions of pages must not stop on one
+        try:
+            page = read_page(text)
+            return Document(text=page.fixed.strip(), edits=list(page.edits))
+        except Exception:  # noqa: BLE001
+            return Document(text=text.strip())

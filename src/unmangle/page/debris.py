@@ -1,0 +1,166 @@
+"""Debris lines: which blocks of a page are the article and which are page furniture.
+
+The article is the densest region of prose on the page (Finn et al.'s body text extraction and jusText, on text
+alone): each block gets a class from its own features (length, sentence punctuation, function-word density learnt
+from the corpora, interface vocabulary), the article region is the run of blocks with the largest prose weight, and
+inside it only blocks that are plainly furniture are dropped. Precision first: a real paragraph removed is the worst
+error, so a block inside the region is kept unless it is clearly debris.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from unmangle.page.identifiers import identifier_line
+from unmangle.page.interface import interface_share
+from unmangle.page.prose import UNSPACED, function_density
+
+_SENTENCE_END = regex.compile(r"[.!?…。！？؟।:;][\"'”’»)\]」』）]*$")
+_SENTENCE_INSIDE = regex.compile(r"[.!?。！？؟।](?:\s|$)")
+_COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", regex.I)
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
+_UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+
+# Kinds of furniture that close the article when they stand alone: what follows them is another page section.
+BARRIERS = frozenset({"comments", "related", "copyright", "login"})
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFeatures:
+    """What a block looks like, independent of its neighbours."""
+
+    chars: int
+    weight: float  # length in Latin-character equivalents (a Han character carries about three)
+    words: int
+    density: float  # function-word density relative to typical prose of the page language (1.0 = prose)
+    sentence_end: bool
+    sentences: int
+    interface: str | None
+    interface_share: float
+    copyright: bool
+    identifier: str | None
+
+
+def block_features(text: str, lang: str) -> BlockFeatures:
+    unspaced = len(_UNSPACED_CHAR.findall(text))
+    weight = len(text) + 2 * unspaced
+    kind, share = interface_share(text)
+    words = len(_WORD.findall(text)) + (unspaced // 2 if lang in UNSPACED else 0)
+    return BlockFeatures(
+        chars=len(text), weight=weight, words=words, density=function_density(text, lang),
+        sentence_end=bool(_SENTENCE_END.search(text)), sentences=len(_SENTENCE_INSIDE.findall(text)),
+        interface=kind, interface_share=share, copyright=bool(_COPYRIGHT.search(text)) and len(text) < 200,
+        identifier=identifier_line(text),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """``kind`` is "article" for a kept block, else the kind of debris; ``detail`` says why."""
+
+    kind: str
+    detail: str = ""
+
+    @property
+    def keep(self) -> bool:
+        return self.kind == "article"
+
+
+def furniture(f: BlockFeatures) -> Verdict | None:
+    """Debris whatever its position: identifiers, copyright lines, short lines made of interface words."""
+    if f.identifier:
+        return Verdict("identifier", f.identifier)
+    if f.copyright:
+        return Verdict("copyright", "copyright line")
+    if f.interface and f.weight < 120 and f.interface_share >= 0.5 and not (f.sentence_end and f.words >= 6):
+        return Verdict(f.interface, f"interface words cover {f.interface_share:.0%}")
+    return None
+
+
+def prose_class(f: BlockFeatures) -> str:
+    """jusText's classes on text alone: good (paragraph of prose), near (maybe), short, bad."""
+    if furniture(f):
+        return "bad"
+    if f.weight >= 150 and f.density >= 0.55:
+        return "good"
+    if f.weight >= 70 and f.density >= 0.7 and (f.sentence_end or f.sentences):
+        return "good"
+    if f.weight >= 40 and f.density >= 0.5 and f.sentence_end:
+        return "near"
+    if f.weight < 70:
+        return "short"
+    return "near" if f.density >= 0.35 else "bad"
+
+
+def block_weight(f: BlockFeatures, cls: str) -> float:
+    """Contribution of a block to the article region: prose adds its length, furniture subtracts."""
+    if cls == "good":
+        return f.weight
+    if cls == "near":
+        return 0.3 * f.weight
+    if cls == "short":
+        return -10.0
+    if furniture(f) and furniture(f).kind in BARRIERS:  # type: ignore[union-attr]
+        return -200.0
+    return -max(25.0, 0.5 * f.weight)
+
+
+def densest_region(weights: list[float]) -> tuple[int, int]:
+    """Half-open [start, end) run of blocks with the largest total weight (Kadane); (0, 0) if none is positive."""
+    best, best_span = 0.0, (0, 0)
+    run, run_start = 0.0, 0
+    for i, w in enumerate(weights):
+        if run <= 0:
+            run, run_start = 0.0, i
+        run += w
+        if run > best:
+            best, best_span = run, (run_start, i + 1)
+    return best_span
+
+
+def _menu_runs(feats: list[BlockFeatures], classes: list[str]) -> set[int]:
+    """Indices in runs of four or more short lines without sentence punctuation: menus and link lists."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, (f, c) in enumerate(zip(feats, classes, strict=True)):
+        if c in ("short", "bad") and not f.sentence_end and f.weight < 60:
+            run.append(i)
+            continue
+        if len(run) >= 4:
+            out.update(run)
+        run = []
+    if len(run) >= 4:
+        out.update(run)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class DebrisResult:
+    verdicts: list[Verdict]
+    region: tuple[int, int]  # the article region [start, end) in block indices
+    features: list[BlockFeatures]
+
+
+def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
+    """A verdict for every block of the page."""
+    feats = [block_features(t, lang) for t in texts]
+    classes = [prose_class(f) for f in feats]
+    start, end = densest_region([block_weight(f, c) for f, c in zip(feats, classes, strict=True)])
+    if start == end:  # no prose at all: a short page, keep what is not plainly furniture
+        start, end = 0, len(texts)
+    menus = _menu_runs(feats, classes)
+    verdicts: list[Verdict] = []
+    for i, (f, c) in enumerate(zip(feats, classes, strict=True)):
+        bad = furniture(f)
+        if bad:
+            verdicts.append(bad)
+        elif not start <= i < end:
+            verdicts.append(Verdict("boilerplate" if c in ("good", "near") else "navigation",
+                                    "outside the article region"))
+        elif i in menus:
+            verdicts.append(Verdict("menu", "run of short lines without sentences"))
+        else:
+            verdicts.append(Verdict("article"))
+    return DebrisResult(verdicts, (start, end), feats)

@@ -1,0 +1,181 @@
+"""The article's parts: title, dateline, byline, photo captions and credits.
+
+Found by their place relative to the article region (the title and byline sit just above the first paragraph, a
+dateline opens it) and by their shape, in the languages of the corpora: a byline opens with the local word for "by"
+or names a news agency, a credit names a photographer or an agency with a slash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from unmangle.page.debris import DebrisResult
+
+TITLE_WINDOW = 14  # blocks above the article region where the title may sit
+_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+_FINAL_STOP = regex.compile(r"[.;,:。][\"'”’»)\]]*$")
+_DATE = regex.compile(
+    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.? \d{1,2}(?:, \d{4})?|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}|"
+    r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|(?:updated|published|posted)\b)", regex.I)
+
+AGENCIES = (r"AP|Reuters|AFP|dpa|DPA|UPI|Bloomberg|EFE|ANSA|Xinhua|Kyodo|Yonhap|PTI|IANS|CNN|BBC|TASS|ТАСС|"
+            r"РИА Новости|Интерфакс|Europa Press|APA|SDA|ATS|Belga|ANP|PAP|ČTK|CTK|MTI|Agerpres|AA|IRNA|"
+            r"The Associated Press|Associated Press|Agence France-Presse")
+_BY = (r"By|by|BY|Von|von|Par|par|Por|por|Di|di|Door|door|Av|av|Przez|Autor:|Автор:|Автор|Від|Yazan:|Yazar:|"
+       r"Συντάκτης:|Szerző:|Tác giả:|Text:|Texto:|Texte:|Words by|Written by|Posted by|Reported by|Story by")
+_BYLINE_START = regex.compile(rf"^(?:{_BY})\s+\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*")
+_BYLINE_CJK = regex.compile(r"^(?:作者|文|记者|記者|撰文|編輯|编辑|責任編輯|责任编辑|글|기자)\s*[:：/／|｜]\s*\S|"
+                            r"^\S{2,4}\s*(?:记者|記者|기자)$|^(?:文|記者|记者)\s?[\p{Han}]{2,4}$")
+_BYLINE_AGENCY = regex.compile(rf"^\p{{Lu}}[\p{{L}}.'’-]+(?: \p{{Lu}}[\p{{L}}.'’-]+){{1,3}}\s*(?:,|\||/|—|-)\s*"
+                               rf"(?:{AGENCIES}|The \p{{Lu}}\p{{L}}+(?: \p{{Lu}}\p{{L}}+){{0,3}})\s*$")
+_NAME_ONLY = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’.-]+(?: (?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+|de|van|von|da|di|la|le|"
+                           r"and|und|et|y|&)){1,4}$")
+
+_CAPS_CITY = r"\p{Lu}[\p{Lu}\p{M}.'’ -]{1,28}\p{Lu}"
+_NAMED_CITY = rf"\p{{Lu}}[\p{{L}}\p{{M}}.'’-]+(?: \p{{Lu}}[\p{{L}}\p{{M}}.'’-]+){{0,2}}(?=,|\s*\((?:{AGENCIES})\))"
+_CITY_DATE = r"(?:,\s*(?:\p{L}[\p{L}.]*\.?\s\d{1,2}|\d{1,2}\.?\s\p{L}+\.?|\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?))*"
+_DATELINE = regex.compile(rf"^(?P<d>(?:{_CAPS_CITY}|{_NAMED_CITY}){_CITY_DATE}"
+                          rf"\s*(?:\((?:{AGENCIES})\)|/(?:{AGENCIES})/)?\s*[—–-]{{1,2}})\s+(?=\S)")
+_DATELINE_CJK = regex.compile(r"^(?P<d>(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|本报|本報)?"
+                              r"[\p{Han}]{2,8}\d{1,2}月\d{1,2}日电?(?:（[^）]{0,20}）|\([^)]{0,20}\))?\s*)(?=\S)")
+
+_CREDIT_OPEN = regex.compile(r"^\(?(?:Photo|Photos|Photograph|Image|Picture|Credit|Credits|Foto|Fotos|Bild|Crédit|"
+                             r"Crédito|Фото|Źródło|Kaynak|Fotó|Φωτογραφία|Ảnh|图片来源|圖片來源|图片|圖片|写真|사진)"
+                             r"(?:\s+(?:by|credit|von|de|:))?\s*[:：]?\s*\S", regex.I)
+_CREDIT_TAIL = regex.compile(rf"\((?:[^()]*(?:Photo|Foto|Image|Getty|/)[^()]*|{AGENCIES})\)\s*$|"
+                             r"(?:Photo|Photograph|Image|Foto|Credit)(?: by)?\s*[:：]\s*[^.]{2,60}$|"
+                             r"\b(?:Getty Images|Shutterstock|iStock(?:photo)?|AP Photo|Reuters/[\p{L} ]+)\s*\)?$",
+                             regex.I)
+_CAPTION_SCENE = regex.compile(r"\b(?:poses?|posing|pictured|attends?|arrives?|(?:is|are) seen|"
+                               r"in this (?:file )?photo|(?:left|right|center|centre)\)|from left)\b", regex.I)
+
+
+@dataclass(slots=True)
+class Parts:
+    title: str | None = None
+    byline: str | None = None
+    dateline: tuple[int, int] | None = None  # (block index, end of the dateline in that block's text)
+    dateline_text: str | None = None
+    captions: list[str] = field(default_factory=list)
+    claimed: set[int] = field(default_factory=set)  # blocks that left the body for a part
+
+
+def _words(text: str) -> int:
+    return len(_WORDS.findall(text)) + len(_UNSPACED.findall(text)) // 2
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def is_byline(text: str) -> bool:
+    """``By Jane Doe``, ``Von Max Muster``, ``Jane Doe, The Associated Press``, ``作者：张三``.
+
+    >>> is_byline("By Erin Cunningham March 18 at 3:57 PM"), is_byline("By the way, it rained.")
+    (True, False)
+    """
+    if len(text) > 160:
+        return False
+    if _BYLINE_START.match(text):
+        return not _FINAL_STOP.search(text) or _words(text) <= 8
+    return bool(_BYLINE_CJK.match(text) or _BYLINE_AGENCY.match(text))
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit: ``(AP Photo/Evan Vucci)``, ``Credit: Jane Doe``, ``Photo: Getty Images``."""
+    if len(text) > 400:
+        return False
+    if _CREDIT_OPEN.match(text) and (len(text) < 160 or _CREDIT_TAIL.search(text)):
+        return True
+    if _CREDIT_TAIL.search(text):
+        return True
+    return bool(_CAPTION_SCENE.search(text) and _DATE.search(text[-40:]) and len(text) < 300)
+
+
+def title_score(texts: list[str], i: int, region_start: int, result: DebrisResult) -> float:
+    """How much block ``i`` looks like the article's title (0 when it cannot be)."""
+    text = texts[i]
+    f = result.features[i]
+    words = _words(text)
+    if not 3 <= words <= 40 or len(text) > 250 or _FINAL_STOP.search(text) or f.sentences > 1:
+        return 0.0
+    if f.identifier or f.copyright or (f.interface and f.interface_share >= 0.5) or is_byline(text):
+        return 0.0
+    norm = _norm(text)
+    score = 1.0 + min(words, 12) / 12
+    others = [_norm(t) for j, t in enumerate(texts) if j != i]
+    if any(o == norm for o in others):
+        score += 1.0  # the heading repeated (title element, breadcrumb, share text)
+    elif any(len(norm) >= 12 and norm in o and len(o) < 2 * len(norm) + 40 for o in others):
+        score += 0.8  # ``Title | Site`` elsewhere
+    distance = region_start - i
+    score += max(0.0, 1.0 - abs(distance) / TITLE_WINDOW)
+    if i + 1 < len(texts) and (is_byline(texts[i + 1]) or _DATE.search(texts[i + 1][:40])):
+        score += 0.7
+    return score
+
+
+def find_title(texts: list[str], result: DebrisResult) -> int | None:
+    start, end = result.region
+    if start >= end:
+        return None
+    lo = max(0, start - TITLE_WINDOW)
+    candidates = [(title_score(texts, i, start, result), i) for i in range(lo, min(end, start + 1))]
+    candidates = [(s, i) for s, i in candidates if s > 0]
+    if not candidates:
+        return None
+    score, index = max(candidates, key=lambda c: (c[0], c[1]))
+    if index >= start and start == 0 and score < 2.6:
+        return None  # the page opens on its first paragraph or a heading: no evidence it is the title
+    return index
+
+
+def find_byline(texts: list[str], result: DebrisResult, title: int | None) -> int | None:
+    start, end = result.region
+    near = list(range(max(0, (title if title is not None else start) - 3), min(end, start + 3)))
+    near += list(range(max(start, end - 3), end))
+    for i in near:
+        if i != title and is_byline(texts[i]):
+            return i
+    if title is not None and title + 1 < len(texts) and title + 1 <= start:
+        text = texts[title + 1]
+        if _NAME_ONLY.match(text) and not result.features[title + 1].interface:
+            return title + 1
+    return None
+
+
+def find_dateline(texts: list[str], result: DebrisResult, claimed: set[int]) -> tuple[int, int] | None:
+    start, end = result.region
+    first = next((i for i in range(start, end) if i not in claimed and result.verdicts[i].keep), None)
+    if first is None:
+        return None
+    m = _DATELINE.match(texts[first]) or _DATELINE_CJK.match(texts[first])
+    if not m or len(m.group("d")) > 60:
+        return None
+    return first, m.end("d")
+
+
+def find_parts(texts: list[str], result: DebrisResult) -> Parts:
+    parts = Parts()
+    title = find_title(texts, result)
+    if title is not None:
+        parts.title = texts[title]
+        parts.claimed.add(title)
+    byline = find_byline(texts, result, title)
+    if byline is not None:
+        parts.byline = texts[byline]
+        parts.claimed.add(byline)
+    start, end = result.region
+    for i in range(start, end):
+        if i not in parts.claimed and is_caption(texts[i]):
+            parts.captions.append(texts[i])
+            parts.claimed.add(i)
+    dateline = find_dateline(texts, result, parts.claimed)
+    if dateline is not None:
+        i, cut = dateline
+        parts.dateline, parts.dateline_text = dateline, texts[i][:cut].strip()
+    return parts
