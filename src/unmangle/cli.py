@@ -118,14 +118,21 @@ def clean(file: str, as_json: bool, explain: bool, html_path: str | None) -> Non
 @click.option("--overwrite", is_flag=True, help="Replace the output of a different run in OUTDIR.")
 @click.option("--mode", type=click.Choice(["fix", "clean"]), default="clean", show_default=True)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--max-record-mb", type=float, default=32.0, show_default=True,
+              help="Reject (without loading) any single document larger than this.")
+@click.option("--unit-mb", type=float, default=None, help="Size of a work unit (default: from the corpus size).")
 def run(inputs: tuple[str, ...], outdir: str, workers: int | None, engine: str, text_field: str,
-        id_field: str, output_format: str, resume: bool, overwrite: bool, mode: str, quiet: bool) -> None:
+        id_field: str, output_format: str, resume: bool, overwrite: bool, mode: str, quiet: bool,
+        max_record_mb: float, unit_mb: float | None) -> None:
     """Repair or clean a corpus (JSONL, Parquet, WARC/WET, TXT) into OUTDIR."""
     from unmangle.pipeline import RunConfig, run_corpus
 
-    config = RunConfig(inputs=list(inputs), outdir=Path(outdir), workers=workers, engine=engine,
+    # OUTDIR stays a string: a Path would turn s3://bucket into s3:/bucket.
+    config = RunConfig(inputs=list(inputs), outdir=outdir, workers=workers, engine=engine,
                        text_field=text_field, id_field=id_field, output_format=output_format,
-                       resume=resume, overwrite=overwrite, mode=mode, quiet=quiet)
+                       resume=resume, overwrite=overwrite, mode=mode, quiet=quiet,
+                       max_record_bytes=int(max_record_mb * 1024 * 1024),
+                       unit_bytes=int(unit_mb * 1024 * 1024) if unit_mb else None)
     stats = run_corpus(config)
     click.echo(json.dumps(stats, ensure_ascii=False), err=True)
 

@@ -1,0 +1,97 @@
+"""One work unit from input to shards: read, process each record, write rows and rejections.
+
+This is the only function an engine calls. It needs nothing but the unit and the configuration, returns a
+small picklable result, and may be run twice for the same unit (after a crash): it then writes the same files.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+
+from unmangle.pipeline import storage
+from unmangle.pipeline.config import RunConfig
+from unmangle.pipeline.process import process_record
+from unmangle.pipeline.readers import read_unit
+from unmangle.pipeline.records import Record, Rejected, Skipped, WorkUnit
+from unmangle.pipeline.stats import Stats
+from unmangle.pipeline.writers import WRITERS
+
+BATCH_TEXT_BYTES = 16 * 1024 * 1024
+STATE_DIR = "_unmangle"
+
+
+@dataclass(slots=True)
+class UnitResult:
+    index: int
+    stats: Stats
+    files: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"unit": self.index, "stats": self.stats.to_dict(), "files": self.files}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> UnitResult:
+        return cls(data["unit"], Stats.from_dict(data["stats"]), list(data.get("files", [])))
+
+
+def rejected_path(outdir: str, index: int) -> str:
+    return storage.join(outdir, STATE_DIR, "rejected", f"unit-{index:05d}.jsonl")
+
+
+def run_unit(unit: WorkUnit, config: RunConfig) -> UnitResult:
+    """Process ``unit`` into ``OUTDIR/part-NNNNN.*`` and its rejections into the run's state directory."""
+    started = time.perf_counter()
+    outdir = str(config.outdir)
+    stats = Stats(input_bytes=unit.size)
+    final_rejects = rejected_path(outdir, unit.index)
+    tmp_rejects = final_rejects + ".tmp"
+    rows: list[dict] = []
+    pending = 0
+    with storage.open_write(tmp_rejects) as rejects, WRITERS[config.output_format](outdir, unit.name) as writer:
+
+        def reject(item: Rejected) -> None:
+            stats.read += 1
+            stats.rejected += 1
+            stats.rejected_by_reason[item.code] += 1
+            rejects.write((json.dumps(item.to_dict(), ensure_ascii=False) + "\n").encode("utf-8"))
+
+        try:
+            for item in read_unit(unit, config):
+                if isinstance(item, Skipped):
+                    stats.skipped += 1
+                    continue
+                if isinstance(item, Rejected):
+                    reject(item)
+                    continue
+                row = process_record(item, config)
+                if isinstance(row, Rejected):
+                    reject(row)
+                    continue
+                _count(stats, item, row, config)
+                rows.append(row)
+                pending += len(row["text"])
+                if len(rows) >= config.batch_rows or pending >= BATCH_TEXT_BYTES:
+                    writer.write(rows)
+                    rows, pending = [], 0
+        except Exception as exc:  # noqa: BLE001 - an unexpected failure loses the rest of this unit only
+            reject(Rejected(unit.paths[0], -1, "unit_failed",
+                            f"reading stopped: {type(exc).__name__}: {exc}; the rest of this input is lost"))
+        writer.write(rows)
+        files = writer.close()
+    storage.move(tmp_rejects, final_rejects)
+    stats.seconds = time.perf_counter() - started
+    return UnitResult(unit.index, stats, files)
+
+
+def _count(stats: Stats, record: Record, row: dict, config: RunConfig) -> None:
+    stats.read += 1
+    stats.written += 1
+    value = record.fields.get(config.text_field)
+    stats.bytes_in += len(value) if isinstance(value, bytes) else len(value.encode("utf-8", "surrogatepass"))
+    stats.bytes_out += len(row["text"].encode("utf-8"))
+    stats.changed += row["changed"]
+    stats.edits += len(row["edits"])
+    for e in row["edits"]:
+        stats.edits_by_kind[e["kind"]] += 1
