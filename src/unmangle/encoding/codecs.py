@@ -1,0 +1,132 @@
+"""Codec tables: which wrong decoders and true encodings we consider, and what each wrong decoder drops.
+
+Data, not logic (like ftfy's chardata): built once at import from Python's own codecs, so the tables always
+agree with the decoders that made the damage.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from functools import cached_property
+
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
+
+
+@dataclass(frozen=True)
+class WrongDecoder:
+    """A codec that text was wrongly decoded with; ``codec`` re-encodes the damaged text to its bytes."""
+
+    codec: str
+    label: str
+    multibyte: bool
+
+    @cached_property
+    def high_chars(self) -> str:
+        """Characters this decoder produces from bytes 0x80-0xFF (alone, for single-byte decoders)."""
+        if self.multibyte:
+            return ""
+        return "".join(ch for b in range(0x80, 0x100) if (ch := _decode1(b, self.codec)) and ord(ch) >= 0x80)
+
+    def chars_for(self, byte_range: range) -> str:
+        return "".join(ch for b in byte_range if (ch := _decode1(b, self.codec)) and ord(ch) >= 0x80)
+
+    @cached_property
+    def dropped_alone(self) -> frozenset[int]:
+        """Bytes the decoder cannot map at all (dropped or replaced whatever follows them)."""
+        return frozenset(b for b in range(0x80, 0x100) if _decode1(b, self.codec) is None
+                         and all(_decode_pair(b, t, self.codec) is None for t in range(0x40, 0x100)))
+
+    @cached_property
+    def lead_bytes(self) -> frozenset[int]:
+        """Bytes that start a two-byte character (multi-byte decoders)."""
+        if not self.multibyte:
+            return frozenset()
+        return frozenset(b for b in range(0x80, 0x100)
+                         if any(_decode_pair(b, t, self.codec) is not None for t in range(0x40, 0x100)))
+
+
+def _decode1(b: int, codec: str) -> str | None:
+    try:
+        ch = bytes([b]).decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return ch if len(ch) == 1 and ch != "\ufffd" else None
+
+
+def _decode_pair(b: int, t: int, codec: str) -> str | None:
+    try:
+        ch = bytes([b, t]).decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return ch if len(ch) == 1 else None
+
+
+def _wd(codec: str, label: str | None = None, multibyte: bool = False) -> WrongDecoder:
+    codecs.lookup(codec)
+    return WrongDecoder(codec, label or codec, multibyte)
+
+
+# Single-byte decoders that UTF-8 is commonly read with, most common first: when two give the same bytes,
+# the first one's name goes into the explanation.
+SINGLE_BYTE: tuple[WrongDecoder, ...] = (
+    _wd("sloppy-windows-1252", "cp1252"),
+    _wd("latin-1"),
+    _wd("sloppy-windows-1250", "cp1250"),
+    _wd("sloppy-windows-1251", "cp1251"),
+    _wd("sloppy-windows-1253", "cp1253"),
+    _wd("sloppy-windows-1254", "cp1254"),
+    _wd("sloppy-windows-1255", "cp1255"),
+    _wd("sloppy-windows-1256", "cp1256"),
+    _wd("sloppy-windows-1257", "cp1257"),
+    _wd("sloppy-windows-1258", "cp1258"),
+    _wd("sloppy-cp874", "cp874"),
+    _wd("iso-8859-2"),
+    _wd("iso-8859-3"),
+    _wd("iso-8859-4"),
+    _wd("iso-8859-5"),
+    _wd("iso-8859-6"),
+    _wd("iso-8859-7"),
+    _wd("iso-8859-8"),
+    _wd("iso-8859-9"),
+    _wd("iso-8859-10"),
+    _wd("iso-8859-13"),
+    _wd("iso-8859-14"),
+    _wd("iso-8859-15"),
+    _wd("iso-8859-16"),
+    _wd("koi8-r"),
+    _wd("koi8-u"),
+    _wd("mac-roman"),
+    _wd("cp437"),
+    _wd("cp850"),
+)
+
+# Multi-byte (CJK) decoders: ftfy does not undo these.
+MULTI_BYTE: tuple[WrongDecoder, ...] = (
+    _wd("gbk", multibyte=True),
+    _wd("gb18030", multibyte=True),
+    _wd("big5", multibyte=True),
+    _wd("cp950", multibyte=True),
+    _wd("big5hkscs", multibyte=True),
+    _wd("shift_jis", multibyte=True),
+    _wd("cp932", multibyte=True),
+    _wd("euc_jp", multibyte=True),
+    _wd("euc_kr", multibyte=True),
+    _wd("cp949", multibyte=True),
+)
+
+WRONG_DECODERS: tuple[WrongDecoder, ...] = SINGLE_BYTE + MULTI_BYTE
+
+# Legacy encodings a text may really be in, tried when its bytes are not UTF-8.
+LEGACY_TRUE: tuple[str, ...] = (
+    "gbk", "big5", "shift_jis", "euc_jp", "euc_kr",
+    "cp1251", "koi8-r", "cp1253", "cp1250", "cp1256", "cp1255", "cp1254", "cp1257", "cp874",
+    "iso-8859-5", "iso-8859-7", "iso-8859-2",
+)
+
+# Wrong decoders a legacy text is commonly read with (the browser default, or another legacy codec).
+LEGACY_WRONG: tuple[WrongDecoder, ...] = (
+    SINGLE_BYTE[0], SINGLE_BYTE[1],
+    _wd("cp1251"), _wd("koi8-r"), _wd("gbk", multibyte=True), _wd("big5", multibyte=True),
+    _wd("shift_jis", multibyte=True), _wd("euc_kr", multibyte=True),
+)

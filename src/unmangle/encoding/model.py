@@ -1,0 +1,121 @@
+"""A character trigram model of real text in 23 languages, used to choose between readings of a span.
+
+Counts are stored hashed and log-quantised (one byte a bucket), so the shipped table is small and a lookup is
+a numpy gather: scoring a span costs a few vectorised operations, not a Python loop per character. Unseen
+characters back off to their class (see :mod:`charclass`), so rare genuine characters are not punished like
+mojibake. Built by ``scripts/build_charmodel.py`` from ``../shared/corpora``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from unmangle.encoding.charclass import CLASS_OF
+
+_K1 = np.uint64(0x9E3779B97F4A7C15)
+_K2 = np.uint64(0xC2B2AE3D27D4EB4F)
+_K3 = np.uint64(0x165667B19E3779F9)
+_MIX = np.uint64(0xFF51AFD7ED558CCD)
+BOS = 0x02  # start-of-text marker code point used as context at the start of a text
+
+
+def hash2(a: np.ndarray, b: np.ndarray, bits: int) -> np.ndarray:
+    h = a.astype(np.uint64) * _K1 + b.astype(np.uint64) * _K2
+    h ^= h >> np.uint64(29)
+    h *= _MIX
+    return (h >> np.uint64(64 - bits)).astype(np.int64)
+
+
+def hash3(a: np.ndarray, b: np.ndarray, c: np.ndarray, bits: int) -> np.ndarray:
+    h = a.astype(np.uint64) * _K1 + b.astype(np.uint64) * _K2 + c.astype(np.uint64) * _K3
+    h ^= h >> np.uint64(29)
+    h *= _MIX
+    return (h >> np.uint64(64 - bits)).astype(np.int64)
+
+
+def unigram_index(cps: np.ndarray) -> np.ndarray:
+    """BMP code points index directly; astral ones share the upper half of the table."""
+    cps = cps.astype(np.int64)
+    return np.where(cps < 0x10000, cps, 0x10000 + (cps & 0xFFFF))
+
+
+def quantise(counts: np.ndarray) -> np.ndarray:
+    return np.minimum(255, np.round(np.log2(counts.astype(np.float64) + 1.0) * 8.0)).astype(np.uint8)
+
+
+_DEQUANT = (np.exp2(np.arange(256, dtype=np.float64) / 8.0) - 1.0)
+
+
+def codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+
+
+class CharModel:
+    """Interpolated character trigram model with class back-off."""
+
+    def __init__(self, uni: np.ndarray, bi: np.ndarray, tri: np.ndarray, class_logp: np.ndarray,
+                 class_size: np.ndarray, class_count: np.ndarray) -> None:
+        self.uni = _DEQUANT[uni]
+        self.bi = _DEQUANT[bi]
+        self.tri = _DEQUANT[tri]
+        self.bi_bits = int(np.log2(len(bi)))
+        self.tri_bits = int(np.log2(len(tri)))
+        self.class_p = np.exp(class_logp.astype(np.float64))
+        self.class_size = class_size.astype(np.float64)
+        self.class_count = np.maximum(class_count.astype(np.float64), 1.0)
+
+    @classmethod
+    def load(cls, path: str | None = None) -> CharModel:
+        if path is None:
+            with resources.files("unmangle.data").joinpath("charmodel.npz").open("rb") as fh:
+                data = np.load(fh)
+                return cls._from_arrays(data)
+        return cls._from_arrays(np.load(path))
+
+    @classmethod
+    def _from_arrays(cls, data: np.lib.npyio.NpzFile) -> CharModel:
+        return cls(data["uni"], data["bi"], data["tri"], data["class_logp"], data["class_size"],
+                   data["class_count"])
+
+    def logprobs(self, cps: np.ndarray) -> np.ndarray:
+        """log P(c_i | c_{i-2} c_{i-1}) for i >= 2 of the code point array ``cps``."""
+        a, b, c = cps[:-2], cps[1:-1], cps[2:]
+        n3 = self.tri[hash3(a, b, c, self.tri_bits)]
+        n_ab = self.bi[hash2(a, b, self.bi_bits)]
+        n2 = self.bi[hash2(b, c, self.bi_bits)]
+        n_b = self.uni[unigram_index(b)]
+        n1 = self.uni[unigram_index(c)]
+        cls_b = CLASS_OF[b]
+        cls_c = CLASS_OF[c]
+        # Back-off: P(class of c | class of b) * P(c | its class); unseen members share a class floor.
+        lam1 = n1 / (n1 + 2.0)
+        p_in_class = lam1 * n1 / self.class_count[cls_c] + (1.0 - lam1) / self.class_size[cls_c]
+        p = self.class_p[cls_b, cls_c] * p_in_class
+        with np.errstate(divide="ignore", invalid="ignore"):
+            p2 = np.where(n_b > 0, np.minimum(n2, n_b) / np.maximum(n_b, 1e-9), 0.0)
+            lam2 = n_b / (n_b + 4.0) * (n2 > 0)
+            p = lam2 * p2 + (1.0 - lam2) * p
+            p3 = np.where(n_ab > 0, np.minimum(n3, n_ab) / np.maximum(n_ab, 1e-9), 0.0)
+            lam3 = n_ab / (n_ab + 4.0) * (n3 > 0)
+            p = lam3 * p3 + (1.0 - lam3) * p
+        return np.log(np.maximum(p, 1e-12))
+
+    def score(self, left: str, middle: str, right: str = "") -> float:
+        """Log-probability of ``middle + right`` after ``left`` (only the last two chars of left matter)."""
+        ctx = left[-2:]
+        if len(ctx) < 2:
+            ctx = chr(BOS) * (2 - len(ctx)) + ctx
+        cps = codepoints(ctx + middle + right[:2])
+        return float(self.logprobs(cps).sum())
+
+    def text_logprob(self, text: str) -> float:
+        return self.score("", text)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> CharModel:
+    """The model shipped with the package, loaded once per process."""
+    return CharModel.load()
