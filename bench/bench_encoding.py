@@ -200,7 +200,8 @@ def _example(s: ce.Sample, i: int, outcomes: dict[str, Outcome], scores: dict) -
             lines.append(f"- {t}: {'exact' if outcomes[t].outputs[i] == s.clean else 'not exact'}")
     if i in outcomes["unmangle"].errors:
         lines.append(f"- exception: {outcomes['unmangle'].errors[i]}")
-    lines += [f"- full corrupted input: `{s.corrupted!r}`", ""]
+    more = " (cut)" if len(s.corrupted) > 1500 else ""
+    lines += [f"- corrupted input{more}: `{s.corrupted[:1500]!r}`", ""]
     return lines
 
 

@@ -1,7 +1,8 @@
 """Run every benchmark in bench/: each ``bench/bench_*.py`` that defines ``main(argv) -> int``, in name order.
 
 A new benchmark only has to be a ``bench_<name>.py`` file with such a ``main`` (which gets ``["--quick"]`` when
-asked for, if it knows that flag); nothing here needs editing. ``python bench/run_all.py [--quick] [--only NAME ...]``; the exit code is the worst one.
+asked for, if it knows that flag); nothing here needs editing.
+Usage: ``python bench/run_all.py [--quick] [--only NAME ...]``; the exit code is the worst one.
 """
 
 from __future__ import annotations
