@@ -37,9 +37,9 @@ def _edit_title_in(e: Edit) -> str:
     return f"{e.kind}: {became}; confidence {e.confidence:.2f}" + (f"; {e.detail}" if e.detail else "")
 
 
-def _point(e: Edit, title: str) -> str:
+def _point(e: Edit, title: str, cls: str = "ins") -> str:
     """A change with no extent on this side (an insertion in the input, a deletion in the output)."""
-    return f'<span class="m ins" {_attrs(e.kind, title)}></span>'
+    return f'<span class="m {cls}" {_attrs(e.kind, title)}></span>'
 
 
 def _gap_mark(hint: str, confidence: float) -> str:
@@ -184,7 +184,8 @@ class _Placement:
                 continue
             at = self.applied.edited_at[i]
             if at in where and where.get(at - 1, -2) == where[at] - 1:
-                points.setdefault(where[at], []).append(_point(e, f"{e.kind}: removed {_quote(e.before)} here"))
+                mark = _point(e, f"{e.kind}: removed {_quote(e.before)} here", "cut")
+                points.setdefault(where[at], []).append(mark)
         return points
 
 

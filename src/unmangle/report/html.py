@@ -44,7 +44,7 @@ h2{font-size:17px;margin:26px 0 10px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 14px;min-width:130px}
 .card b{display:block;font-size:21px}
 .card span{color:var(--muted);font-size:13px}
-.plots{display:flex;flex-wrap:wrap;gap:16px}
+.plots{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
 .plot{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:8px}
 table{border-collapse:collapse;font-size:13px;background:var(--card)}
 th,td{border:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top}
@@ -78,6 +78,7 @@ text-decoration:none}
 .gap{cursor:help}
 .gap::after{content:"\\2039 \\2026 \\203A";color:#fff;background:var(--gap);border-radius:3px;padding:0 3px;
 font:11px system-ui,sans-serif;margin:0 2px}
+.cut::after{content:"\\2212";color:#fff;background:var(--removed);border-radius:3px;padding:0 3px;font-size:11px}
 .ins::after{content:"+";color:#fff;background:var(--repair-b);border-radius:3px;padding:0 3px;font-size:11px}
 .dim mark.edit:not(.focus),.dim .mark-del:not(.focus),.dim del.removed:not(.focus){opacity:.35}
 .hit{outline:2px solid #2a7de1}

@@ -23,6 +23,7 @@ from unmangle.report.summary import cards, human_bytes, plots
 MAX_FILE_BYTES = 19_000_000  # the bound is 20 MB; keep a margin for the closing markup
 _MAX_GROUPS = 10_000
 _GROUPS_PLOTTED = 25
+_MAX_MISSES = 10  # documents rendered in vain before sampling stops
 
 
 @dataclass(slots=True)
@@ -163,11 +164,18 @@ def render_run_report(outdir: Path, sampler: Sampler | None = None, max_bytes: i
     shown: list[Pick] = []
     sections: list[str] = []
     stopped = False
+    misses = 0
     for pick in sampler.picks():
+        if pick.row.size > budget:  # its texts alone (at least a byte a character) would not fit
+            stopped = True
+            continue
         html_doc = render_document(pick.row, len(sections) + 1)
         cost = len(html_doc.encode("utf-8", "surrogatepass"))
         if cost > budget:
             stopped = True
+            misses += 1
+            if misses >= _MAX_MISSES:
+                break
             continue
         budget -= cost
         sections.append(html_doc)

@@ -1,0 +1,90 @@
+"""The reports in a real headless Chromium: hostile documents show as text, nothing runs, nothing is fetched."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, sync_playwright
+
+from unmangle.document import Document, Edit, Gap, Removed
+from unmangle.report import write_page_report, write_run_report
+from unmangle.report.rows import row_from_mapping
+
+from .conftest import HOSTILE, run_rows
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[BrowserContext]:
+    assert CHROMIUM.exists(), "Debian's chromium is required: apt-get install chromium (.ci/run does it)"
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), args=ARGS,
+                                                       headless=True, viewport={"width": 1300, "height": 900})
+        yield context
+        context.close()
+
+
+def _open(browser: BrowserContext, path: Path) -> tuple[Page, list[str]]:
+    requests: list[str] = []
+    page = browser.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)  # let any stray onerror or lazy load fire, so the assertions can catch it
+    return page, requests
+
+
+def _kinds_marked(page: Page) -> set[str]:
+    return set(page.evaluate(
+        "() => Array.from(document.querySelectorAll('section.doc .view [data-kind]'), e => e.dataset.kind)"))
+
+
+def _assert_inert(page: Page, requests: list[str], path: Path) -> None:
+    assert requests == [path.resolve().as_uri()]
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    assert page.evaluate(
+        "() => document.querySelectorAll('main script, main img, main iframe, main textarea, main link').length") == 0
+    assert "<script>window.__pwned=1</script>" in page.inner_text("main")
+    assert '<img src=x onerror="window.__pwned=2">' in page.inner_text("main")
+
+
+def test_run_report_in_chromium_is_inert_and_marks_every_kind(small_run: Path, browser: BrowserContext,
+                                                               tmp_path: Path):
+    out = tmp_path / "report.html"
+    write_run_report(small_run, out)
+    page, requests = _open(browser, out)
+    _assert_inert(page, requests, out)
+    sampled = {k for raw in run_rows() if (row := row_from_mapping(raw)) for k in row.kinds}
+    assert sampled == {"mojibake", "spam", "note", "dash", "gap", "removed:share", f"removed:{HOSTILE}"}
+    assert _kinds_marked(page) == sampled
+    page.select_option("#kind-filter", "spam")
+    assert page.locator("section.doc:visible").count() == 1
+    page.select_option("#kind-filter", "")
+    page.fill("#search", "km")
+    page.wait_for_timeout(400)
+    assert page.locator("section.doc:visible").count() == 1
+    assert "1 of 8 documents shown" in page.inner_text("#shown-count")
+    page.screenshot(path=str(tmp_path / "run-report.png"), full_page=True)
+    page.close()
+
+
+def test_page_report_in_chromium_is_inert_and_shows_hover_originals(browser: BrowserContext, tmp_path: Path):
+    original = f"Menu\n\nThe cafÃ© {HOSTILE} opens.\n"
+    at = original.index("Ã©")
+    doc = Document(text=f"The café {HOSTILE} opens.", removed=[Removed("nav", "Menu", 0, 4)],
+                   gaps=[Gap(4, 0.5, "a name")], edits=[Edit("mojibake", at, at + 2, "Ã©", "é", 0.9)])
+    out = tmp_path / "page.html"
+    write_page_report(original, doc, out)
+    page, requests = _open(browser, out)
+    _assert_inert(page, requests, out)
+    assert _kinds_marked(page) == {"mojibake", "removed:nav", "gap"}
+    repaired = page.locator('.view mark.edit[data-kind="mojibake"]', has_text="é").first
+    assert repaired.get_attribute("title").startswith("mojibake: was “Ã©”")
+    page.screenshot(path=str(tmp_path / "page-report.png"), full_page=True)
+    page.close()

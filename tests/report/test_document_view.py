@@ -1,0 +1,82 @@
+"""The document view marks every change where it happened and shows document text only as text."""
+
+from unmangle.document import Document, Edit, Gap, Removed
+from unmangle.report.align import locate
+from unmangle.report.document_view import render_document
+from unmangle.report.page_report import render_page_report
+from unmangle.report.rows import Row, row_from_document, row_from_mapping
+
+from .dom import parse, select
+
+HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"></textarea>'
+ORIGINAL = ("Home | World\n\nCityâ€™s ferry\n\nBy Maren\n\n"
+            f"The cityâ€™s oldest {HOSTILE} ferry SPAMSPAM sails.\n\nAdvertisement\n\nShare this\n")
+
+
+def _doc() -> Document:
+    i = ORIGINAL.index("â€™")
+    j = ORIGINAL.index("â€™", i + 1)
+    k = ORIGINAL.index("SPAMSPAM ")
+    edits = [Edit("mojibake", i, i + 3, "â€™", "’", 0.93, "utf-8 read as cp1252"),
+             Edit("mojibake", j, j + 3, "â€™", "’", 0.93),
+             Edit("spam", k, k + 9, "SPAMSPAM ", "", 0.7),
+             Edit("decode", 0, 0, "", "", 1.0, "bytes were cp1252")]
+    return Document(text=f"The city’s oldest {HOSTILE} ferry sails.", title="City’s ferry", byline="By Maren",
+                    captions=["A caption"], removed=[Removed("boilerplate", "Home | World", 0, 12),
+                                                     Removed("ad", "Advertisement")],
+                    gaps=[Gap(10, 0.5, "link text")], edits=edits)
+
+
+def test_every_kind_of_change_has_its_mark_in_place():
+    markup = render_document(row_from_document(ORIGINAL, _doc()), 1)
+    repaired = select(markup, "edit", data_kind="mojibake")
+    assert {"".join(m.text) for m in repaired} == {"â€™", "’"}  # in the input and in the output
+    assert len([m for m in repaired if "".join(m.text) == "’"]) == 2  # in the title and in the body
+    assert any("was “â€™”" in m.attrs["title"] for m in repaired)
+    assert select(markup, "mark-del", data_kind="spam")[0].text == ["SPAMSPAM "]
+    assert select(markup, "cut", data_kind="spam")  # where the spam was cut out of the output
+    assert select(markup, "ins", data_kind="decode")
+    assert "".join(select(markup, "removed", data_kind="removed:boilerplate")[0].text) == "Home | World"
+    assert "".join(select(markup, "removed", data_kind="removed:ad")[0].text) == "Advertisement"
+    assert select(markup, "gap", data_kind="gap")[0].attrs["title"].startswith("words missing here: link text")
+    dropped = select(markup, "dropped")
+    assert ["".join(d.text) for d in dropped] == ["Share this"]  # left out with no record, and nothing else
+    assert {p.attrs["data-part"] for p in select(markup, "part")} == {"title", "byline", "caption"}
+
+
+def test_hostile_text_is_escaped_everywhere():
+    markup = render_document(row_from_document(ORIGINAL, _doc()), 1)
+    tags = {el.tag for el in parse(markup)}
+    assert not tags & {"script", "img", "textarea", "iframe"}
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in markup
+    assert 'onerror=&quot;window.__pwned=2&quot;' in markup
+
+
+def test_without_the_input_the_view_says_so_and_marks_repairs_by_search():
+    row = row_from_mapping({"id": "x", "text": "It’s 12 km – far.",
+                            "edits": '[{"kind": "mojibake", "start": 2, "end": 5, "before": "â€™", "after": "’"}]'})
+    assert row is not None and row.original is None
+    markup = render_document(row, 3)
+    assert "was not stored with the run" in markup
+    assert "As it came in" not in markup
+    assert "".join(select(markup, "edit", data_kind="mojibake")[0].text) == "’"
+
+
+def test_rows_tolerate_missing_and_odd_fields():
+    row = row_from_mapping({"text": "t", "edits": "not json", "gaps": None, "captions": '["c"]', "lang": "fr"},
+                           "s.parquet", 4)
+    assert row == Row(id="s.parquet#4", text="t", captions=["c"], shard="s.parquet", lang="fr")
+    assert row_from_mapping({"id": 1}) is None
+
+
+def test_locate_maps_kept_lines_and_pieces_of_changed_lines():
+    source = "Nav\nThe ferry SPAM sails today.\nFooter"
+    mapping, _ = locate(source, "The ferry sails today.")
+    assert [source[p] for p in mapping] == list("The ferry sails today.")
+
+
+def test_page_report_is_one_self_contained_page():
+    markup = render_page_report(ORIGINAL, _doc(), "broken")
+    assert markup.count("<script>") == 1
+    assert not [el for el in parse(markup) if el.attrs.get("src") or el.attrs.get("href")]
+    assert "Changes by kind" in markup and "Edit confidence" in markup
