@@ -26,11 +26,16 @@ class TolerantDecompressor(io.RawIOBase):
         self._obj = new_decompressor()
         self._buffer = b""
         self._started = False  # data fed to the current member
+        self._position = 0
         self.truncated = False
         self.error: str | None = None
 
     def readable(self) -> bool:
         return True
+
+    def tell(self) -> int:
+        """Bytes of decompressed data handed out so far (FastWARC asks once, to number record offsets)."""
+        return self._position
 
     def readinto(self, b: Any) -> int:
         while not self._buffer:
@@ -39,6 +44,7 @@ class TolerantDecompressor(io.RawIOBase):
         n = min(len(b), len(self._buffer))
         b[:n] = self._buffer[:n]
         self._buffer = self._buffer[n:]
+        self._position += n
         return n
 
     def _fill(self) -> bool:

@@ -79,7 +79,9 @@ def replace_lone_surrogates(text: str) -> tuple[str, list[Edit]]:
     """JSON can carry half a surrogate pair (``"\\ud83d"``), which no UTF-8 writer accepts: make it U+FFFD."""
     if not LONE_SURROGATE.search(text):
         return text, []
-    edits = [Edit("decode", m.start(), m.end(), m.group(), "\ufffd", 1.0, "lone surrogate, not a character")
+    # ``before`` stays empty: a lone surrogate cannot be written as UTF-8 even inside the audit.
+    edits = [Edit("decode", m.start(), m.end(), "", "\ufffd", 1.0,
+                  f"lone surrogate U+{ord(m.group()):04X} (half a UTF-16 pair), not a character")
              for m in LONE_SURROGATE.finditer(text)]
     return LONE_SURROGATE.sub("\ufffd", text), edits
 

@@ -47,7 +47,7 @@ def run_unit(unit: WorkUnit, config: RunConfig) -> UnitResult:
     stats = Stats(input_bytes=unit.size)
     final_rejects = rejected_path(outdir, unit.index)
     tmp_rejects = final_rejects + ".tmp"
-    rows: list[dict] = []
+    batch: list[tuple[Record, dict]] = []
     pending = 0
     with storage.open_write(tmp_rejects) as rejects, WRITERS[config.output_format](outdir, unit.name) as writer:
 
@@ -56,6 +56,24 @@ def run_unit(unit: WorkUnit, config: RunConfig) -> UnitResult:
             stats.rejected += 1
             stats.rejected_by_reason[item.code] += 1
             rejects.write((json.dumps(item.to_dict(), ensure_ascii=False) + "\n").encode("utf-8"))
+
+        def flush() -> None:
+            try:
+                writer.write([row for _, row in batch])
+            except (ValueError, TypeError, UnicodeError, OverflowError):
+                # One odd value must not cost the whole batch: find it row by row.
+                for record, row in batch:
+                    try:
+                        writer.write([row])
+                    except (ValueError, TypeError, UnicodeError, OverflowError) as exc:
+                        reject(Rejected(record.source, record.position, "unwritable",
+                                        f"row cannot be written as {config.output_format}: {exc}"))
+                        continue
+                    _count(stats, record, row, config)
+            else:
+                for record, row in batch:
+                    _count(stats, record, row, config)
+            batch.clear()
 
         try:
             for item in read_unit(unit, config):
@@ -69,16 +87,15 @@ def run_unit(unit: WorkUnit, config: RunConfig) -> UnitResult:
                 if isinstance(row, Rejected):
                     reject(row)
                     continue
-                _count(stats, item, row, config)
-                rows.append(row)
+                batch.append((item, row))
                 pending += len(row["text"])
-                if len(rows) >= config.batch_rows or pending >= BATCH_TEXT_BYTES:
-                    writer.write(rows)
-                    rows, pending = [], 0
+                if len(batch) >= config.batch_rows or pending >= BATCH_TEXT_BYTES:
+                    flush()
+                    pending = 0
         except Exception as exc:  # noqa: BLE001 - an unexpected failure loses the rest of this unit only
             reject(Rejected(unit.paths[0], -1, "unit_failed",
                             f"reading stopped: {type(exc).__name__}: {exc}; the rest of this input is lost"))
-        writer.write(rows)
+        flush()
         files = writer.close()
     storage.move(tmp_rejects, final_rejects)
     stats.seconds = time.perf_counter() - started
