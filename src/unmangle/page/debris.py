@@ -9,7 +9,7 @@ error, so a block inside the region is kept unless it is clearly debris.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -80,18 +80,25 @@ def furniture(f: BlockFeatures) -> Verdict | None:
 
 
 def prose_class(f: BlockFeatures) -> str:
-    """jusText's classes on text alone: good (paragraph of prose), near (maybe), short, bad."""
+    """jusText's classes on text alone: good (paragraph of prose), near (maybe), phrase, short, bad.
+
+    Sentence punctuation backs the function-word density up, so that prose in a language the corpora lack still
+    counts as prose.
+    """
     if furniture(f):
         return "bad"
-    if f.weight >= 150 and f.density >= 0.55:
-        return "good"
-    if f.weight >= 70 and f.density >= 0.7 and (f.sentence_end or f.sentences):
-        return "good"
-    if f.weight >= 40 and f.density >= 0.5 and f.sentence_end:
+    d = f.density
+    if f.weight >= 150:
+        if d >= 0.5 or f.sentences >= 2:
+            return "good"
+        return "near" if d >= 0.25 or f.sentences else "bad"
+    if f.weight >= 70:
+        if d >= 0.7 and (f.sentence_end or f.sentences):
+            return "good"
+        return "near" if d >= 0.35 or f.sentence_end else "bad"
+    if f.weight >= 40 and d >= 0.5 and f.sentence_end:
         return "near"
-    if f.weight < 70:
-        return "short"
-    return "near" if f.density >= 0.35 else "bad"
+    return "phrase" if f.words >= 4 and d >= 0.3 else "short"
 
 
 def block_weight(f: BlockFeatures, cls: str) -> float:
@@ -100,15 +107,18 @@ def block_weight(f: BlockFeatures, cls: str) -> float:
         return f.weight
     if cls == "near":
         return 0.3 * f.weight
+    if cls == "phrase":
+        return -2.0
     if cls == "short":
         return -10.0
-    if furniture(f) and furniture(f).kind in BARRIERS:  # type: ignore[union-attr]
+    verdict = furniture(f)
+    if verdict and verdict.kind in BARRIERS:
         return -200.0
     return -max(25.0, 0.5 * f.weight)
 
 
-def densest_region(weights: list[float]) -> tuple[int, int]:
-    """Half-open [start, end) run of blocks with the largest total weight (Kadane); (0, 0) if none is positive."""
+def densest_region(weights: list[float]) -> tuple[float, tuple[int, int]]:
+    """Best total weight and the half-open run of blocks that has it (Kadane); (0, (0, 0)) if none is positive."""
     best, best_span = 0.0, (0, 0)
     run, run_start = 0.0, 0
     for i, w in enumerate(weights):
@@ -117,7 +127,48 @@ def densest_region(weights: list[float]) -> tuple[int, int]:
         run += w
         if run > best:
             best, best_span = run, (run_start, i + 1)
-    return best_span
+    return best, best_span
+
+
+def is_section_break(f: BlockFeatures) -> bool:
+    """A short heading that opens the comments: what follows is readers' prose, not the article."""
+    return f.interface == "comments" and f.words <= 6 and f.interface_share >= 0.3 and not f.sentence_end
+
+
+def article_region(weights: list[float], breaks: list[int]) -> tuple[int, int]:
+    """The densest region, not crossing a comments heading; an earlier section wins unless a later one is 2x larger.
+
+    Comments follow the article and are prose too: position is what tells them apart.
+    """
+    bounds = [-1, *breaks, len(weights)]
+    found: list[tuple[float, tuple[int, int]]] = []
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        score, (s, e) = densest_region(weights[lo + 1:hi])
+        if score > 0:
+            found.append((score, (s + lo + 1, e + lo + 1)))
+    if not found:
+        return 0, 0
+    top = max(score for score, _ in found)
+    return next(span for score, span in found if score >= 0.5 * top)
+
+
+def _template_runs(texts: list[str], feats: list[BlockFeatures]) -> set[int]:
+    """Runs of three or more short lines cut from one template ("Click to share on X (Opens in new window)")."""
+    words = [set(_WORD.findall(t.casefold())) for t in texts]
+    out: set[int] = set()
+    run: list[int] = []
+    for i in range(len(texts)):
+        similar = (run and feats[i].words <= 12 and words[i] and words[run[-1]]
+                   and len(words[i] & words[run[-1]]) / len(words[i] | words[run[-1]]) >= 0.6)
+        if similar:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = [i] if feats[i].words <= 12 else []
+    if len(run) >= 3:
+        out.update(run)
+    return out
 
 
 def _menu_runs(feats: list[BlockFeatures], classes: list[str]) -> set[int]:
@@ -125,7 +176,7 @@ def _menu_runs(feats: list[BlockFeatures], classes: list[str]) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     for i, (f, c) in enumerate(zip(feats, classes, strict=True)):
-        if c in ("short", "bad") and not f.sentence_end and f.weight < 60:
+        if c in ("short", "bad") and not f.sentence_end and f.words <= 3:
             run.append(i)
             continue
         if len(run) >= 4:
@@ -143,14 +194,31 @@ class DebrisResult:
     features: list[BlockFeatures]
 
 
+def _rescale_density(feats: list[BlockFeatures]) -> list[BlockFeatures]:
+    """Measure density against the page's own long paragraphs when they all fall short of the corpus norm.
+
+    A page in a language the corpora lack (Portuguese read with Spanish function words) has uniformly low density;
+    relative to its own prose it still tells paragraphs from menus.
+    """
+    long = sorted(f.density for f in feats if f.weight >= 150 and f.sentences)
+    if len(long) < 3:
+        return feats
+    ref = long[len(long) // 2]
+    if ref >= 0.8:
+        return feats
+    scale = min(2.5, 0.9 / max(ref, 0.1))
+    return [replace(f, density=f.density * scale) for f in feats]
+
+
 def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
     """A verdict for every block of the page."""
-    feats = [block_features(t, lang) for t in texts]
+    feats = _rescale_density([block_features(t, lang) for t in texts])
     classes = [prose_class(f) for f in feats]
-    start, end = densest_region([block_weight(f, c) for f, c in zip(feats, classes, strict=True)])
+    weights = [block_weight(f, c) for f, c in zip(feats, classes, strict=True)]
+    start, end = article_region(weights, [i for i, f in enumerate(feats) if is_section_break(f)])
     if start == end:  # no prose at all: a short page, keep what is not plainly furniture
         start, end = 0, len(texts)
-    menus = _menu_runs(feats, classes)
+    menus = _menu_runs(feats, classes) | _template_runs(texts, feats)
     verdicts: list[Verdict] = []
     for i, (f, c) in enumerate(zip(feats, classes, strict=True)):
         bad = furniture(f)
