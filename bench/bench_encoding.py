@@ -339,10 +339,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     md = render_markdown(report)
     (args.out / "encoding.md").write_text(md, encoding="utf-8")
     (args.out / "encoding.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    with open(args.out / "encoding_docs.jsonl", "w", encoding="utf-8") as f:  # one line a document, to slice at will
+        for i, smp in enumerate(samples):
+            row = {"i": i, "family": smp.family, "lang": smp.lang, "doc_id": smp.doc_id,
+                   "wrong_before": scores["before"][i],
+                   **{f"wrong_after:{t}": scores["after"][t][i] for t in tools},
+                   "clean": smp.clean, "corrupted": smp.corrupted, "unmangle": outcomes["unmangle"].outputs[i]}
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
     write_failures(args.out / "encoding_failures", samples, outcomes, scores, violations, clean, clean_out,
                    typo, typo_out)
     print(md)
-    print(f"wrote {args.out / 'encoding.md'}, encoding.json and encoding_failures/ "
+    print(f"wrote {args.out / 'encoding.md'}, encoding.json, encoding_docs.jsonl and encoding_failures/ "
           f"in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
     return 0
 
