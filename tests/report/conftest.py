@@ -70,3 +70,38 @@ def write_run(outdir: Path, rows: list[dict]) -> Path:
 @pytest.fixture
 def small_run(tmp_path: Path) -> Path:
     return write_run(tmp_path / "run", run_rows())
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def write_corpus(path: Path) -> Path:
+    """A tiny JSONL corpus: the bundled broken page, hostile pages, a clean line, and one malformed line."""
+    page = (REPO / "samples" / "broken-page.txt").read_text(encoding="utf-8")
+    hostile = (f"Home | News | Sport\n\nSign up for our newsletter\n\n{HOSTILE}\n\n"
+               "The cafÃ© on the pier opens at nine, the owner said on Tuesday after a long winter.\n\n"
+               "Share on Facebook\n")
+    docs = [{"id": "broken-page", "text": page, "lang": "en"},
+            {"id": "hostile", "text": hostile, "lang": "en"},
+            {"id": HOSTILE, "text": HOSTILE, "lang": HOSTILE},
+            {"id": "plain", "text": "Nothing here needs repair.", "lang": "en"}]
+    with path.open("w", encoding="utf-8") as fh:
+        for doc in docs:
+            fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        fh.write("{not json\n")
+    return path
+
+
+@pytest.fixture(scope="session")
+def real_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output of a real ``unmangle run`` over the tiny corpus."""
+    import subprocess
+    import sys
+
+    base = tmp_path_factory.mktemp("real-run")
+    corpus = write_corpus(base / "in.jsonl")
+    outdir = base / "out"
+    proc = subprocess.run([sys.executable, "-m", "unmangle.cli", "run", str(corpus), "-o", str(outdir), "--quiet",
+                           "--workers", "1"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return outdir

@@ -12,6 +12,7 @@ from playwright.sync_api import BrowserContext, Page, sync_playwright
 from unmangle.document import Document, Edit, Gap, Removed
 from unmangle.report import write_page_report, write_run_report
 from unmangle.report.rows import row_from_mapping
+from unmangle.report.shards import iter_rows
 
 from .conftest import HOSTILE, run_rows
 
@@ -42,7 +43,7 @@ def _open(browser: BrowserContext, path: Path) -> tuple[Page, list[str]]:
 
 def _kinds_marked(page: Page) -> set[str]:
     return set(page.evaluate(
-        "() => Array.from(document.querySelectorAll('section.doc .view [data-kind]'), e => e.dataset.kind)"))
+        "() => Array.from(document.querySelectorAll('section.doc [data-kind]'), e => e.dataset.kind)"))
 
 
 def _assert_inert(page: Page, requests: list[str], path: Path) -> None:
@@ -87,4 +88,18 @@ def test_page_report_in_chromium_is_inert_and_shows_hover_originals(browser: Bro
     repaired = page.locator('.view mark.edit[data-kind="mojibake"]', has_text="é").first
     assert repaired.get_attribute("title").startswith("mojibake: was “Ã©”")
     page.screenshot(path=str(tmp_path / "page-report.png"), full_page=True)
+    page.close()
+
+
+def test_report_of_a_real_run_in_chromium_is_inert_and_marks_every_kind(real_run: Path, browser: BrowserContext,
+                                                                        tmp_path: Path):
+    out = tmp_path / "real.html"
+    write_run_report(real_run, out)
+    page, requests = _open(browser, out)
+    _assert_inert(page, requests, out)
+    sampled = {k for row in iter_rows(real_run) for k in row.kinds}
+    assert len(sampled) >= 2
+    assert _kinds_marked(page) == sampled
+    assert page.locator("section.doc .view .input").count() == 4  # the page as it came in, for every document
+    page.screenshot(path=str(tmp_path / "real-run.png"), full_page=True)
     page.close()

@@ -20,7 +20,7 @@ def test_glance_shows_the_run_numbers_and_rejections(small_run: Path, tmp_path: 
     write_run_report(small_run, out)
     markup = out.read_text(encoding="utf-8")
     cards = {"".join(c.text).strip() for c in select(markup, "card")}
-    assert {"10documents read", "3 (30.0%)changed", "2rejected", "4.1 KBin", "20 docs/sin 0.5 s"} <= cards
+    assert {"10documents read", "3 (37.5%)changed", "2rejected", "4.1 KBin", "20 docs/sin 0.5 s"} <= cards
     assert "no text field" in markup and "malformed JSON &lt;script&gt;" in markup
     assert "Documents changed per language" in markup
     assert len(select(markup, "doc", tag="section")) == 8  # every row fits: all shown, changed first
@@ -77,3 +77,28 @@ def test_a_hundred_thousand_documents_are_read_in_one_pass(tmp_path: Path):
     assert len(markup.encode()) < 20_000_000
     assert "Showing 120 of 100,000 documents" in markup
     assert "25,000" in markup  # edits counted over every row
+
+
+def test_a_real_run_gets_its_inputs_back_for_the_before_view(real_run: Path):
+    markup = render_run_report(real_run)
+    assert "documents were re-read from the run&#x27;s input files" in markup
+    assert len(select(markup, "input")) == 4  # every written document shows its input
+    assert "malformed" in markup  # the bad line is among the rejections
+    cards = {"".join(c.text).strip() for c in select(markup, "card")}
+    assert {"5documents read", "4written", "1rejected"} <= cards
+
+
+def test_inputs_changed_since_the_run_are_not_shown(real_run: Path, tmp_path: Path):
+    import shutil
+
+    copy = tmp_path / "out"
+    shutil.copytree(real_run, copy)
+    plan = json.loads((copy / "_unmangle" / "run.json").read_text())
+    moved = tmp_path / "in.jsonl"
+    moved.write_text("{}\n")
+    plan["fingerprint"]["inputs"] = [[str(moved), 3, 0]]
+    plan["units"] = [{**u, "paths": [str(moved)]} for u in plan["units"]]
+    (copy / "_unmangle" / "run.json").write_text(json.dumps(plan))
+    markup = render_run_report(copy)
+    assert not select(markup, "input")
+    assert "1 input files changed or went away since the run" in markup

@@ -279,8 +279,9 @@ def render_document(row: Row, number: int) -> str:
     output = _output_view(row, place)
     if row.original is not None:
         before, placed_removed = _input_view(row, place)
+        note = f" ({esc(row.original_note)})" if row.original_note else ""
         views = (
-            '<div class="views"><div class="view"><h4>As it came in</h4>'
+            f'<div class="views"><div class="view"><h4>As it came in{note}</h4>'
             f'<div class="text input">{before}</div></div>'
             f'<div class="view"><h4>As it came out</h4>{output}</div></div>'
         )

@@ -35,6 +35,7 @@ class Row:
     changed: bool = False
     shard: str = ""
     lang: str | None = None
+    original_note: str = ""  # where ``original`` came from, when not from the row itself
 
     @property
     def kinds(self) -> set[str]:

@@ -15,6 +15,7 @@ from typing import Any
 from unmangle.report import svg
 from unmangle.report.document_view import render_document
 from unmangle.report.html import esc, page, toolbar
+from unmangle.report.inputs import recover_inputs
 from unmangle.report.rows import Row
 from unmangle.report.sample import Pick, Sampler
 from unmangle.report.shards import ReadProblems, Rejections, iter_rows, read_rejections, read_stats
@@ -88,11 +89,12 @@ def _glance(stats: dict[str, Any], tally: Tally, rejections: Rejections) -> str:
     bytes_out = _num(_stat(stats, "bytes_out", "output_bytes", "out_bytes"))
     seconds = _num(_stat(stats, "seconds", "elapsed_seconds", "elapsed", "duration"))
     read = read if read is not None else float(tally.rows + rejections.total)
+    written = written if written is not None else float(tally.rows)
     changed = changed if changed is not None else float(tally.changed)
     rejected = rejected if rejected is not None else float(rejections.total)
     items = [(f"{read:,.0f}", "documents read"),
-             (f"{written if written is not None else tally.rows:,.0f}", "written"),
-             (f"{changed:,.0f} ({changed / read:.1%})" if read else f"{changed:,.0f}", "changed"),
+             (f"{written:,.0f}", "written"),
+             (f"{changed:,.0f} ({changed / written:.1%})" if written else f"{changed:,.0f}", "changed"),
              (f"{rejected:,.0f}", "rejected"),
              (f"{sum(tally.edits.values()):,}", "edits"),
              (f"{sum(tally.removed.values()):,}", "pieces removed"),
@@ -111,11 +113,12 @@ def _plots(tally: Tally) -> str:
     groups = sorted(tally.groups.items(), key=lambda kv: (-kv[1][1], kv[0]))
     shown = [(label, c, t) for label, (c, t) in groups[:_GROUPS_PLOTTED]]
     more = f" (largest {_GROUPS_PLOTTED} of {len(groups)})" if len(groups) > _GROUPS_PLOTTED else ""
-    kinds = list(tally.edits.most_common()) + [(f"removed:{k}", v) for k, v in tally.removed.most_common()]
+    kinds = list(tally.edits.most_common())
     if tally.gaps:
-        kinds.append(("gap", tally.gaps))
+        kinds.append(("gap (hole marked)", tally.gaps))
     return plots([
-        svg.bar_chart(kinds, "Changes by kind"),
+        svg.bar_chart(kinds, "Edits by kind"),
+        svg.bar_chart(tally.removed.most_common(), "Pieces removed by kind"),
         svg.share_chart(shown, f"Documents changed per {tally.group_by}{more}"),
         svg.histogram(tally.confidence, 0.0, 1.0, "Edit confidence"),
     ])
@@ -124,10 +127,11 @@ def _plots(tally: Tally) -> str:
 def _rejections(rej: Rejections) -> str:
     if not rej.total:
         return '<p class="note">No document was rejected.</p>'
-    reasons = "".join(f'<tr><td class="num">{n:,}</td><td>{esc(r)}</td></tr>' for r, n in rej.reasons.most_common(15))
+    reasons = "".join(f'<tr><td class="num">{n:,}</td><td>{esc(r)}</td><td>{esc(rej.example_reason.get(r, ""))}</td>'
+                      "</tr>" for r, n in rej.reasons.most_common(15))
     examples = "".join(f'<tr><td>{esc(e["source"])}</td><td class="num">{esc(e["position"])}</td>'
                        f'<td>{esc(e["reason"])}</td></tr>' for e in rej.examples)
-    return (f'<table><tr><th>documents</th><th>reason</th></tr>{reasons}</table>'
+    return (f'<table><tr><th>documents</th><th>reason</th><th>for example</th></tr>{reasons}</table>'
             f'<details><summary>First {len(rej.examples)} rejected entries</summary><table><tr><th>source</th>'
             f'<th>position</th><th>reason</th></tr>{examples}</table></details>')
 
@@ -164,8 +168,10 @@ def render_run_report(outdir: Path, sampler: Sampler | None = None, max_bytes: i
     shown: list[Pick] = []
     sections: list[str] = []
     stopped = False
+    picks = sampler.picks()
+    recovered = recover_inputs(outdir, [p.row for p in picks])
     misses = 0
-    for pick in sampler.picks():
+    for pick in picks:
         if pick.row.size > budget:  # its texts alone (at least a byte a character) would not fit
             stopped = True
             continue
@@ -183,8 +189,8 @@ def render_run_report(outdir: Path, sampler: Sampler | None = None, max_bytes: i
     kinds = sorted({k for p in shown for k in p.row.kinds})
     read = tally.rows + rejections.total
     body = ("".join(head) + "<h2>Sampled documents</h2>"
-            f'<p class="note">{esc(sampler.describe(shown, read, stopped))} Each document shows its input when the '
-            "run stored it; otherwise only its output, with every edit listed.</p>"
+            f'<p class="note">{esc(sampler.describe(shown, read, stopped))} {esc(recovered)} A document whose input '
+            "could not be had is shown as it came out, with every edit listed.</p>"
             + toolbar(kinds) + "".join(sections))
     return page(f"unmangle run audit: {outdir.name}", f"Output of unmangle run in {outdir}", body)
 

@@ -109,7 +109,8 @@ class Rejections:
     """What ``rejected.jsonl`` says: how many, why, and the first few entries."""
 
     total: int = 0
-    reasons: Counter[str] = field(default_factory=Counter)
+    reasons: Counter[str] = field(default_factory=Counter)  # by ``code`` when the run gives one, else by reason
+    example_reason: dict[str, str] = field(default_factory=dict)
     examples: list[dict[str, str]] = field(default_factory=list)
 
 
@@ -120,9 +121,11 @@ def read_rejections(outdir: Path) -> Rejections:
         return found
     for record in _jsonl_records(path):
         found.total += 1
-        reason = str(record.get("reason", "unknown"))[:200]
-        if reason in found.reasons or len(found.reasons) < _KEEP_REASONS:
-            found.reasons[reason] += 1
+        reason = str(record.get("reason", "unknown"))[:300]
+        key = str(record.get("code") or reason)[:200]
+        if key in found.reasons or len(found.reasons) < _KEEP_REASONS:
+            found.reasons[key] += 1
+            found.example_reason.setdefault(key, reason)
         else:
             found.reasons["(other reasons)"] += 1
         if len(found.examples) < _KEEP_EXAMPLES:
