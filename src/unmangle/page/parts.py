@@ -96,26 +96,54 @@ def is_caption(text: str) -> bool:
     return bool(_CAPTION_SCENE.search(text) and _DATE.search(text[-40:]) and len(text) < 300)
 
 
-def title_score(texts: list[str], i: int, region_start: int, result: DebrisResult) -> float:
-    """How much block ``i`` looks like the article's title (0 when it cannot be)."""
+def _title_words(text: str) -> int:
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 3
+
+
+def _topic_words(text: str) -> set[str]:
+    """Content words (four letters or more) and, for unspaced scripts, character pairs: what a title shares with
+    its article."""
+    low = text.casefold()
+    words = {w for w in _WORDS.findall(low) if len(w) >= 4 and not _UNSPACED.match(w)}
+    han = "".join(_UNSPACED.findall(low))
+    return words | {han[k:k + 2] for k in range(len(han) - 1)}
+
+
+def topical_overlap(candidate: str, article: set[str]) -> float:
+    """Share of the candidate's content words that the article uses."""
+    words = _topic_words(candidate)
+    return len(words & article) / len(words) if words else 0.0
+
+
+def title_score(texts: list[str], norms: list[str], i: int, region_start: int, result: DebrisResult,
+                article: set[str] | None = None) -> float:
+    """How much block ``i`` looks like the article's title (0 when it cannot be).
+
+    The heading of a page is usually repeated (in the title element, a breadcrumb, a share text), sits just above
+    the first paragraph, and is followed by a byline or a date.
+    """
     text = texts[i]
     f = result.features[i]
-    words = _words(text)
-    if not 3 <= words <= 40 or len(text) > 250 or _FINAL_STOP.search(text) or f.sentences > 1:
+    words = _title_words(text)
+    if not 3 <= words <= 30 or len(text) > 250 or _FINAL_STOP.search(text) or f.sentences > 1:
         return 0.0
     if f.identifier or f.copyright or (f.interface and f.interface_share >= 0.5) or is_byline(text):
         return 0.0
-    norm = _norm(text)
-    score = 1.0 + min(words, 12) / 12
-    others = [_norm(t) for j, t in enumerate(texts) if j != i]
-    if any(o == norm for o in others):
-        score += 1.0  # the heading repeated (title element, breadcrumb, share text)
-    elif any(len(norm) >= 12 and norm in o and len(o) < 2 * len(norm) + 40 for o in others):
-        score += 0.8  # ``Title | Site`` elsewhere
+    norm = norms[i]
+    score = 1.0 + min(words, 10) / 10 - f.interface_share * 2
+    if any(j != i and o == norm for j, o in enumerate(norms)):
+        score += 1.0  # the heading repeated
+    elif len(norm) >= 12 and any(j != i and norm in o and len(o) < 2 * len(norm) + 40 for j, o in enumerate(norms)):
+        score += 0.8  # ``Title | Site`` elsewhere on the page
+    if article is not None:
+        score += 2.0 * topical_overlap(text, article)
     distance = region_start - i
     score += max(0.0, 1.0 - abs(distance) / TITLE_WINDOW)
-    if i + 1 < len(texts) and (is_byline(texts[i + 1]) or _DATE.search(texts[i + 1][:40])):
+    after = texts[i + 1:i + 4]
+    if any(is_byline(t) or _DATE.search(t[:40]) for t in after):
         score += 0.7
+    if text[:1].islower() or sum(c.isdigit() for c in text) > len(text) / 4:
+        score -= 1.0
     return score
 
 
@@ -123,28 +151,38 @@ def find_title(texts: list[str], result: DebrisResult) -> int | None:
     start, end = result.region
     if start >= end:
         return None
-    lo = max(0, start - TITLE_WINDOW)
-    candidates = [(title_score(texts, i, start, result), i) for i in range(lo, min(end, start + 1))]
-    candidates = [(s, i) for s, i in candidates if s > 0]
+    norms = [_norm(t) for t in texts]
+    lo = max(0, start - 3 * TITLE_WINDOW)
+    article: set[str] = set()
+    for t in texts[start + 1:end]:
+        article |= _topic_words(t)
+    candidates = [(title_score(texts, norms, i, start, result, article), i) for i in range(lo, min(end, start + 2))]
+    candidates = [(s, i) for s, i in candidates if s > 1.5]
     if not candidates:
         return None
     score, index = max(candidates, key=lambda c: (c[0], c[1]))
-    if index >= start and start == 0 and score < 2.6:
+    if index >= start and start == 0 and score < 3.0:
         return None  # the page opens on its first paragraph or a heading: no evidence it is the title
     return index
 
 
 def find_byline(texts: list[str], result: DebrisResult, title: int | None) -> int | None:
+    """The byline nearest the top of the article (above or just inside it), else one closing the article."""
     start, end = result.region
-    near = list(range(max(0, (title if title is not None else start) - 3), min(end, start + 3)))
-    near += list(range(max(start, end - 3), end))
-    for i in near:
-        if i != title and is_byline(texts[i]):
+    anchor = title if title is not None else start
+    top = [i for i in range(max(0, min(anchor, start) - 12), min(end, start + 4)) if i != title]
+    top.sort(key=lambda i: abs(i - anchor) if title is not None else abs(i - start))
+    for i in top:
+        if is_byline(texts[i]):
             return i
-    if title is not None and title + 1 < len(texts) and title + 1 <= start:
-        text = texts[title + 1]
-        if _NAME_ONLY.match(text) and not result.features[title + 1].interface:
-            return title + 1
+    for i in range(end - 1, max(start, end - 3) - 1, -1):
+        if is_byline(texts[i]):
+            return i
+    if title is not None:
+        for i in range(title + 1, min(len(texts), title + 4)):
+            f = result.features[i]
+            if _NAME_ONLY.match(texts[i]) and not f.interface and len(texts[i].split()) <= 4:
+                return i
     return None
 
 
