@@ -33,11 +33,15 @@ def test_jsonl_round_trips_with_fields_carried_through(run, docs, tmp_path: Path
     assert sum(result.stats["edits_by_kind"].values()) == sum(len(r["edits"]) for r in result.rows)
 
 
-def test_mojibake_is_repaired_in_fix_mode(run, tmp_path: Path):
-    docs = [{"id": "a", "text": "Die Stra\u00c3\u0178e und der Fl\u00c3\u00bcgel sind sch\u00c3\u00b6n."}]
-    row = run(write_jsonl(tmp_path / "m.jsonl", docs)).rows[0]
-    assert row["text"] == "Die Straße und der Flügel sind schön."
-    assert row["changed"] and row["edits"]
+def test_fix_mode_rows_hold_exactly_what_the_encoding_repair_returns(run, tmp_path: Path):
+    from unmangle.encoding import fix_and_explain
+
+    broken = "Le caf\u00c3\u00a9 \u00c3\u00a9tait ferm\u00c3\u00a9, nous sommes all\u00c3\u00a9s \u00c3\u00a0 la gare."
+    row = run(write_jsonl(tmp_path / "m.jsonl", [{"id": "a", "text": broken}])).rows[0]
+    fixed, edits = fix_and_explain(broken)
+    assert row["text"] == fixed != broken
+    assert row["edits"] == [e.to_dict() for e in edits]
+    assert row["changed"]
 
 
 def test_compressed_jsonl_gives_the_same_rows_as_plain(run, docs, tmp_path: Path):
