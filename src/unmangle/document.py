@@ -142,3 +142,53 @@ class OffsetMap:
         if pos < out_end:
             return in_start if pos == out_start else min(in_end, in_start + (pos - out_start))
         return in_end + (pos - out_end)
+
+
+def compose(original: str, earlier: list[Edit], current: str, later: list[Edit]) -> list[Edit]:
+    """Fold ``later`` (edits on ``current`` = ``original`` after ``earlier``) into edits on ``original``.
+
+    Overlapping or touching changes merge into one edit whose ``before`` is the original text, so a repair in
+    several layers (UTF-8 read as GBK, then read as cp1252) is reported once, with both steps in its detail.
+    """
+    if not later:
+        return earlier
+    if not earlier:
+        return later
+    back = OffsetMap(earlier)
+    # Intervals in `current` coordinates: the after-text of each earlier edit, and each later edit.
+    spans: list[tuple[int, int, list[Edit]]] = []
+    delta = 0
+    for e in sorted(earlier, key=lambda e: e.start):
+        cs = e.start + delta
+        spans.append((cs, cs + len(e.after), [e]))
+        delta += len(e.after) - (e.end - e.start)
+    spans += [(e.start, e.end, [e]) for e in later]
+    spans.sort(key=lambda s: (s[0], s[1]))
+    merged: list[tuple[int, int, list[Edit]]] = []
+    for s, t, es in spans:
+        if merged and s <= merged[-1][1]:
+            ps, pt, pes = merged[-1]
+            merged[-1] = (ps, max(pt, t), pes + es)
+        else:
+            merged.append((s, t, es))
+    later_sorted = sorted(later, key=lambda e: e.start)
+    out: list[Edit] = []
+    for s, t, es in merged:
+        inside = [e for e in later_sorted if s <= e.start and e.end <= t]
+        after = current[s:t]
+        for e in sorted(inside, key=lambda e: e.start, reverse=True):
+            after = after[:e.start - s] + e.after + after[e.end - s:]
+        i_s, i_t = back.to_input(s), back.to_input(t)
+        if len(es) == 1 and es[0] in later and i_t - i_s == t - s and original[i_s:i_t] == current[s:t]:
+            e = es[0]
+            out.append(Edit(e.kind, i_s, i_t, original[i_s:i_t], after, e.confidence, e.detail))
+            continue
+        kinds = {e.kind for e in es}
+        kind = "lost-byte" if "lost-byte" in kinds else sorted(kinds)[0]
+        details: list[str] = []
+        for e in es:
+            if e.detail and e.detail not in details:
+                details.append(e.detail)
+        out.append(Edit(kind, i_s, i_t, original[i_s:i_t], after, min(e.confidence for e in es),
+                        ", then ".join(details)))
+    return out

@@ -119,3 +119,24 @@ class CharModel:
 def default_model() -> CharModel:
     """The model shipped with the package, loaded once per process."""
     return CharModel.load()
+
+
+def score_fillers(model: CharModel, left: str, fillers: list[str], right: str) -> np.ndarray:
+    """Log-probability of ``left[-2:] + f + right[:2]`` for each one-character filler ``f``, in one batch.
+
+    Recovering a lost byte means choosing among up to a few thousand characters; scoring them together keeps
+    the choice a handful of numpy operations.
+    """
+    ctx = (chr(BOS) * 2 + left)[-2:]
+    r = right[:2]
+    k = len(fillers)
+    row = codepoints(ctx + "\x00" + r)
+    grid = np.tile(row, (k, 1))
+    grid[:, 2] = codepoints("".join(fillers))
+    width = grid.shape[1]
+    total = np.zeros(k)
+    for i in range(2, width):
+        lp = model.logprobs(np.stack([grid[:, i - 2], grid[:, i - 1], grid[:, i]], axis=1).reshape(-1))
+        # logprobs over a flattened triple gives positions 2, 5, 8...; take every third element.
+        total += lp[::3]
+    return total

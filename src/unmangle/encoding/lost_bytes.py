@@ -1,0 +1,253 @@
+"""Put back the bytes a wrong decoder lost, choosing each missing character by its context.
+
+The bytes we can still see are the damaged text re-encoded with the wrong decoder. Where the decoder dropped
+bytes (``errors='ignore'``) a UTF-8 sequence is left short, or continuation bytes are left without their lead;
+where it replaced them (``errors='replace'``) we know the position of each lost byte (a U+FFFD). We enumerate
+only the byte values the wrong decoder would really have lost at that place, decode each completion, and let
+the character model pick the most probable character between its neighbours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+import numpy as np
+
+from unmangle.encoding.model import CharModel, score_fillers
+from unmangle.encoding.utf8 import needed_continuations
+
+HOLE = -1  # a byte known to be lost at this position (from U+FFFD); its value is unknown
+MAX_COMBINATIONS = 20000
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    text: str
+    lost: int  # bytes put back
+    cost: float  # sum of the negative log-probability margins of the choices (uncertainty)
+
+
+@lru_cache(maxsize=65536)
+def _dropped_before(codec: str, x: int, y: int) -> bool:
+    """Would ``codec`` lose byte ``x`` when the next byte is ``y`` (-1: end of text)?"""
+    nxt = b"" if y < 0 else bytes([y])
+    return bytes([x]).decode(codec, "ignore") == "" and (
+        (bytes([x]) + nxt).decode(codec, "ignore") == nxt.decode(codec, "ignore"))
+
+
+@lru_cache(maxsize=4096)
+def _lost_alone(codec: str, x: int) -> bool:
+    """A byte the decoder cannot read on its own, whatever follows (Big5 and EUC lose 0x80-0xA0 this way)."""
+    return all(_dropped_before(codec, x, y) for y in (0x20, 0x41, 0x80, 0xA1, 0xE4))
+
+
+def _droppable(codec: str, nxt: int) -> list[int]:
+    return [x for x in range(0x80, 0x100) if _dropped_before(codec, x, nxt)]
+
+
+def _cont_ok(lead: int, pos: int, b: int) -> bool:
+    """UTF-8's extra limits on the first continuation byte after E0, ED, F0 and F4."""
+    if not 0x80 <= b <= 0xBF:
+        return False
+    if pos == 0:
+        if lead == 0xE0:
+            return b >= 0xA0
+        if lead == 0xED:
+            return b <= 0x9F
+        if lead == 0xF0:
+            return b >= 0x90
+        if lead == 0xF4:
+            return b <= 0x8F
+    return True
+
+
+def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right: str = " ",
+            ignore_mode: bool = True, next_byte: int = 0x20, before: str = "") -> Recovery | None:
+    """Decode ``seq`` (bytes, with HOLE markers) as UTF-8, filling lost bytes; None if it is not UTF-8 at all.
+
+    ``ignore_mode``: the wrong decoder dropped bytes silently, so sequences may be short anywhere; otherwise
+    only the HOLE positions are lost. ``next_byte`` is the byte that followed ``seq`` (a space, for a token).
+    A beam search over the uncertain characters lets neighbouring losses inform each other ("中文", not the
+    most frequent character twice).
+    """
+    units = _units(seq, codec, ignore_mode, next_byte)
+    if units is None:
+        return None
+    beams: list[tuple[str, float, int, float]] = [("", 0.0, 0, 0.0)]  # text, score, lost, bonus
+    for k, unit in enumerate(units):
+        if isinstance(unit, str):
+            beams = [(t + unit, sc, lost, bon) for t, sc, lost, bon in beams]
+            continue
+        chars = _plausible([c for c, _ in unit], model)
+        lost_of = dict(unit)
+        right_ctx = next((u for u in units[k + 1:] if isinstance(u, str)), right)[:2]
+        expanded: list[tuple[str, float, int, float]] = []
+        for t, sc, lost, bon in beams:
+            bonus = _pairing_bonus(before + left + t, chars)
+            scores = score_fillers(model, (left + t)[-2:], chars, right_ctx) + bonus
+            for idx in np.argsort(-scores)[:BEAM]:
+                expanded.append((t + chars[idx], sc + float(scores[idx]), lost + lost_of[chars[idx]],
+                                 bon + float(bonus[idx])))
+        expanded.sort(key=lambda b: -b[1])
+        beams = expanded[:BEAM]
+    finals = sorted(((model.score(left, t, right) + bon, t, lost) for t, _, lost, bon in beams), reverse=True)
+    best_score, text, lost = finals[0]
+    margin = best_score - finals[1][0] if len(finals) > 1 and finals[1][1] != text else 6.0
+    return Recovery(text, lost, max(0.0, 3.0 - margin) * sum(1 for u in units if not isinstance(u, str)))
+
+
+BEAM = 6
+_OPENERS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u300c": "\u300d", "\u300e": "\u300f"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+PAIRING_BONUS = 4.0
+
+
+def _pairing_bonus(before: str, chars: list[str]) -> np.ndarray:
+    """Typographic pairing the trigram model cannot see: a closing quote answers an opening one earlier on."""
+    bonus = np.zeros(len(chars))
+    if not any(c in _OPENERS or c in _CLOSERS for c in chars):
+        return bonus
+    for idx, c in enumerate(chars):
+        if c in _CLOSERS:
+            opener = _CLOSERS[c]
+            is_open = before.rfind(opener) > before.rfind(c)
+            bonus[idx] = PAIRING_BONUS if is_open else -PAIRING_BONUS / 2
+        elif c in _OPENERS:
+            closer = _OPENERS[c]
+            is_open = before.rfind(c) > before.rfind(closer)
+            bonus[idx] = -PAIRING_BONUS if is_open else 0.0
+    return bonus
+
+
+def _plausible(chars: list[str], model: CharModel) -> list[str]:
+    """Characters the model has seen, when there are any: a lost byte rarely hides a character never written."""
+    from unmangle.encoding.model import codepoints, unigram_index
+
+    seen = model.uni[unigram_index(codepoints("".join(chars)))] > 0
+    kept = [c for c, ok in zip(chars, seen, strict=True) if ok]
+    return kept or chars
+
+
+def _units(seq: list[int], codec: str, ignore_mode: bool, next_byte: int) -> list[str | list[tuple[str, int]]] | None:
+    """Split ``seq`` into decoded text and uncertain characters (lists of (character, bytes lost))."""
+    units: list[str | list[tuple[str, int]]] = []
+    buf: list[str] = []
+    i, n = 0, len(seq)
+    while i < n:
+        b = seq[i]
+        if 0 <= b < 0x80:
+            buf.append(chr(b))
+            i += 1
+            continue
+        need = needed_continuations(b) if b >= 0 else -2
+        if b >= 0 and need < 0 and not 0x80 <= b <= 0xBF:
+            return None  # C0, C1, F5-FF: never in UTF-8
+        if b >= 0 and need > 0:
+            slots: list[int] = []
+            j = i + 1
+            while len(slots) < need and j < n and (seq[j] == HOLE or 0x80 <= seq[j] <= 0xBF):
+                slots.append(seq[j])
+                j += 1
+            missing = need - len(slots)
+            if missing == 0 and HOLE not in slots:
+                buf.append(bytes([b, *slots]).decode("utf-8", "replace"))
+                i = j
+                continue
+            if missing and not ignore_mode:
+                return None
+            nxt = seq[j] if j < n else next_byte
+            options = _completions(b, slots, missing, codec, nxt)
+        else:
+            if b >= 0 and not ignore_mode:
+                return None
+            slots = [b]
+            j = i + 1
+            while j < n and len(slots) < 4 and (0x80 <= seq[j] <= 0xBF or (b == HOLE and seq[j] == HOLE)):
+                slots.append(seq[j])
+                j += 1
+            nxt = seq[j] if j < n else next_byte
+            options = _orphan_completions(slots, codec, nxt, ignore_mode)
+        if not options:
+            return None
+        if buf:
+            units.append("".join(buf))
+            buf = []
+        units.append(options)
+        i = j
+    if buf:
+        units.append("".join(buf))
+    return units
+
+
+def _completions(lead: int, slots: list[int], missing: int, codec: str, nxt: int) -> list[tuple[str, int]]:
+    """Characters that ``lead + slots`` (holes filled) plus ``missing`` dropped trailing bytes can be."""
+    choices: list[list[int]] = []
+    for pos, s in enumerate(slots):
+        if s == HOLE:
+            choices.append([c for c in range(0x80, 0xC0) if _cont_ok(lead, pos, c)])
+        else:
+            choices.append([s])
+    conts = range(0x80, 0xC0)
+    for k in range(missing):
+        pos = len(slots) + k
+        choices.append([c for c in conts if _cont_ok(lead, pos, c)])
+    options = _enumerate(lead, choices, sum(1 for s in slots if s == HOLE) + missing)
+    if not missing:
+        return options
+    # The dropped bytes must each be lost before the byte that followed it (and the last before `nxt`).
+    keep = []
+    for ch, lost in options:
+        tail = list(ch.encode("utf-8")[-missing:]) + [nxt]
+        if all(_dropped_before(codec, tail[k], tail[k + 1]) for k in range(missing)):
+            keep.append((ch, lost))
+    return keep
+
+
+def _orphan_completions(slots: list[int], codec: str, nxt: int, ignore_mode: bool) -> list[tuple[str, int]]:
+    """Characters for continuation bytes (or holes) whose lead byte was lost."""
+    holes = sum(1 for s in slots if s == HOLE)
+    if slots and slots[0] == HOLE:
+        # The hole is the lead itself: the slots after it say how long the sequence was.
+        follow = slots[1:]
+        hole_values = [c for c in range(0x80, 0xC0) if _lost_alone(codec, c)] or list(range(0x80, 0xC0))
+        out: list[tuple[str, int]] = []
+        for lead in range(0xC2, 0xF5):
+            need = needed_continuations(lead)
+            if need != len(follow):
+                continue
+            choices = [[c for c in hole_values if _cont_ok(lead, p, c)] if s == HOLE else [s]
+                       for p, s in enumerate(follow)]
+            out.extend(_enumerate(lead, choices, holes))
+        return out
+    if not ignore_mode:
+        return []
+    drop = set(_droppable(codec, slots[0])) if slots else set()
+    out = []
+    for total in (2, 3):
+        missing_conts = total - 1 - len(slots)
+        if missing_conts < 0:
+            continue
+        leads = [x for x in (range(0xC2, 0xE0) if total == 2 else range(0xE0, 0xF0)) if x in drop]
+        for lead in leads:
+            choices = [[c for c in drop if _cont_ok(lead, p, c)] for p in range(missing_conts)]
+            choices += [[s] for s in slots]
+            out.extend(_enumerate(lead, choices, 1 + missing_conts))
+    return out
+
+
+def _enumerate(lead: int, choices: list[list[int]], lost: int) -> list[tuple[str, int]]:
+    size = 1
+    for c in choices:
+        size *= len(c)
+    if size == 0 or size > MAX_COMBINATIONS:
+        return []
+    out = []
+    for combo in product(*choices):
+        try:
+            ch = bytes([lead, *combo]).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        out.append((ch, lost))
+    return out
