@@ -3,8 +3,9 @@ name that a stripped link took away.
 
 Paragraphs are compared word by word (characters for unspaced scripts): candidates share word 3-grams, then
 :class:`difflib.SequenceMatcher` aligns them. The shorter copy must be almost wholly inside the longer one, so two
-paragraphs that merely share a boilerplate phrase are not merged. We keep the fuller copy (on a tie the later one:
-the teaser comes before the article) and fill its holes with the words the other copy has at that place.
+paragraphs that merely share a boilerplate phrase are not merged. We keep the later copy (the teaser comes before
+the article; a much shorter later copy is a pull quote, though) and fill its holes with the words the other copy has
+at that place.
 
 >>> r = merge_repeated_paragraphs(["He won at  with three others on Sunday in the final.", "Intro.",
 ...                                "He won at Wimbledon with three others on Sunday in the final."])
@@ -24,8 +25,13 @@ from unmangle.document import Edit
 
 _TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]|[\p{L}\p{N}\p{M}]+")
 _MIN_TOKENS = 6
+_MIN_CHARS = 16  # tokens are characters in Chinese, Japanese and Thai
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+_HEADLINE_SHARE = 0.8
+_CLOSING_STOP = regex.compile(r"[.!?。！？…][\"'”’»)）]*\s*$")
 _MIN_CONTAINED = 0.85  # share of the shorter copy's words found, in order, in the longer one
 _MAX_FILL = 8  # words filled into one hole
+_KEEP_SHARE = 0.75  # a later copy this much of the fullest one is the article's own
 _NORMAL_JOIN = regex.compile(r"\s|\s*[,;:.!?]\s")
 
 
@@ -49,12 +55,17 @@ def _contained(short: list[str], long: list[str]) -> float:
     return sum(b.size for b in blocks) / max(1, len(short))
 
 
-def _clusters(tokens: list[list[tuple[int, int, str]]]) -> list[list[int]]:
+def _headline_of(short_text: str, n_short: int, n_long: int) -> bool:
+    """A headline (no closing stop) restates the lead in fewer words: that is the title, not a repeat."""
+    return n_short < _HEADLINE_SHARE * n_long and not _CLOSING_STOP.search(short_text)
+
+
+def _clusters(texts: list[str], tokens: list[list[tuple[int, int, str]]]) -> list[list[int]]:
     """Groups of paragraphs that repeat one another (union of pairwise matches)."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     words = [[t[2] for t in toks] for toks in tokens]
     for i, ws in enumerate(words):
-        if len(ws) >= _MIN_TOKENS:
+        if len(ws) >= (_MIN_CHARS if _UNSPACED.search(texts[i]) else _MIN_TOKENS):
             for g in {tuple(ws[k:k + 3]) for k in range(len(ws) - 2)}:
                 index[g].append(i)
     parent = list(range(len(tokens)))
@@ -72,8 +83,10 @@ def _clusters(tokens: list[list[tuple[int, int, str]]]) -> list[list[int]]:
                 for b in range(a + 1, len(members)):
                     shared[(members[a], members[b])] += 1
     for (i, j), n in shared.items():
-        short, long = sorted((words[i], words[j]), key=len)
-        if n >= min(3, len(short) - 2) and _contained(short, long) >= _MIN_CONTAINED:
+        (short, s), (long, _) = sorted(((words[i], i), (words[j], j)), key=lambda x: len(x[0]))
+        if n < min(3, len(short) - 2) or _headline_of(texts[s], len(short), len(long)):
+            continue
+        if _contained(short, long) >= _MIN_CONTAINED:
             parent[root(j)] = root(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(tokens)):
@@ -88,10 +101,11 @@ def _fill(kept: str, other: str, source: int) -> tuple[str, list[Edit]]:
     ops = SequenceMatcher(None, [t[2] for t in kt], [t[2] for t in ot], autojunk=False).get_opcodes()
     edits: list[Edit] = []
     for tag, i1, _i2, j1, j2 in ops:
-        if tag != "insert" or j2 - j1 > _MAX_FILL or i1 == 0 or j1 == 0 or i1 >= len(kt) or j2 >= len(ot):
+        if tag != "insert" or j2 - j1 > _MAX_FILL or i1 == 0 or j1 == 0:
             continue
-        k_start, k_end = kt[i1 - 1][1], kt[i1][0]
-        o_start, o_end = ot[j1 - 1][1], ot[j2][0]
+        # from the end of the word before the hole to the start of the word after it (or the paragraph's end)
+        k_start, k_end = kt[i1 - 1][1], kt[i1][0] if i1 < len(kt) else len(kept.rstrip())
+        o_start, o_end = ot[j1 - 1][1], ot[j2][0] if j2 < len(ot) else len(other.rstrip())
         gap, filler = kept[k_start:k_end], other[o_start:o_end]
         name = any(other[s].isupper() or other[s].isdigit() for s, _, _ in ot[j1:j2])
         if _NORMAL_JOIN.fullmatch(gap) and not name:
@@ -103,14 +117,21 @@ def _fill(kept: str, other: str, source: int) -> tuple[str, list[Edit]]:
     return text, edits
 
 
+def _position_to_keep(group: list[int], tokens: list[list[tuple[int, int, str]]]) -> int:
+    """The copy whose place the article needs: the last one (a teaser comes first), unless it is much shorter than
+    the fullest copy (then it is a pull quote or a teaser at the end, and the fullest stays)."""
+    fullest = max(len(tokens[i]) for i in group)
+    return max(i for i in group if len(tokens[i]) >= _KEEP_SHARE * fullest)
+
+
 def merge_repeated_paragraphs(paragraphs: list[str]) -> RepeatResult:
     """Keep one copy of each repeated paragraph, the fuller one, filled from the others where they have more."""
     tokens = [_tokens(p) for p in paragraphs]
     dropped: dict[int, str] = {}
     texts: dict[int, str] = {}
     edits: dict[int, list[Edit]] = {}
-    for group in _clusters(tokens):
-        best = max(group, key=lambda i: (len(tokens[i]), i))
+    for group in _clusters(paragraphs, tokens):
+        best = _position_to_keep(group, tokens)
         text = paragraphs[best]
         all_edits: list[Edit] = []
         for other in sorted(group):

@@ -36,9 +36,14 @@ def family(ch: str) -> str | None:
     return "Other"
 
 
+def family_counts(text: str) -> Counter[str]:
+    """How many letters of ``text`` each script family has."""
+    return Counter(f for f in map(family, text) if f is not None)
+
+
 def majority_family(text: str) -> str | None:
     """The script family most of the letters of ``text`` belong to."""
-    counts = Counter(f for f in map(family, text) if f is not None)
+    counts = family_counts(text)
     return counts.most_common(1)[0][0] if counts else None
 
 

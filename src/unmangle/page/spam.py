@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from unmangle.document import Edit, Gap
-from unmangle.page.script_families import SPACED, family, glues_naturally, majority_family
+from unmangle.page.script_families import SPACED, family, family_counts, glues_naturally, majority_family
 from unmangle.page.wordstats import guess_language, is_known_word
 
 HINT_REPLACED = "letters replaced by injected text"
@@ -33,10 +33,11 @@ PROMO = regex.compile(
     r"太陽城|老虎机|老虎機|体育|體育|下注|赌博|賭博|代孕|发票|發票|贷款|貸款|色情|成人|澳门|澳門|金沙|bet365|"
     r"カジノ|オンラインカジノ|出会い|카지노|토토|바카라|"
     r"казино|ставк|букмекер|займ|кредит онлайн|"
-    r"casino|poker|slots?\b|betting|viagra|cialis|escort|porn|xxx|loans?\b|payday|crypto|bitcoin",
+    r"casino|poker|slots?\b|betting|viagra|cialis|escort|porn|loans?\b|payday",
     regex.IGNORECASE,
 )
 _MIN_GLUED = 2  # letters in a glued foreign run
+_MINORITY = 4  # a run glued on one side only must be of a script this many times rarer than the paragraph's
 _MIN_GLUED_LATIN = 3  # Latin glued into a non-Latin word: a little longer, acronyms and units are short
 
 
@@ -74,9 +75,10 @@ def _extend_over_brand_marks(text: str, run: _Run) -> _Run:
 def remove_injections(paragraph: str) -> tuple[str, list[Edit], list[Gap]]:
     """The paragraph without injected runs; edits (kind ``spam``) with spans local to ``paragraph``; gaps with
     offsets local to the returned text where an injection replaced letters."""
-    host = majority_family(paragraph)
-    if host is None:
+    counts = family_counts(paragraph)
+    if not counts:
         return paragraph, [], []
+    host = counts.most_common(1)[0][0]
     runs = _letter_runs(paragraph)
     lang: str | None = None
     cuts: list[tuple[int, int, float, str, bool]] = []  # start, end, confidence, detail, gap
@@ -85,28 +87,36 @@ def remove_injections(paragraph: str) -> tuple[str, list[Edit], list[Gap]]:
             continue
         prev = runs[k - 1] if k and runs[k - 1].end == run.start else None
         nxt = runs[k + 1] if k + 1 < len(runs) and runs[k + 1].start == run.end else None
-        glued_prev = prev is not None and prev.family == host
-        glued_next = nxt is not None and nxt.family == host
+        glued_prev = prev is not None and _foreign_to(prev.family, run.family)
+        glued_next = nxt is not None and _foreign_to(nxt.family, run.family)
         length = run.end - run.start
-        if (glued_prev or glued_next) and length >= (_MIN_GLUED_LATIN if run.family == "Latin" else _MIN_GLUED):
+        # Latin glued on one side only is common in right-to-left and Cyrillic text (a missing space, a suffix);
+        # so is Han next to a Latin word in a Chinese sentence, unless Chinese is a small minority of the paragraph.
+        if run.family == "Latin":  # both sides, and not after a one-letter prefix (Arabic و, Hebrew ה)
+            glued = glued_prev and glued_next and prev.end - prev.start >= 2 and nxt.end - nxt.start >= 2
+        else:
+            glued = (glued_prev and glued_next) or (
+                (glued_prev or glued_next) and counts[host] >= _MINORITY * counts[run.family])
+        if glued and length >= (_MIN_GLUED_LATIN if run.family == "Latin" else _MIN_GLUED):
             if lang is None:
                 lang = guess_language(paragraph) or ""
             run = _extend_over_brand_marks(paragraph, run)
             stump = (paragraph[prev.start:prev.end] if glued_prev else "") + (
                 paragraph[nxt.start:nxt.end] if glued_next else "")
             replaced = not is_known_word(stump, lang or None)
-            detail = f"{run.family} run inside a {host} word"
+            word_family = prev.family if glued_prev else nxt.family
+            detail = f"{run.family} run inside a {word_family} word"
             cuts.append((run.start, run.end, 0.9, detail, replaced))
-        elif not glued_prev and not glued_next and _promotes(paragraph, run):
+        elif prev is None and nxt is None:
             start, end = _spaced_span(paragraph, run)
-            cuts.append((start, end, 0.8, f"{run.family} promo run in {host} text", False))
+            if PROMO.search(paragraph, run.start, end):
+                cuts.append((start, end, 0.8, f"{run.family} promo run in {host} text", False))
     return _apply_cuts(paragraph, cuts)
 
 
-def _promotes(paragraph: str, run: _Run) -> bool:
-    """A standalone foreign run carrying promo vocabulary (looking a little around it: brand plus ``.com``)."""
-    lo, hi = max(0, run.start - 2), min(len(paragraph), run.end + 6)
-    return PROMO.search(paragraph, lo, hi) is not None
+def _foreign_to(word_family: str, run_family: str) -> bool:
+    """Whether a run glued to a word of ``word_family`` cannot belong to it (a spaced script, another family)."""
+    return word_family in SPACED and not glues_naturally(word_family, run_family)
 
 
 def _spaced_span(paragraph: str, run: _Run) -> tuple[int, int]:
@@ -165,7 +175,7 @@ def find_injected_paragraphs(paragraphs: list[str]) -> list[tuple[int, str]]:
         core = regex.sub(r"\W+", "", text)
         if PROMO.search(text):
             out.append((i, f"{fam} promo line in {page_host} page"))
-        elif counts[text] > 1:
+        elif counts[text] > 1 and fam != "Latin":  # Latin interface words repeat on any page
             out.append((i, f"{fam} line repeated in {page_host} page"))
         elif any(g and g in core for g in glued):
             out.append((i, f"{fam} line also injected inside words"))
