@@ -18,17 +18,19 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def screenshot(html: Path, png: Path, width: int = 1400, height: int = 1100) -> None:
-    """Open ``html`` from disk in headless Chromium and save the top of the page as ``png``."""
+def screenshot(html: Path, png: Path, width: int = 1400, height: int = 1700) -> None:
+    """Open ``html`` from disk in headless Chromium and save the top ``height`` pixels of the page as ``png``."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
         context = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=ARGS, headless=True,
-                                                       viewport={"width": width, "height": height})
+                                                       viewport={"width": width, "height": 900})
         try:
             page = context.new_page()
             page.goto(html.resolve().as_uri())
-            page.screenshot(path=str(png), full_page=False)
+            full = page.evaluate("() => document.documentElement.scrollHeight")
+            clip = {"x": 0, "y": 0, "width": width, "height": min(full, height)}
+            page.screenshot(path=str(png), full_page=True, clip=clip)
         finally:
             context.close()
 

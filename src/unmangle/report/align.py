@@ -58,7 +58,16 @@ def apply_with_owners(original: str, edits: list[Edit]) -> Applied:
     return Applied("".join(out), owner, to_input, placed, edited_at)
 
 
-def _match_pieces(source: str, line: str, cursor: int, mapping: list[int], base: int) -> int:
+def _find(source: str, text: str, start: int, end: int | None, blocked: bytearray | None) -> int:
+    """``source.find`` that skips occurrences touching a blocked character (text recorded as removed)."""
+    found = source.find(text, start) if end is None else source.find(text, start, end)
+    while found >= 0 and blocked is not None and blocked.find(1, found, found + len(text)) >= 0:
+        found = source.find(text, found + 1) if end is None else source.find(text, found + 1, end)
+    return found
+
+
+def _match_pieces(source: str, line: str, cursor: int, mapping: list[int], base: int,
+                  blocked: bytearray | None) -> int:
     """Greedy piecewise match of a line that is not found whole; returns the new cursor."""
     i = 0
     while i < len(line):
@@ -70,14 +79,14 @@ def _match_pieces(source: str, line: str, cursor: int, mapping: list[int], base:
             piece = line[i:i + width]
             if len(piece) < min(width, 4):
                 break
-            found = source.find(piece, cursor, cursor + _WINDOW + len(piece))
+            found = _find(source, piece, cursor, cursor + _WINDOW + len(piece), blocked)
             if found >= 0:
                 break
         if found < 0:
             i += 1
             continue
         j = found
-        while i < len(line) and j < len(source) and line[i] == source[j]:
+        while i < len(line) and j < len(source) and line[i] == source[j] and not (blocked and blocked[j]):
             mapping[base + i] = j
             i += 1
             j += 1
@@ -85,8 +94,11 @@ def _match_pieces(source: str, line: str, cursor: int, mapping: list[int], base:
     return cursor
 
 
-def locate(source: str, target: str, cursor: int = 0) -> tuple[list[int], int]:
+def locate(source: str, target: str, cursor: int = 0, blocked: bytearray | None = None) -> tuple[list[int], int]:
     """For each character of ``target`` its offset in ``source`` (-1 when it is not from there), and the cursor.
+
+    Characters of ``source`` flagged in ``blocked`` (recorded as removed) are never matched: when a repeated
+    paragraph is kept once, the output maps to the copy that was kept.
 
     >>> locate("ab\\nNAV\\ncd", "ab\\ncd")[0]
     [0, 1, -1, 7, 8]
@@ -97,13 +109,13 @@ def locate(source: str, target: str, cursor: int = 0) -> tuple[list[int], int]:
         body = line.strip()
         if body:
             lead = len(line) - len(line.lstrip())
-            found = source.find(body, cursor)
+            found = _find(source, body, cursor, None, blocked)
             if found >= 0:
                 for k in range(len(body)):
                     mapping[start + lead + k] = found + k
                 cursor = found + len(body)
             else:
-                cursor = _match_pieces(source, line, cursor, mapping, start)
+                cursor = _match_pieces(source, line, cursor, mapping, start, blocked)
         start += len(line) + 1
     return mapping, cursor
 

@@ -145,8 +145,10 @@ class _Placement:
         if row.original is not None:
             applied = apply_with_owners(row.original, row.edits)
             self.applied = applied
-            self.body_map, _ = locate(applied.text, row.text)
-            self.field_maps = [locate(applied.text, f)[0] for f in fields]
+            self.removed_spans, self.placed_removed = _removed_spans(row.original, row.removed)
+            blocked = self._blocked(applied)
+            self.body_map, _ = locate(applied.text, row.text, 0, blocked)
+            self.field_maps = [locate(applied.text, f, 0, blocked)[0] for f in fields]
             self.body_owner = [applied.owner[p] if p >= 0 else -1 for p in self.body_map]
             self.field_owners = [[applied.owner[p] if p >= 0 else -1 for p in m] for m in self.field_maps]
             self.covered = self._coverage(applied, [self.body_map, *self.field_maps])
@@ -156,6 +158,13 @@ class _Placement:
             self.body_owner = search_owners(row.text, row.edits, claimed)
             self.field_owners += [search_owners(f, row.edits, claimed) for f in fields[3:]]
             self.shown = claimed
+
+    def _blocked(self, applied: Applied) -> bytearray:
+        """Characters of the edited text that lie in a piece recorded as removed."""
+        in_removed = bytearray(len(self.row.original or ""))
+        for s, e, _ in self.removed_spans:
+            in_removed[s:e] = b"\x01" * (e - s)
+        return bytearray(in_removed[p] if p < len(in_removed) else 0 for p in applied.to_input)
 
     def _coverage(self, applied: Applied, maps: list[list[int]]) -> bytearray:
         covered = bytearray(len(self.row.original or ""))
@@ -195,7 +204,7 @@ def _input_view(row: Row, place: _Placement) -> tuple[str, set[int]]:
     applied = place.applied
     assert applied is not None and place.covered is not None
     edit_spans = [(row.edits[i].start, row.edits[i].end, i) for i in applied.placed]
-    removed, placed_removed = _removed_spans(original, row.removed)
+    removed, placed_removed = place.removed_spans, place.placed_removed
     deletions = [(s, e, i) for s, e, i in edit_spans if not row.edits[i].after]
     dropped = _dropped_runs(original, place.covered, removed + deletions)
     inserts: dict[int, list[int]] = {}
