@@ -14,8 +14,8 @@ from typing import Any
 from unmangle.document import Document, Edit, Gap, Removed
 from unmangle.page.blocks import Page, read_page
 from unmangle.page.debris import DebrisResult, classify_blocks
-from unmangle.page.identifiers import strip_identifiers
-from unmangle.page.parts import Parts, find_parts
+from unmangle.page.identifiers import identifier_line, strip_identifiers
+from unmangle.page.parts import Parts, dateline_end, find_parts
 from unmangle.page.prose import guess_language
 from unmangle.page.units import Unit
 
@@ -33,33 +33,41 @@ def _removed(page: Page, unit: Unit, kind: str) -> Removed:
     return Removed(kind, unit.text, start, end)
 
 
-def strip_identifier_step(page: Page, units: list[Unit]) -> None:
-    """Remove identifiers glued to text or standing between words (in-text edits of kind ``identifier``)."""
+def strip_identifier_step(page: Page, units: list[Unit], removed: list[Removed]) -> list[Unit]:
+    """Drop lines that are only identifiers; remove identifiers glued to text (in-text edits, kind ``identifier``)."""
+    kept: list[Unit] = []
     for u in units:
+        if identifier_line(u.text):
+            removed.append(_removed(page, u, "identifier"))
+            continue
         new, edits = strip_identifiers(u.text)
         if edits:
             u.rewrite(page, new, edits)
+        kept.append(u)
+    return kept
 
 
-def remove_spam_step(page: Page, units: list[Unit]) -> None:
-    """Remove injected runs of another script or a brand (part B's :mod:`unmangle.page.spam`)."""
+def remove_spam_step(page: Page, units: list[Unit], removed: list[Removed]) -> list[Unit]:
+    """Remove injected runs of another script or a brand (part B's :mod:`unmangle.page.spam`): whole injected
+    lines into ``removed``, runs inside a line as edits."""
+    whole = _optional("unmangle.page.spam", "find_injected_paragraphs")
+    if whole is not None:
+        spam = {i for i, _ in whole([u.text for u in units])}
+        removed.extend(_removed(page, units[i], "spam") for i in sorted(spam))
+        units = [u for i, u in enumerate(units) if i not in spam]
     remove = _optional("unmangle.page.spam", "remove_injections")
     if remove is None:
-        return
+        return units
     for u in units:
         new, edits, gaps = remove(u.text)
         if edits:
             u.rewrite(page, new, edits, gaps)
+    return units
 
 
-def drop_emptied(page: Page, units: list[Unit], removed: list[Removed]) -> list[Unit]:
+def drop_emptied(units: list[Unit]) -> list[Unit]:
     """Blocks that nothing is left of after in-text removals: their edits already account for them."""
     return [u for u in units if u.text.strip()]
-
-
-def drop_debris(page: Page, units: list[Unit], removed: list[Removed], lang: str) -> tuple[list[Unit], DebrisResult]:
-    result = classify_blocks([u.text for u in units], lang)
-    return units, result
 
 
 def split_parts(page: Page, units: list[Unit], result: DebrisResult,
@@ -75,13 +83,23 @@ def split_parts(page: Page, units: list[Unit], result: DebrisResult,
             body.append(u)
         else:
             removed.append(_removed(page, u, verdict.kind))
-    if parts.dateline is not None:
-        i, cut = parts.dateline
-        unit = units[i]
-        rest = unit.text[cut:]
-        unit.rewrite(page, rest.lstrip(), [Edit("dateline", 0, cut + len(rest) - len(rest.lstrip()), unit.text[:cut],
-                                                 "", 0.9, "moved to dateline")])
     return body, parts
+
+
+def cut_dateline(page: Page, body: list[Unit], parts: Parts) -> None:
+    """Move the dateline that opens the first paragraph (``CAIRO —``) to ``parts.dateline``."""
+    if not body:
+        return
+    unit = body[0]
+    cut = dateline_end(unit.text)
+    if cut is None:
+        return
+    rest = unit.text[cut:]
+    parts.dateline = unit.text[:cut].strip()
+    # The dateline's characters are accounted for by the ``dateline`` part; the edit records the move.
+    unit.rewrite(page, rest.lstrip(), [Edit("dateline", 0, len(unit.text) - len(rest.lstrip()),
+                                            unit.text[:len(unit.text) - len(rest.lstrip())], "", 0.9,
+                                            "moved to dateline")])
 
 
 def merge_repeats_step(page: Page, units: list[Unit], removed: list[Removed]) -> list[Unit]:
@@ -131,7 +149,7 @@ def assemble(page: Page, body: list[Unit], parts: Parts, removed: list[Removed],
         edits.extend(u.edits)
     edits.sort(key=lambda e: (e.start, e.end))
     removed.sort(key=lambda r: (r.start, r.end))
-    return Document(text="".join(pieces), title=parts.title, dateline=parts.dateline_text, byline=parts.byline,
+    return Document(text="".join(pieces), title=parts.title, dateline=parts.dateline, byline=parts.byline,
                     captions=list(parts.captions), removed=removed, gaps=sorted(gaps, key=lambda g: g.offset),
                     edits=edits)
 
@@ -140,13 +158,12 @@ def clean_page(text: str) -> Document:
     page = read_page(text)
     units = [Unit.of(b) for b in page.blocks]
     removed: list[Removed] = []
-    strip_identifier_step(page, units)
-    remove_spam_step(page, units)
-    live = drop_emptied(page, units, removed)
-    lang = guess_language(page.fixed)
-    live, result = drop_debris(page, live, removed, lang)
+    live = strip_identifier_step(page, units, removed)
+    live = drop_emptied(remove_spam_step(page, live, removed))
+    result = classify_blocks([u.text for u in live], guess_language(page.fixed))
     body, parts = split_parts(page, live, result, removed)
     body = merge_repeats_step(page, body, removed)
+    cut_dateline(page, body, parts)
     flag_holes_step(body)
     return assemble(page, body, parts, removed, units)
 

@@ -58,8 +58,7 @@ _CAPTION_SCENE = regex.compile(r"\b(?:poses?|posing|pictured|attends?|arrives?|(
 class Parts:
     title: str | None = None
     byline: str | None = None
-    dateline: tuple[int, int] | None = None  # (block index, end of the dateline in that block's text)
-    dateline_text: str | None = None
+    dateline: str | None = None
     captions: list[str] = field(default_factory=list)
     claimed: set[int] = field(default_factory=set)  # blocks that left the body for a part
 
@@ -186,18 +185,16 @@ def find_byline(texts: list[str], result: DebrisResult, title: int | None) -> in
     return None
 
 
-def find_dateline(texts: list[str], result: DebrisResult, claimed: set[int]) -> tuple[int, int] | None:
-    start, end = result.region
-    first = next((i for i in range(start, end) if i not in claimed and result.verdicts[i].keep), None)
-    if first is None:
-        return None
-    m = _DATELINE.match(texts[first]) or _DATELINE_CJK.match(texts[first])
+def dateline_end(text: str) -> int | None:
+    """Where the dateline that opens the article's first paragraph ends (``CAIRO —``, ``BERLIN (dpa) -``)."""
+    m = _DATELINE.match(text) or _DATELINE_CJK.match(text)
     if not m or len(m.group("d")) > 60:
         return None
-    return first, m.end("d")
+    return m.end("d")
 
 
 def find_parts(texts: list[str], result: DebrisResult) -> Parts:
+    """Title, byline and captions (the dateline is cut later, from the body's first paragraph)."""
     parts = Parts()
     title = find_title(texts, result)
     if title is not None:
@@ -212,8 +209,4 @@ def find_parts(texts: list[str], result: DebrisResult) -> Parts:
         if i not in parts.claimed and is_caption(texts[i]):
             parts.captions.append(texts[i])
             parts.claimed.add(i)
-    dateline = find_dateline(texts, result, parts.claimed)
-    if dateline is not None:
-        i, cut = dateline
-        parts.dateline, parts.dateline_text = dateline, texts[i][:cut].strip()
     return parts

@@ -1,0 +1,75 @@
+"""Debris lines: furniture is dropped around and inside the article; the article's paragraphs are all kept."""
+
+import pytest
+
+from unmangle.page.debris import block_features, classify_blocks, densest_region, furniture
+from unmangle.page.interface import interface_share
+
+ARTICLE = [
+    "The city council voted on Tuesday to approve a new bridge across the harbour, ending a debate that has "
+    "divided residents for more than a decade.",
+    "Supporters say the bridge will cut travel times for thousands of commuters, while opponents worry about "
+    "the cost and the effect on the old fishing quarter.",
+    "Construction",
+    "Work is expected to begin next spring and to last about three years, according to the city's planning office.",
+    "The mayor said she was proud of the result and thanked the residents who had taken part in the consultation.",
+]
+MENU = ["Home", "News", "Sport", "Culture", "Weather", "Travel"]
+
+
+def verdicts(texts, lang="en"):
+    return [v.kind for v in classify_blocks(texts, lang).verdicts]
+
+
+def test_article_paragraphs_and_subheading_are_kept_between_menus_and_footer():
+    page = ["Skip to content", *MENU, "Subscribe to our newsletter", *ARTICLE, "Share on Facebook",
+            "Related articles", "© 2024 The Harbour Gazette. All rights reserved.", "Privacy Policy", "Terms of Use"]
+    kinds = verdicts(page)
+    start = 8
+    assert kinds[start:start + len(ARTICLE)] == ["article"] * len(ARTICLE)
+    assert "article" not in kinds[:start] + kinds[start + len(ARTICLE):]
+
+
+def test_furniture_kinds_are_named_by_what_they_do():
+    kinds = verdicts([*ARTICLE, "Share on Facebook", "Advertisement", "© 2024 Example Ltd", "Accept all cookies"])
+    assert kinds[len(ARTICLE):] == ["share", "advertisement", "copyright", "cookie"]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Teilen", "share"), ("Partager", "share"), ("Поделиться", "share"), ("分享", "share"),
+    ("Weiterlesen", "related"), ("Lire la suite", "related"), ("Anzeige", "advertisement"), ("广告", "advertisement"),
+])
+def test_interface_vocabulary_covers_several_languages(line, kind):
+    assert interface_share(line) == (kind, 1.0)
+
+
+def test_a_sentence_that_mentions_interface_words_is_not_furniture():
+    f = block_features("Readers can share the story on Facebook or print it, the editor said in a statement.", "en")
+    assert furniture(f) is None
+
+
+def test_advertisement_inside_the_article_is_dropped_and_the_article_is_not_split():
+    page = [*ARTICLE[:2], "Advertisement", *ARTICLE[2:]]
+    assert verdicts(page) == ["article", "article", "advertisement", "article", "article", "article"]
+
+
+def test_comments_after_the_article_are_not_the_article():
+    comments = ["I think this is a terrible idea and the council should be ashamed of wasting our money on it.",
+                "Great news for the city, finally something is happening after all those years of talk."] * 2
+    page = [*ARTICLE, "Comments (4)", "Leave a reply", *comments]
+    kinds = verdicts(page)
+    assert kinds[:len(ARTICLE)] == ["article"] * len(ARTICLE)
+    assert "article" not in kinds[len(ARTICLE):]
+
+
+def test_a_clean_article_in_another_language_is_kept_whole():
+    german = ["Der Stadtrat hat am Dienstag den Bau einer neuen Brücke über den Hafen beschlossen, nachdem die "
+              "Bewohner mehr als zehn Jahre lang darüber gestritten hatten.",
+              "Die Befürworter sagen, dass die Brücke die Fahrzeit für Tausende von Pendlern verkürzen wird.",
+              "Die Arbeiten sollen im nächsten Frühjahr beginnen und etwa drei Jahre dauern."]
+    assert verdicts(german, "de") == ["article"] * 3
+
+
+def test_densest_region_is_the_run_with_the_largest_weight():
+    assert densest_region([-5, 3, -1, 4, -10, 2]) == (6, (1, 4))
+    assert densest_region([-1, -2]) == (0.0, (0, 0))

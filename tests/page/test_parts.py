@@ -1,0 +1,73 @@
+"""The article's parts: title, byline, dateline and captions, found by shape and by place."""
+
+import pytest
+
+from unmangle.page.debris import classify_blocks
+from unmangle.page.parts import _DATELINE, dateline_end, find_parts, is_byline, is_caption
+
+BODY = [
+    "CAIRO — Gunmen opened fire on visitors at the country's most renowned museum on Wednesday, killing at least "
+    "19 people in one of the worst attacks in the nation's recent history.",
+    "The attackers, clad in military uniforms, stormed the museum in the afternoon and seized dozens of hostages "
+    "before security forces ended the siege, officials said.",
+    "(AP Photo/Jane Doe)",
+    "The prime minister said in a televised address that the country was at war with terrorism and vowed to "
+    "respond with force against those responsible for the museum attack.",
+]
+
+
+def parts_of(texts):
+    return find_parts(texts, classify_blocks(texts, "en"))
+
+
+def test_title_byline_dateline_and_caption_of_a_news_page():
+    texts = ["Home", "World", "Gunmen attack museum, killing at least 19", "By Erin Cunningham", *BODY, "Home"]
+    parts = parts_of(texts)
+    assert parts.title == "Gunmen attack museum, killing at least 19"
+    assert parts.byline == "By Erin Cunningham"
+    assert dateline_end(BODY[0]) == len("CAIRO —")
+    assert parts.captions == ["(AP Photo/Jane Doe)"]
+
+
+@pytest.mark.parametrize("line", [
+    "By Erin Cunningham", "Von Max Mustermann", "Par Jeanne Dupont", "Por María López", "Автор: Иван Петров",
+    "Jane Doe, The Associated Press", "John Smith | Reuters", "作者：张三",
+])
+def test_bylines_in_several_languages(line):
+    assert is_byline(line)
+
+
+@pytest.mark.parametrize("line", ["By the way, it rained all day.", "Buyers were few.", "Bypass closed"])
+def test_sentences_starting_with_by_are_not_bylines(line):
+    assert not is_byline(line)
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("LONDON, May 5 (Reuters) - Shares fell.", "LONDON, May 5 (Reuters) -"),
+    ("WASHINGTON (AP) — The president spoke.", "WASHINGTON (AP) —"),
+    ("BERLIN (dpa) - Die Regierung hat.", "BERLIN (dpa) -"),
+    ("Paris, 5 mai (AFP) - Le gouvernement.", "Paris, 5 mai (AFP) -"),
+])
+def test_datelines_of_agencies_and_languages(text, dateline):
+    assert _DATELINE.match(text).group("d") == dateline
+
+
+def test_an_ordinary_opening_is_not_a_dateline():
+    assert _DATELINE.match("The man — who was never named — left.") is None
+
+
+@pytest.mark.parametrize("line", [
+    "(AP Photo/Evan Vucci)", "Credit: Jane Doe for The New York Times", "Photo: Getty Images",
+    "(Photo by John Smith/Getty Images)",
+    "Actress Jane Doe poses on the red carpet at the premiere in Los Angeles, California, May 5, 2019",
+])
+def test_captions_and_credits(line):
+    assert is_caption(line)
+
+
+def test_a_paragraph_is_not_a_caption():
+    assert not is_caption(BODY[1])
+
+
+def test_a_clean_article_without_heading_has_no_title():
+    assert parts_of(BODY[:2] + BODY[3:]).title is None
