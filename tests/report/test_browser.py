@@ -71,6 +71,12 @@ def test_run_report_in_chromium_is_inert_and_marks_every_kind(small_run: Path, b
     page.wait_for_timeout(400)
     assert page.locator("section.doc:visible").count() == 1
     assert "1 of 8 documents shown" in page.inner_text("#shown-count")
+    assert page.evaluate("() => CSS.highlights.get('search').size") == 1  # the match is highlighted in place
+    page.fill("#search", "")
+    page.click("details:has(nav.index) > summary")
+    page.click('nav.index a[href="#doc-2"]')
+    assert page.url.endswith("#doc-2")
+    assert len(requests) == 1  # moving within the page fetched nothing
     page.screenshot(path=str(tmp_path / "run-report.png"), full_page=True)
     page.close()
 

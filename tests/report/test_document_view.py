@@ -80,3 +80,14 @@ def test_page_report_is_one_self_contained_page():
     assert markup.count("<script>") == 1
     assert not [el for el in parse(markup) if el.attrs.get("src") or el.attrs.get("href")]
     assert "Changes by kind" in markup and "Edit confidence" in markup
+
+
+def test_a_repeated_paragraph_maps_to_the_copy_that_was_kept():
+    para = "The ferry sails at nine from the north pier."
+    original = f"{para}\n\nMenu\n\n{para}\n"
+    second = original.rindex(para)
+    doc = Document(text=para, removed=[Removed("repeat", para, 0, len(para)), Removed("nav", "Menu")])
+    markup = render_document(row_from_document(original, doc), 1)
+    assert not select(markup, "dropped")  # the kept copy is accounted for by the output
+    assert "".join(select(markup, "removed", data_kind="removed:repeat")[0].text) == para
+    assert second > 0 and markup.count(para) == 3  # twice in the input view, once in the output

@@ -205,6 +205,7 @@ def _input_view(row: Row, place: _Placement) -> tuple[str, set[int]]:
     assert applied is not None and place.covered is not None
     edit_spans = [(row.edits[i].start, row.edits[i].end, i) for i in applied.placed]
     removed, placed_removed = place.removed_spans, place.placed_removed
+    removed_start = {i: s for s, _, i in removed}
     deletions = [(s, e, i) for s, e, i in edit_spans if not row.edits[i].after]
     dropped = _dropped_runs(original, place.covered, removed + deletions)
     inserts: dict[int, list[int]] = {}
@@ -226,7 +227,7 @@ def _input_view(row: Row, place: _Placement) -> tuple[str, set[int]]:
             piece = f'<span class="dropped" title="left out of the article with no record of why">{piece}</span>'
         if r >= 0:
             rm = row.removed[r]
-            first = a == next(s for s, _, i in removed if i == r)
+            first = a == removed_start[r]
             title = f"removed as {rm.kind}"
             piece = (f'<del class="m removed" {_attrs("removed:" + rm.kind, title, rm.kind if first else None)}>'
                      f"{piece}</del>")
@@ -276,15 +277,19 @@ def _edit_table(row: Row) -> str:
             f'{"".join(lines)}</table>{tail}</details>')
 
 
-def render_document(row: Row, number: int) -> str:
-    """The section for one document: header, input and output views side by side, removals and the edit list."""
+def render_document(row: Row, number: int, why: str = "") -> str:
+    """The section for one document: header, input and output views side by side, removals and the edit list.
+
+    ``why`` says why a sample holds this document (plain text, escaped here).
+    """
     place = _Placement(row)
     kinds = sorted(row.kinds)
     chips = "".join(f'<span class="chip" data-k="{esc(token(k))}">{esc(k)}</span>' for k in kinds)
     where = f" · {esc(row.shard)}" if row.shard else ""
     lang = f" · {esc(row.lang)}" if row.lang else ""
     head = (f'<h3>#{number} {esc(row.id)}{where}{lang} · {"changed" if row.changed else "unchanged"} · '
-            f"{len(row.edits)} edits, {len(row.removed)} removed, {len(row.gaps)} holes</h3><div>{chips}</div>")
+            f"{len(row.edits)} edits, {len(row.removed)} removed, {len(row.gaps)} holes</h3>"
+            f'<div>{chips} <span class="note">{esc(why)}</span></div>')
     output = _output_view(row, place)
     if row.original is not None:
         before, placed_removed = _input_view(row, place)

@@ -81,7 +81,10 @@ font:11px system-ui,sans-serif;margin:0 2px}
 .cut::after{content:"\\2212";color:#fff;background:var(--removed);border-radius:3px;padding:0 3px;font-size:11px}
 .ins::after{content:"+";color:#fff;background:var(--repair-b);border-radius:3px;padding:0 3px;font-size:11px}
 .dim mark.edit:not(.focus),.dim .mark-del:not(.focus),.dim del.removed:not(.focus){opacity:.35}
-.hit{outline:2px solid #2a7de1}
+::highlight(search){background:#8fd3ff;color:inherit}
+nav.index{font-size:13px;columns:3 320px;margin:8px 0}
+nav.index a{color:#1f5fa8;text-decoration:none}
+nav.index div{break-inside:avoid}
 table.edits{margin-top:8px;width:100%}
 table.edits td.t{font-family:ui-monospace,monospace;white-space:pre-wrap;overflow-wrap:anywhere;max-width:360px}
 details summary{cursor:pointer;color:var(--muted);font-size:13px}
@@ -112,6 +115,31 @@ SCRIPT = """
       document.querySelectorAll('section.doc [data-k="' + k + '"]').forEach(function(m){ m.classList.add('focus'); });
     }
     if (count) { count.textContent = shown + ' of ' + docs.length + ' documents shown'; }
+    highlight(q);
+  }
+  function highlight(q){
+    if (!window.CSS || !CSS.highlights || typeof Highlight === 'undefined') { return; }
+    CSS.highlights.delete('search');
+    if (!q) { return; }
+    var ranges = [];
+    docs.forEach(function(d){
+      if (d.classList.contains('hidden')) { return; }
+      var walker = document.createTreeWalker(d, NodeFilter.SHOW_TEXT);
+      var node;
+      while ((node = walker.nextNode()) && ranges.length < 5000) {
+        var text = node.nodeValue.toLowerCase();
+        if (text.length !== node.nodeValue.length) { continue; }
+        var at = text.indexOf(q);
+        while (at >= 0 && ranges.length < 5000) {
+          var r = new Range();
+          r.setStart(node, at);
+          r.setEnd(node, at + q.length);
+          ranges.push(r);
+          at = text.indexOf(q, at + q.length);
+        }
+      }
+    });
+    CSS.highlights.set('search', new Highlight(...ranges));
   }
   if (kindSel) { kindSel.addEventListener('change', apply); }
   if (search) {

@@ -145,6 +145,15 @@ def _stats_table(stats: dict[str, Any]) -> str:
     return f'<details><summary>stats.json as the run wrote it</summary><table>{rows}</table></details>'
 
 
+def _index(shown: list[Pick]) -> str:
+    """Links to the sampled documents (fragment links: moving within the page fetches nothing)."""
+    items = "".join(
+        f'<div><a href="#doc-{n}">#{n} {esc(p.row.id[:60])}</a> <span class="note">'
+        f'{esc(", ".join(sorted(p.row.kinds)[:6]) or "no changes")}</span></div>'
+        for n, p in enumerate(shown, 1))
+    return f'<details><summary>Index of the sampled documents</summary><nav class="index">{items}</nav></details>'
+
+
 def render_run_report(outdir: Path, sampler: Sampler | None = None, max_bytes: int = MAX_FILE_BYTES) -> str:
     """The HTML of the run report; reads the run once, streaming."""
     sampler = sampler or Sampler()
@@ -175,7 +184,7 @@ def render_run_report(outdir: Path, sampler: Sampler | None = None, max_bytes: i
         if pick.row.size > budget:  # its texts alone (at least a byte a character) would not fit
             stopped = True
             continue
-        html_doc = render_document(pick.row, len(sections) + 1)
+        html_doc = render_document(pick.row, len(sections) + 1, pick.why)
         cost = len(html_doc.encode("utf-8", "surrogatepass"))
         if cost > budget:
             stopped = True
@@ -191,7 +200,7 @@ def render_run_report(outdir: Path, sampler: Sampler | None = None, max_bytes: i
     body = ("".join(head) + "<h2>Sampled documents</h2>"
             f'<p class="note">{esc(sampler.describe(shown, read, stopped))} {esc(recovered)} A document whose input '
             "could not be had is shown as it came out, with every edit listed.</p>"
-            + toolbar(kinds) + "".join(sections))
+            + _index(shown) + toolbar(kinds) + "".join(sections))
     return page(f"unmangle run audit: {outdir.name}", f"Output of unmangle run in {outdir}", body)
 
 

@@ -36,6 +36,13 @@ class Pick:
     reason: str  # "kind", "changed" or "unchanged"
     kind: str = ""
 
+    @property
+    def why(self) -> str:
+        """Why this document is in the sample, for its header."""
+        if self.reason == "kind":
+            return f"sampled to show {self.kind}"
+        return "sampled at random among changed documents" if self.reason == "changed" else "unchanged, for contrast"
+
 
 class Sampler:
     """Offer every row once; then ask for the picks, best first."""
