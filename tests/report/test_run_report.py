@@ -102,3 +102,12 @@ def test_inputs_changed_since_the_run_are_not_shown(real_run: Path, tmp_path: Pa
     markup = render_run_report(copy)
     assert not select(markup, "input")
     assert "1 input files changed or went away since the run" in markup
+
+
+def test_re_reading_inputs_stops_at_its_deadline_and_says_so(real_run: Path, monkeypatch):
+    from unmangle.report import inputs
+
+    monkeypatch.setattr(inputs, "MAX_SECONDS", -1.0)
+    markup = render_run_report(real_run)
+    assert not select(markup, "input")
+    assert "before re-reading stopped after -1 s" in markup

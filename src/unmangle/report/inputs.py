@@ -16,7 +16,11 @@ from typing import Any
 from unmangle.document import Edit
 from unmangle.report.rows import Row
 
-_MAX_SECONDS = 120.0  # a report should not take longer than the run; give up re-reading after this
+MAX_SECONDS = 90.0  # re-reading a big corpus (WARC pages go through trafilatura again) stops after this
+
+
+class _OutOfTime(Exception):
+    pass
 
 
 def spans_agree(text: str, edits: list[Edit]) -> bool:
@@ -60,14 +64,14 @@ def _input_texts(plan: dict[str, Any], wanted: set[str], skip: set[str]) -> Iter
     fp = plan.get("fingerprint", {})
     config = RunConfig(inputs=[], outdir="", text_field=fp.get("text_field", "text"), id_field=fp.get("id_field", "id"),
                        mode=fp.get("mode", "clean"), max_record_bytes=fp.get("max_record_bytes", 32 * 1024 * 1024))
-    deadline = time.monotonic() + _MAX_SECONDS
+    deadline = time.monotonic() + MAX_SECONDS
     for unit_data in plan.get("units", []):
         unit = WorkUnit.from_dict(unit_data)
         if skip.intersection(unit.paths):
             continue
         for item in read_unit(unit, config):
             if time.monotonic() > deadline:
-                return
+                raise _OutOfTime
             if not isinstance(item, Record):
                 continue
             raw_id = item.fields.get(config.id_field)
@@ -104,6 +108,9 @@ def recover_inputs(outdir: Path, rows: list[Row]) -> str:
             found += 1
             if found == len(missing):
                 break
+    except _OutOfTime:
+        return (f"The inputs of {found} of {len(missing)} sampled documents were re-read from the run's input files "
+                f"before re-reading stopped after {MAX_SECONDS:.0f} s; the others are shown as they came out.")
     except Exception as exc:  # noqa: BLE001 - a missing or moved input must not cost the whole report
         return (f"The inputs of {found} of {len(missing)} sampled documents were re-read from the run's input files; "
                 f"reading the rest failed ({type(exc).__name__}: {exc}).")
