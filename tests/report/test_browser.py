@@ -32,9 +32,12 @@ def browser() -> Iterator[BrowserContext]:
 
 
 def _open(browser: BrowserContext, path: Path) -> tuple[Page, list[str]]:
+    """The page, and the list of URLs it requested; console errors (a CSP refusal, a script error) fail the test."""
     requests: list[str] = []
     page = browser.new_page()
     page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: requests.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: requests.append(f"page error: {e}"))
     page.goto(path.resolve().as_uri())
     page.wait_for_load_state("load")
     page.wait_for_timeout(300)  # let any stray onerror or lazy load fire, so the assertions can catch it
@@ -68,7 +71,7 @@ def test_run_report_in_chromium_is_inert_and_marks_every_kind(small_run: Path, b
     assert page.locator("section.doc:visible").count() == 1
     page.select_option("#kind-filter", "")
     page.fill("#search", "km")
-    page.wait_for_timeout(400)
+    page.wait_for_function("() => document.getElementById('shown-count').textContent.startsWith('1 of')")
     assert page.locator("section.doc:visible").count() == 1
     assert "1 of 8 documents shown" in page.inner_text("#shown-count")
     assert page.evaluate("() => CSS.highlights.get('search').size") == 1  # the match is highlighted in place
