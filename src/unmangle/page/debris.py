@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from unmangle.page.identifiers import identifier_line
-from unmangle.page.interface import interface_share
+from unmangle.page.interface import interface_hits, interface_share
 from unmangle.page.prose import UNSPACED, function_density
 
 _SENTENCE_END = regex.compile(r"[.!?…。！？؟।:;][\"'”’»)\]」』）]*$")
@@ -41,6 +41,7 @@ class BlockFeatures:
     interface_share: float
     copyright: bool
     identifier: str | None
+    prompt: str | None  # a cookie banner, sign-up or log-in prompt written as sentences
 
 
 def block_features(text: str, lang: str) -> BlockFeatures:
@@ -52,8 +53,19 @@ def block_features(text: str, lang: str) -> BlockFeatures:
         chars=len(text), weight=weight, words=words, density=function_density(text, lang),
         sentence_end=bool(_SENTENCE_END.search(text)), sentences=len(_SENTENCE_INSIDE.findall(text)),
         interface=kind, interface_share=share, copyright=bool(_COPYRIGHT.search(text)) and len(text) < 200,
-        identifier=identifier_line(text),
+        identifier=identifier_line(text), prompt=_prompt_kind(text),
     )
+
+
+PROMPT_KINDS = ("cookie", "newsletter", "login")
+
+
+def _prompt_kind(text: str) -> str | None:
+    hits = interface_hits(text)
+    n = sum(hits.get(k, 0) for k in PROMPT_KINDS)
+    if n < 2 or len(text) > 900:
+        return None
+    return max(PROMPT_KINDS, key=lambda k: hits.get(k, 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +164,30 @@ def article_region(weights: list[float], breaks: list[int]) -> tuple[int, int]:
     return next(span for score, span in found if score >= 0.5 * top)
 
 
+def is_related_heading(f: BlockFeatures) -> bool:
+    """``Related``, ``Read more``, ``Lire aussi``: a short heading over teasers of other articles."""
+    return f.interface == "related" and f.words <= 5 and f.interface_share >= 0.3 and not f.sentence_end
+
+
+def _trim_region(feats: list[BlockFeatures], start: int, end: int) -> tuple[int, int]:
+    """Shave what the densest region swallowed at its edges: prompts at the top, teasers after a related heading.
+
+    A related heading ends the article only if no long paragraph follows it (teasers are short), so a link box in
+    the middle of an article does not cut it.
+    """
+    while start < end and (feats[start].prompt or furniture(feats[start])):
+        start += 1
+    while end > start and (feats[end - 1].prompt or furniture(feats[end - 1])):
+        end -= 1
+    for i in range(start + 1, end):
+        if is_related_heading(feats[i]) and all(f.weight < 400 for f in feats[i + 1:end]):
+            before = sum(f.weight for f in feats[start:i])
+            after = sum(f.weight for f in feats[i + 1:end])
+            if before >= after:
+                return start, i
+    return start, end
+
+
 def _template_runs(texts: list[str], feats: list[BlockFeatures]) -> set[int]:
     """Runs of three or more short lines cut from one template ("Click to share on X (Opens in new window)")."""
     words = [set(_WORD.findall(t.casefold())) for t in texts]
@@ -218,6 +254,9 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
     start, end = article_region(weights, [i for i, f in enumerate(feats) if is_section_break(f)])
     if start == end:  # no prose at all: a short page, keep what is not plainly furniture
         start, end = 0, len(texts)
+    if not any(furniture(f) for f in feats) and not _menu_runs(feats, classes):
+        start, end = 0, len(texts)  # nothing on the page is furniture: a clean article comes out whole
+    start, end = _trim_region(feats, start, end)
     menus = _menu_runs(feats, classes) | _template_runs(texts, feats)
     verdicts: list[Verdict] = []
     for i, (f, c) in enumerate(zip(feats, classes, strict=True)):

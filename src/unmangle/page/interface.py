@@ -106,3 +106,10 @@ def interface_share(text: str) -> tuple[str | None, float]:
             best_kind, best = kind, n
     total = sum(covered)
     return best_kind, total / letters
+
+
+def interface_hits(text: str) -> dict[str, int]:
+    """How many phrases of each kind of interface vocabulary ``text`` contains (for long blocks: a cookie banner
+    or a sign-up prompt is prose, but prose full of interface words)."""
+    low = text.casefold()
+    return {kind: n for kind, pattern in _PATTERNS.items() if (n := len(pattern.findall(low)))}
