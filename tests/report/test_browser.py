@@ -38,6 +38,7 @@ def _open(browser: BrowserContext, path: Path) -> tuple[Page, list[str]]:
     page.on("request", lambda r: requests.append(r.url))
     page.on("console", lambda m: requests.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: requests.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: requests.append(f"failed {r.url} {r.failure}"))
     page.goto(path.resolve().as_uri())
     page.wait_for_load_state("load")
     page.wait_for_timeout(300)  # let any stray onerror or lazy load fire, so the assertions can catch it
@@ -111,4 +112,21 @@ def test_report_of_a_real_run_in_chromium_is_inert_and_marks_every_kind(real_run
     assert _kinds_marked(page) == sampled
     assert page.locator("section.doc .view .input").count() == 4  # the page as it came in, for every document
     page.screenshot(path=str(tmp_path / "real-run.png"), full_page=True)
+    page.close()
+
+
+def test_the_csp_alone_would_stop_markup_that_escaped_escaping(browser: BrowserContext, tmp_path: Path):
+    doc = Document(text="plain text")
+    out = tmp_path / "tampered.html"
+    write_page_report("plain text", doc, out)
+    smuggled = ('<script>window.__pwned=3</script><img src="https://example.com/x.png" onerror="window.__pwned=4">'
+                '<link rel="stylesheet" href="https://example.com/x.css"></main>')
+    out.write_text(out.read_text(encoding="utf-8").replace("</main>", smuggled), encoding="utf-8")
+    page, requests = _open(browser, out)
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    outgoing = {r for r in requests if r.startswith("http")}
+    assert outgoing == {"https://example.com/x.png", "https://example.com/x.css"}
+    for url in outgoing:  # refused by the browser before anything left the machine
+        assert f"failed {url} csp" in requests, requests
+    assert any("Content Security Policy" in r for r in requests)
     page.close()
