@@ -116,6 +116,7 @@ def score_clean(pages: list[Page]) -> tuple[dict[str, Count], dict[str, float]]:
         sims.append(f1(body, "\n\n".join(page.article)))
         sims_expected.append(f1(body, "\n\n".join(page.body)))
         _score_blocks(page, paras, c)
+        _score_repeat_removals(page, doc, c)
         _score_spam_ids(page, doc, c)
         _score_parts(page, doc, c)
         _score_holes(page, doc, c)
@@ -143,8 +144,17 @@ def _score_blocks(page: Page, paras: list[str], c: dict[str, Count]) -> None:
         if page.repeat_fill:
             filled = any(norm(page.article[0]) in norm(p) for p in paras)
             c["repeat-fill"].add(tp=filled, fn=not filled, why=f"{page.id}: lead not filled")
-    elif sum(1 for p in paras if f1(p, lead) >= 0.6) == 0 and not page.clean:
-        c["repeats"].add(fp=1, why=f"{page.id}: lead removed as a repeat? {lead[:80]!r}")
+
+
+def _score_repeat_removals(page: Page, doc, c: dict[str, Count]) -> None:
+    """Every paragraph dropped as a repeat must be a copy the page really had twice."""
+    texts = [b["text"] for b in page.blocks]
+    for r in doc.removed:
+        if r.kind != "repeat":
+            continue
+        twice = sum(1 for t in texts if f1(t, r.text) >= 0.6) > 1
+        if not twice:
+            c["repeats"].add(fp=1, why=f"{page.id}: removed as a repeat: {r.text[:80]!r}")
 
 
 def _score_spam_ids(page: Page, doc, c: dict[str, Count]) -> None:
@@ -188,8 +198,9 @@ def _context(text: str, offset: int) -> tuple[str, str]:
 
 
 def _hole_match(left: str, right: str, tl: str, tr: str) -> bool:
-    k = 6
-    return left[-k:] == tl[-k:] and right[:k] == tr[:k]
+    """Same few characters on either side (a hole at a paragraph's end has none after it in the truth)."""
+    kl, kr = min(6, len(tl)), min(6, len(tr))
+    return (kl == 0 or left[-kl:] == tl[-kl:]) and right[:kr] == tr[:kr]
 
 
 def _score_holes(page: Page, doc, c: dict[str, Count]) -> None:

@@ -25,6 +25,13 @@ _EMPTY_BETWEEN = regex.compile(
     r"(?<=[,;，、])[ \t]*(?=[,;:，、。]|\.(?!\.))|(?<=(?:^|\s)[(（《「『“])[ \t]*(?=[)）》」』”])")
 # A sentence (or the paragraph) that opens on a bare parenthesised year or on a comma: its subject is gone.
 _BARE_OPENING = regex.compile(r"(?:^|(?<=\p{L}{3}[.!?]\s))[ \t]*(?=\(\d{4}\)\s+\p{Ll}|, )")
+# Quotes with nothing inside: a quoted title that was a link. Straight quotes and ‘’ close as often as they open,
+# so only two straight quotes side by side after a space count.
+_EMPTY_QUOTES = regex.compile(r"(?<=(?:^|[\s(\[:—–-])[“„«‹「『])[ \t]*(?=[”“»›」』])|(?<=(?:^|[\s(\[:])\")(?=\")")
+# A word, a space, then a comma or a stop: the words that stood before the mark were a link. Tokenised text puts a
+# space before every mark, so the paragraph must have few of them.
+_SPACE_BEFORE_MARK = regex.compile(r"(?<=[\p{L}\p{N}]\s)\s*(?=[,.](?!\.)(?:[\s\"”’»)]|$))")
+_MAX_SPACED_MARKS = 2
 _DOUBLE_SPACE = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _CODE_LIKE = regex.compile(r"[{}<>=;_/\\|#@$]|https?:|www\.")
 # A word needs a complement when it is almost never followed by a stop or the end of its paragraph.
@@ -46,6 +53,12 @@ def find_holes(paragraph: str) -> list[Gap]:
 
     for m in _EMPTY_BETWEEN.finditer(paragraph):
         add(m.end(), 0.9, HINT_EMPTY)
+    for m in _EMPTY_QUOTES.finditer(paragraph):
+        add(m.end(), 0.85, HINT_EMPTY)
+    spaced_marks = list(_SPACE_BEFORE_MARK.finditer(paragraph))
+    if len(spaced_marks) <= _MAX_SPACED_MARKS:
+        for m in spaced_marks:
+            add(m.end(), 0.6, HINT_LINK)
     for m in _BARE_OPENING.finditer(paragraph):
         add(m.end(), 0.8, HINT_LINK)
     lang = guess_language(paragraph)

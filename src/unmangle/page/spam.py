@@ -23,7 +23,7 @@ import regex
 
 from unmangle.document import Edit, Gap
 from unmangle.page.script_families import SPACED, family, family_counts, glues_naturally, majority_family
-from unmangle.page.wordstats import guess_language, is_known_word
+from unmangle.page.wordstats import guess_language, joins_smoothly
 
 HINT_REPLACED = "letters replaced by injected text"
 # Words that promote gambling, pills, loans or adult sites, in the scripts spam is injected in. A foreign run that
@@ -101,9 +101,9 @@ def remove_injections(paragraph: str) -> tuple[str, list[Edit], list[Gap]]:
             if lang is None:
                 lang = guess_language(paragraph) or ""
             run = _extend_over_brand_marks(paragraph, run)
-            stump = (paragraph[prev.start:prev.end] if glued_prev else "") + (
-                paragraph[nxt.start:nxt.end] if glued_next else "")
-            replaced = not is_known_word(stump, lang or None)
+            left = paragraph[prev.start:prev.end] if glued_prev else ""
+            right = paragraph[nxt.start:nxt.end] if glued_next else ""
+            replaced = not joins_smoothly(left, right, lang or None)
             word_family = prev.family if glued_prev else nxt.family
             detail = f"{run.family} run inside a {word_family} word"
             cuts.append((run.start, run.end, 0.9, detail, replaced))

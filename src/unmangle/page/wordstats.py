@@ -15,6 +15,7 @@ from pathlib import Path
 import regex
 
 TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*|\p{N}+(?:[.,]\p{N}+)*|[^\s\p{L}\p{N}]")
+_COMMON_TRIGRAM = 0.004
 _DATA = Path(__file__).resolve().parents[1] / "data" / "wordstats.json.gz"
 
 
@@ -90,6 +91,34 @@ def guess_language(text: str) -> str | None:
             best, best_hits = lang, hits
     # A paragraph in a language we have no statistics for still shares a few words with some corpus.
     return best if best_hits >= max(2, len(words) // 5) else None
+
+
+@cache
+def _trigrams(lang: str) -> frozenset[str]:
+    """Letter trigrams common in the vocabulary of ``lang`` (in at least 0.4% of its words)."""
+    stats = language_stats(lang)
+    if stats is None:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for word in stats.vocab:
+        for g in {f"^{word}$"[i:i + 3] for i in range(len(word))}:
+            counts[g] = counts.get(g, 0) + 1
+    floor = max(3, int(_COMMON_TRIGRAM * len(stats.vocab)))
+    return frozenset(g for g, n in counts.items() if n >= floor)
+
+
+def joins_smoothly(left: str, right: str, lang: str | None) -> bool:
+    """Whether ``left + right`` reads as one word of ``lang``: a known word, or letter trigrams across the seam that
+    the language uses (``Bundesregie|rung``), unlike the seam left where letters are missing (``gov|ment``)."""
+    word = left + right
+    if is_known_word(word, lang):
+        return True
+    if lang is None or not left or not right:
+        return False
+    grams = _trigrams(lang)
+    seam = f"^{word.lower()}$"
+    cut = len(left) + 1
+    return all(seam[i:i + 3] in grams for i in range(max(0, cut - 2), min(cut, len(seam) - 2)))
 
 
 def is_known_word(word: str, lang: str | None) -> bool:
