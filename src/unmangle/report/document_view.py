@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from unmangle.document import Edit, Removed
-from unmangle.report.align import Applied, apply_with_owners, locate, search_owners
+from unmangle.document import Edit
 from unmangle.report.html import esc, token
+from unmangle.report.placement import Placement, disjoint, dropped_runs
 from unmangle.report.rows import Row
 
 _HOVER_CHARS = 300  # longest text quoted in a hover title
@@ -86,119 +86,7 @@ def _layers(length: int, layers: list[list[tuple[int, int, int]]]) -> Iterator[t
         yield a, b, active
 
 
-def _disjoint(intervals: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    kept: list[tuple[int, int, int]] = []
-    for s, e, i in sorted(intervals):
-        if s < e and (not kept or s >= kept[-1][1]):
-            kept.append((s, e, i))
-    return kept
-
-
-def _removed_spans(original: str, removed: list[Removed]) -> tuple[list[tuple[int, int, int]], set[int]]:
-    """Input spans of removed pieces (found by their text when the span is missing); and which ones were placed."""
-    spans = []
-    for i, r in enumerate(removed):
-        if 0 <= r.start < r.end <= len(original):
-            spans.append((r.start, r.end, i))
-        elif r.text:
-            found = original.find(r.text)
-            if found >= 0:
-                spans.append((found, found + len(r.text), i))
-    kept = _disjoint(spans)
-    return kept, {i for _, _, i in kept}
-
-
-def _dropped_runs(original: str, covered: bytearray, busy: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Input text that is in no output field, not explained by a removal or deletion record."""
-    free = bytearray(covered)
-    for s, e, _ in busy:
-        free[s:e] = b"\x01" * (e - s)
-    runs = []
-    i = 0
-    n = len(original)
-    while i < n:
-        if free[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and not free[j]:
-            j += 1
-        s, e = i, j
-        while s < e and original[s].isspace():
-            s += 1
-        while e > s and original[e - 1].isspace():
-            e -= 1
-        if s < e:
-            runs.append((s, e, len(runs)))
-        i = j
-    return runs
-
-
-class _Placement:
-    """Where the edits of one document land in its output fields, and which input characters the output kept."""
-
-    def __init__(self, row: Row) -> None:
-        self.row = row
-        fields = [row.title or "", row.dateline or "", row.byline or "", *row.captions]
-        self.applied: Applied | None = None
-        self.covered: bytearray | None = None
-        if row.original is not None:
-            applied = apply_with_owners(row.original, row.edits)
-            self.applied = applied
-            self.removed_spans, self.placed_removed = _removed_spans(row.original, row.removed)
-            blocked = self._blocked(applied)
-            self.body_map, _ = locate(applied.text, row.text, 0, blocked)
-            self.field_maps = [locate(applied.text, f, 0, blocked)[0] for f in fields]
-            self.body_owner = [applied.owner[p] if p >= 0 else -1 for p in self.body_map]
-            self.field_owners = [[applied.owner[p] if p >= 0 else -1 for p in m] for m in self.field_maps]
-            self.covered = self._coverage(applied, [self.body_map, *self.field_maps])
-        else:
-            claimed: set[int] = set()
-            self.field_owners = [search_owners(f, row.edits, claimed) for f in fields[:3]]
-            self.body_owner = search_owners(row.text, row.edits, claimed)
-            self.field_owners += [search_owners(f, row.edits, claimed) for f in fields[3:]]
-            self.shown = claimed
-
-    def _blocked(self, applied: Applied) -> bytearray:
-        """Characters of the edited text that lie in a piece recorded as removed."""
-        in_removed = bytearray(len(self.row.original or ""))
-        for s, e, _ in self.removed_spans:
-            in_removed[s:e] = b"\x01" * (e - s)
-        return bytearray(in_removed[p] if p < len(in_removed) else 0 for p in applied.to_input)
-
-    def _coverage(self, applied: Applied, maps: list[list[int]]) -> bytearray:
-        covered = bytearray(len(self.row.original or ""))
-        spans = {i: (self.row.edits[i].start, self.row.edits[i].end) for i in applied.placed}
-        for m in maps:
-            for p in m:
-                if p < 0:
-                    continue
-                owner = applied.owner[p]
-                if owner >= 0:
-                    s, e = spans[owner]
-                    covered[s:e] = b"\x01" * (e - s)
-                else:
-                    covered[applied.to_input[p]] = 1
-        return covered
-
-    def deletion_points(self) -> dict[int, list[str]]:
-        """Deletions (edits with no after-text) placed between the kept characters of the body."""
-        points: dict[int, list[str]] = {}
-        if self.applied is None:
-            return points
-        where = {p: k for k, p in enumerate(self.body_map) if p >= 0}
-        for i in self.applied.placed:
-            e = self.row.edits[i]
-            if e.after or e.start == e.end:
-                continue
-            at = self.applied.edited_at[i]
-            if at in where and where.get(at - 1, -2) == where[at] - 1:
-                mark = _point(e, f"{e.kind}: removed {_quote(e.before)} here", "cut")
-                points.setdefault(where[at], []).append(mark)
-        return points
-
-
-def _input_view(row: Row, place: _Placement) -> tuple[str, set[int]]:
+def _input_view(row: Row, place: Placement) -> tuple[str, set[int]]:
     """The input with edits, removals and unrecorded omissions marked; and the removals it could place."""
     original = row.original or ""
     applied = place.applied
@@ -207,13 +95,13 @@ def _input_view(row: Row, place: _Placement) -> tuple[str, set[int]]:
     removed, placed_removed = place.removed_spans, place.placed_removed
     removed_start = {i: s for s, _, i in removed}
     deletions = [(s, e, i) for s, e, i in edit_spans if not row.edits[i].after]
-    dropped = _dropped_runs(original, place.covered, removed + deletions)
+    dropped = dropped_runs(original, place.covered, removed + deletions)
     inserts: dict[int, list[int]] = {}
     for s, e, i in edit_spans:
         if s == e:
             inserts.setdefault(s, []).append(i)
     out: list[str] = []
-    for a, b, (r, d, ed) in _layers(len(original), [removed, dropped, _disjoint(edit_spans)]):
+    for a, b, (r, d, ed) in _layers(len(original), [removed, dropped, disjoint(edit_spans)]):
         for i in inserts.pop(a, []):
             out.append(_point(row.edits[i], _edit_title_in(row.edits[i])))
         piece = esc(original[a:b])
@@ -237,12 +125,15 @@ def _input_view(row: Row, place: _Placement) -> tuple[str, set[int]]:
     return "".join(out), placed_removed
 
 
-def _output_view(row: Row, place: _Placement) -> str:
+def _output_view(row: Row, place: Placement) -> str:
     parts = []
     for name, value, owner in zip(PARTS, (row.title, row.dateline, row.byline), place.field_owners, strict=False):
         if value:
             parts.append(f'<div class="part" data-part="{name}">{marked_text(value, owner, row.edits, {})}</div>')
-    points = place.deletion_points()
+    points: dict[int, list[str]] = {}
+    for at, i in place.deletion_points():
+        e = row.edits[i]
+        points.setdefault(at, []).append(_point(e, f"{e.kind}: removed {_quote(e.before)} here", "cut"))
     for g in row.gaps:
         points.setdefault(max(0, min(g.offset, len(row.text))), []).append(_gap_mark(g.hint, g.confidence))
     body = marked_text(row.text, place.body_owner, row.edits, points)
@@ -282,7 +173,7 @@ def render_document(row: Row, number: int, why: str = "") -> str:
 
     ``why`` says why a sample holds this document (plain text, escaped here).
     """
-    place = _Placement(row)
+    place = Placement(row)
     kinds = sorted(row.kinds)
     chips = "".join(f'<span class="chip" data-k="{esc(token(k))}">{esc(k)}</span>' for k in kinds)
     where = f" · {esc(row.shard)}" if row.shard else ""
