@@ -22,6 +22,7 @@ _SENTENCE_INSIDE = regex.compile(r"[.!?。！？؟।](?:\s|$)")
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", regex.I)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
 _UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+_SEPARATOR = regex.compile(r"(?:^|\s)[|▪•·»›/◦‣∙⋅]+(?=\s|$)")
 
 # Kinds of furniture that close the article when they stand alone: what follows them is another page section.
 BARRIERS = frozenset({"comments", "related", "copyright", "login"})
@@ -42,6 +43,7 @@ class BlockFeatures:
     copyright: bool
     identifier: str | None
     prompt: str | None  # a cookie banner, sign-up or log-in prompt written as sentences
+    separators: int  # free-standing separators (``|``, ``•``, ``▪``): links of a menu run together on one line
 
 
 def block_features(text: str, lang: str) -> BlockFeatures:
@@ -53,7 +55,7 @@ def block_features(text: str, lang: str) -> BlockFeatures:
         chars=len(text), weight=weight, words=words, density=function_density(text, lang),
         sentence_end=bool(_SENTENCE_END.search(text)), sentences=len(_SENTENCE_INSIDE.findall(text)),
         interface=kind, interface_share=share, copyright=bool(_COPYRIGHT.search(text)) and len(text) < 200,
-        identifier=identifier_line(text), prompt=_prompt_kind(text),
+        identifier=identifier_line(text), prompt=_prompt_kind(text), separators=len(_SEPARATOR.findall(text)),
     )
 
 
@@ -88,6 +90,8 @@ def furniture(f: BlockFeatures) -> Verdict | None:
         return Verdict("copyright", "copyright line")
     if f.interface and f.weight < 120 and f.interface_share >= 0.5 and not (f.sentence_end and f.words >= 6):
         return Verdict(f.interface, f"interface words cover {f.interface_share:.0%}")
+    if f.separators >= 3 and f.separators * 5 >= f.words:
+        return Verdict("navigation", "links run together with separators")
     return None
 
 

@@ -36,7 +36,6 @@ _DOUBLE_SPACE = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _CODE_LIKE = regex.compile(r"[{}<>=;_/\\|#@$]|https?:|www\.")
 # A word needs a complement when it is almost never followed by a stop or the end of its paragraph.
 _MAX_STOP_SHARE = 0.012
-_MAX_STOP_SHARE_GLUED = 0.001
 _MAX_END_SHARE = 0.0015
 _MIN_COUNT = 60
 
@@ -128,11 +127,9 @@ def _words_without_complement(paragraph: str, tokens: list[tuple[int, int, str]]
             prose = words >= 8 and tok[0].islower() and regex.search(r"\p{L}[.!?,;]\s", paragraph)
             if prose and _complement_need(tok, stats, "end") < _MAX_END_SHARE and need < _MAX_STOP_SHARE:
                 out.append((len(paragraph.rstrip()), 0.7))
-        elif nxt[2] in ".,;:!?)" and nxt[0] > end and need < _MAX_STOP_SHARE:
-            if not (nxt[2] == "." and _abbreviation_dot(paragraph, nxt[0])):
-                out.append((end + 1, 0.85))
-        elif nxt[2] in ".)" and need < _MAX_STOP_SHARE_GLUED and not _abbreviation_dot(paragraph, nxt[0]):
-            out.append((end, 0.6))
+        elif (nxt[2] in ".,;:!?)" and nxt[0] > end and need < _MAX_STOP_SHARE
+              and not (nxt[2] == "." and _abbreviation_dot(paragraph, nxt[0]))):
+            out.append((end + 1, 0.85))
     return out
 
 
