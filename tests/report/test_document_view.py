@@ -91,3 +91,19 @@ def test_a_repeated_paragraph_maps_to_the_copy_that_was_kept():
     assert not select(markup, "dropped")  # the kept copy is accounted for by the output
     assert "".join(select(markup, "removed", data_kind="removed:repeat")[0].text) == para
     assert second > 0 and markup.count(para) == 3  # twice in the input view, once in the output
+
+
+def test_edits_that_cannot_be_placed_are_still_marked_with_their_kind():
+    row = row_from_mapping({"id": "x", "text": "Ferry sails.", "original": "Ferry BUY sails.", "edits": [
+        {"kind": "spam", "start": 6, "end": 10, "before": "BUY ", "after": ""},
+        {"kind": "mojibake", "start": 40, "end": 43, "before": "â€™", "after": "’"}]})  # span outside the input
+    assert row is not None
+    markup = render_document(row, 1)
+    assert select(markup, "mark-del", data_kind="spam")  # placed, in the input
+    unplaced = select(markup, "edit", data_kind="mojibake")
+    assert len(unplaced) == 1 and unplaced[0].attrs["title"].startswith("mojibake: became “’”")
+    assert "could not be placed in the text (1)" in markup
+    without_input = row_from_mapping({"id": "y", "text": "Ferry sails.", "edits": [
+        {"kind": "spam", "start": 6, "end": 10, "before": "BUY ", "after": ""}]})
+    assert without_input is not None
+    assert select(render_document(without_input, 2), "edit", data_kind="spam")

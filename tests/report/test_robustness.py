@@ -30,11 +30,12 @@ def rows(draw: st.DrawFn) -> Row:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows())
-def test_any_row_renders_and_creates_no_element_from_its_text(row: Row):
+def test_any_row_renders_creates_no_element_from_its_text_and_marks_every_kind(row: Row):
     markup = render_document(row, 1)
-    tags = {el.tag for el in parse(markup)}
-    assert tags <= {"section", "h3", "h4", "div", "span", "mark", "del", "p", "details", "summary", "table", "tr",
-                    "th", "td", "ul", "li"}
+    elements = parse(markup)
+    assert {el.tag for el in elements} <= {"section", "h3", "h4", "div", "span", "mark", "del", "p", "details",
+                                           "summary", "table", "tr", "th", "td", "ul", "li"}
+    assert {el.attrs["data-kind"] for el in elements if "data-kind" in el.attrs} == row.kinds
 
 
 def test_an_empty_run_directory_still_gives_a_report(tmp_path: Path):

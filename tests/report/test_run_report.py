@@ -68,15 +68,17 @@ def test_a_hundred_thousand_documents_are_read_in_one_pass(tmp_path: Path):
     outdir.mkdir()
     n = 100_000
     edits = json.dumps([{"kind": "mojibake", "start": 0, "end": 2, "before": "Ã©", "after": "é", "confidence": 0.8}])
+    rare = json.dumps([{"kind": "rare-late", "start": 0, "end": 0, "before": "", "after": "", "confidence": 0.2}])
     table = pa.table({"id": [str(i) for i in range(n)], "text": ["é, and the rest"] * n,
                       "changed": [i % 4 == 0 for i in range(n)],
-                      "edits": [edits if i % 4 == 0 else "[]" for i in range(n)]})
+                      "edits": [edits if i % 4 == 0 else "[]" for i in range(n - 1)] + [rare]})
     for k in range(4):
         pq.write_table(table.slice(k * n // 4, n // 4), outdir / f"part-{k}.parquet")
     markup = render_run_report(outdir)
     assert len(markup.encode()) < 20_000_000
     assert "Showing 120 of 100,000 documents" in markup
     assert "25,000" in markup  # edits counted over every row
+    assert select(markup, "m", data_kind="rare-late")  # the one document of a kind, and the last, is in the sample
 
 
 def test_a_real_run_gets_its_inputs_back_for_the_before_view(real_run: Path):

@@ -15,6 +15,7 @@ from unmangle.report.rows import Row
 
 _HOVER_CHARS = 300  # longest text quoted in a hover title
 _TABLE_ROWS = 300  # edits listed per document; the rest are counted
+_UNPLACED_PER_KIND = 5  # edits marked per kind in the list of those that could not be placed
 PARTS = ("title", "dateline", "byline")
 
 
@@ -144,6 +145,25 @@ def _output_view(row: Row, place: Placement) -> str:
     return "".join(parts) + f'<div class="text body">{body}</div>' + "".join(captions)
 
 
+def _unplaced_list(row: Row, unplaced: list[int]) -> str:
+    """Edits that could not be marked in the text, each still marked here (a few per kind, the rest counted)."""
+    if not unplaced:
+        return ""
+    by_kind: dict[str, list[int]] = {}
+    for i in unplaced:
+        by_kind.setdefault(row.edits[i].kind, []).append(i)
+    items = []
+    for kind, found in by_kind.items():
+        shown = [row.edits[i] for i in found[:_UNPLACED_PER_KIND]]
+        marks = "".join(f'<mark class="m edit" {_attrs(kind, _edit_title_in(e))}>'
+                        f'{esc(_quote(e.before) if e.before else "∅")}</mark> ' for e in shown)
+        more = f'<span class="note">and {len(found) - _UNPLACED_PER_KIND} more</span>' \
+            if len(found) > _UNPLACED_PER_KIND else ""
+        items.append(f"<li>{esc(kind)}: {marks}{more}</li>")
+    return (f'<details open><summary>Edits that could not be placed in the text ({len(unplaced)}): hover one for '
+            f'what it became</summary><ul class="unplaced">{"".join(items)}</ul></details>')
+
+
 def _left_out_list(row: Row, skip: set[int]) -> str:
     items = [f'<li><del class="m removed" {_attrs("removed:" + r.kind, f"removed as {r.kind}", r.kind)}>'
              f"{esc(r.text)}</del></li>" for i, r in enumerate(row.removed) if i not in skip]
@@ -199,4 +219,5 @@ def render_document(row: Row, number: int, why: str = "") -> str:
             f'<div class="views single"><div class="view"><h4>As it came out</h4>{output}</div></div>'
         )
     return (f'<section class="doc" id="doc-{number}" data-k="{esc(" ".join(token(k) for k in kinds))}">'
-            f"{head}{views}{_left_out_list(row, placed_removed)}{_edit_table(row)}</section>")
+            f"{head}{views}{_unplaced_list(row, place.unplaced)}{_left_out_list(row, placed_removed)}"
+            f"{_edit_table(row)}</section>")

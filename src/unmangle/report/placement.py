@@ -80,11 +80,15 @@ class Placement:
             self.body_owner = [applied.owner[p] if p >= 0 else -1 for p in self.body_map]
             self.field_owners = [[applied.owner[p] if p >= 0 else -1 for p in m] for m in self.field_maps]
             self.covered = self._coverage(applied, [self.body_map, *self.field_maps])
+            marked = set(applied.placed)  # the input view marks every edit it could apply
         else:
-            claimed: set[int] = set()
-            self.field_owners = [search_owners(f, row.edits, claimed) for f in fields[:3]]
-            self.body_owner = search_owners(row.text, row.edits, claimed)
-            self.field_owners += [search_owners(f, row.edits, claimed) for f in fields[3:]]
+            marked = set()
+            self.field_owners = [search_owners(f, row.edits, marked) for f in fields[:3]]
+            self.body_owner = search_owners(row.text, row.edits, marked)
+            self.field_owners += [search_owners(f, row.edits, marked) for f in fields[3:]]
+        # Edits no view can mark in place: a span outside the input or overlapping another edit, or (without the
+        # input) an edit whose after-text is empty or not found in the output.
+        self.unplaced = [i for i in range(len(row.edits)) if i not in marked]
 
     def _blocked(self, applied: Applied) -> bytearray:
         """Characters of the edited text that lie in a piece recorded as removed."""
