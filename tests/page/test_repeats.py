@@ -98,3 +98,15 @@ def test_never_raises_keeps_order_and_is_idempotent(paragraphs: list[str]) -> No
         assert apply_edits(paragraphs[i], edits) == result.texts[i]
     again = [result.texts.get(i, paragraphs[i]) for i in result.keep]
     assert merge_repeated_paragraphs(again).removed == []
+
+
+def test_a_paragraph_that_only_repeats_the_tail_of_another_is_kept() -> None:
+    """Two paragraphs of one article, the second picking up the first one's closing words, are not copies."""
+    first = ("Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore "
+             "et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut "
+             "aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse.")
+    second = ("Tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud "
+              "exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in "
+              "reprehenderit in voluptate velit esse.")
+    result = merge_repeated_paragraphs([first, second])
+    assert result.keep == [0, 1] and result.removed == []

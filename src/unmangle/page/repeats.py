@@ -32,6 +32,8 @@ _CLOSING_STOP = regex.compile(r"[.!?。！？…][\"'”’»)）]*\s*$")
 _MIN_CONTAINED = 0.85  # share of the shorter copy's words found, in order, in the longer one
 _MAX_FILL = 8  # words filled into one hole
 _KEEP_SHARE = 0.75  # a later copy this much of the fullest one is the article's own
+_FULL_COPY = 0.9  # a copy this long may start anywhere (words missing at its head)
+_LEAD_SLACK = 4  # tokens a shorter copy may skip at the head of the longer one
 _NORMAL_JOIN = regex.compile(r"\s|\s*[,;:.!?]\s")
 
 
@@ -50,8 +52,20 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 def _contained(short: list[str], long: list[str]) -> float:
-    """Share of ``short``'s tokens that align, in order, with ``long``."""
-    blocks = SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks()
+    """Share of ``short``'s tokens that align, in order, with ``long``; 0 when ``short`` is much shorter and
+    matches only the tail of ``long``.
+
+    A teaser or a copy of a lead starts where the lead starts (a name may be missing), a pull quote sits inside a
+    paragraph; a shorter paragraph that matches a tail of another to its last word is the article's next
+    paragraph taking up where that one ends, not a copy.
+    """
+    blocks = [b for b in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return 0.0
+    slack = min(_LEAD_SLACK, len(long) // 10)
+    tail = blocks[0].b > slack and blocks[-1].b + blocks[-1].size >= len(long) - slack
+    if len(short) < _FULL_COPY * len(long) and tail:
+        return 0.0
     return sum(b.size for b in blocks) / max(1, len(short))
 
 
