@@ -27,7 +27,12 @@ def screenshot(html: Path, png: Path, width: int = 1400, height: int = 1700) -> 
                                                        viewport={"width": width, "height": 900})
         try:
             page = context.new_page()
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
             page.goto(html.resolve().as_uri())
+            page.wait_for_load_state("load")
+            if requests != [html.resolve().as_uri()]:  # the report must not fetch anything
+                raise SystemExit(f"{html} made requests: {requests}")
             full = page.evaluate("() => document.documentElement.scrollHeight")
             clip = {"x": 0, "y": 0, "width": width, "height": min(full, height)}
             page.screenshot(path=str(png), full_page=True, clip=clip)
