@@ -137,3 +137,13 @@ def test_clean_never_raises_and_is_idempotent(text):
 @given(lines.map("\n\n".join))
 def test_every_input_character_is_accounted_for(text):
     _accounted(text)
+
+
+def test_the_dateline_is_cut_when_a_stray_line_opens_the_body():
+    page = "\n\n".join(["Home", "News", "Harbour bridge approved after years of debate", "Advertisement",
+                        "This site uses cookies. By continuing to browse you accept them.",
+                        f"LONDON (Globe Wire) — {LEAD}", "Work is expected to last about three years, according to "
+                        "the planning office, and the ferry keeps running.", "© 2024 The Harbour Gazette"])
+    doc = clean(page)
+    assert doc.dateline == "LONDON (Globe Wire) —"
+    assert doc.text.startswith(LEAD)

@@ -71,3 +71,31 @@ def test_a_paragraph_is_not_a_caption():
 
 def test_a_clean_article_without_heading_has_no_title():
     assert parts_of(BODY[:2] + BODY[3:]).title is None
+
+
+def test_dateline_with_an_agency_no_list_knows():
+    assert dateline_end("SYDNEY (Globe Wire) — The port reopened.") == len("SYDNEY (Globe Wire) —")
+
+
+def test_byline_and_caption_just_after_the_article_are_found():
+    texts = ["Home", "World", "Gunmen attack museum, killing at least 19", *BODY,
+             "Fans gather in the main square. Credit: Jane Doe/Globe Wire", "Priya Nair | Metro Newswire",
+             "Share", "Related stories", "Another story entirely"]
+    parts = parts_of(texts)
+    assert parts.byline == "Priya Nair | Metro Newswire"
+    assert "Fans gather in the main square. Credit: Jane Doe/Globe Wire" in parts.captions
+
+
+def test_a_caption_between_title_and_first_paragraph_is_found():
+    texts = ["Home", "World", "Gunmen attack museum, killing at least 19", "Фото: Анна Соколова", *BODY, "Home"]
+    assert "Фото: Анна Соколова" in parts_of(texts).captions
+
+
+@pytest.mark.parametrize("line", ["بقلم كريم ناصر", "Written by Hannah Lee"])
+def test_bylines_in_scripts_without_case(line):
+    assert is_byline(line)
+
+
+def test_an_advert_label_after_the_article_is_not_a_byline():
+    texts = ["Home", "Gunmen attack museum, killing at least 19", *BODY, "by Taboola", "Home"]
+    assert parts_of(texts).byline is None

@@ -86,14 +86,16 @@ def split_parts(page: Page, units: list[Unit], result: DebrisResult,
     return body, parts
 
 
+DATELINE_WINDOW = 3  # body paragraphs that may open with the dateline (a caption or a stray line may come first)
+
+
 def cut_dateline(page: Page, body: list[Unit], parts: Parts) -> None:
-    """Move the dateline that opens the first paragraph (``CAIRO —``) to ``parts.dateline``."""
-    if not body:
+    """Move the dateline that opens the article (``CAIRO —``) to ``parts.dateline``: the first of the first few
+    paragraphs that starts with one."""
+    found = next(((u, c) for u in body[:DATELINE_WINDOW] if (c := dateline_end(u.text)) is not None), None)
+    if found is None:
         return
-    unit = body[0]
-    cut = dateline_end(unit.text)
-    if cut is None:
-        return
+    unit, cut = found
     rest = unit.text[cut:]
     parts.dateline = unit.text[:cut].strip()
     # The dateline's characters are accounted for by the ``dateline`` part; the edit records the move.

@@ -65,7 +65,11 @@ PROMPT_KINDS = ("cookie", "newsletter", "login")
 def _prompt_kind(text: str) -> str | None:
     hits = interface_hits(text)
     n = sum(hits.get(k, 0) for k in PROMPT_KINDS)
-    if n < 2 or len(text) > 900:
+    # Two prompt words in a banner; in a line or two, one with another interface word is enough (``This site
+    # uses cookies. By continuing to browse...``). Only the region's edges are trimmed of prompts, so a sentence
+    # about cookies inside the article stays.
+    short = len(text) < 160 and sum(hits.values()) >= 2
+    if n < (1 if short else 2) or len(text) > 900:
         return None
     return max(PROMPT_KINDS, key=lambda k: hits.get(k, 0))
 

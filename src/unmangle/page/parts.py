@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from unmangle.page.debris import DebrisResult
+from unmangle.page.debris import BARRIERS, DebrisResult
 
 TITLE_WINDOW = 14  # blocks above the article region where the title may sit
+AFTER_WINDOW = 6  # blocks after the article region where a closing byline or caption may sit
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 _FINAL_STOP = regex.compile(r"[.;,:。][\"'”’»)\]]*$")
@@ -25,13 +26,21 @@ _DATE = regex.compile(
 AGENCIES = (r"AP|Reuters|AFP|dpa|DPA|UPI|Bloomberg|EFE|ANSA|Xinhua|Kyodo|Yonhap|PTI|IANS|CNN|BBC|TASS|ТАСС|"
             r"РИА Новости|Интерфакс|Europa Press|APA|SDA|ATS|Belga|ANP|PAP|ČTK|CTK|MTI|Agerpres|AA|IRNA|"
             r"The Associated Press|Associated Press|Agence France-Presse")
+# An agency or outlet the lists above do not know: one to four capitalised words, or an acronym.
+_ORG = r"\p{Lu}[\p{L}\p{M}.&'’-]*(?: (?:\p{Lu}[\p{L}\p{M}.&'’-]*|of|de|du|der|des|la|&)){0,3}"
 _BY = (r"By|by|BY|Von|von|Par|par|Por|por|Di|di|Door|door|Av|av|Przez|Autor:|Автор:|Автор|Від|Yazan:|Yazar:|"
-       r"Συντάκτης:|Szerző:|Tác giả:|Text:|Texto:|Texte:|Words by|Written by|Posted by|Reported by|Story by")
-_BYLINE_START = regex.compile(rf"^(?:{_BY})\s+\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*")
+       r"Συντάκτης:|Szerző:|Tác giả:|Text:|Texto:|Texte:|Words by|Written by|Posted by|Reported by|Story by|"
+       r"بقلم|كتب|מאת|द्वारा|लेखक:")
+# A name after "by": capitalised, or in a script without case (Arabic, Hebrew, Devanagari).
+_BYLINE_START = regex.compile(rf"^(?:{_BY})\s+(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*|[\p{{Lo}}\p{{M}}]{{2,}})")
 _BYLINE_CJK = regex.compile(r"^(?:作者|文|记者|記者|撰文|編輯|编辑|責任編輯|责任编辑|글|기자)\s*[:：/／|｜]\s*\S|"
                             r"^\S{2,4}\s*(?:记者|記者|기자)$|^(?:文|記者|记者)\s?[\p{Han}]{2,4}$")
-_BYLINE_AGENCY = regex.compile(rf"^\p{{Lu}}[\p{{L}}.'’-]+(?: \p{{Lu}}[\p{{L}}.'’-]+){{1,3}}\s*(?:,|\||/|—|-)\s*"
+_PERSON = r"(?:\p{Lu}[\p{L}\p{M}.'’-]+(?: \p{Lu}[\p{L}\p{M}.'’-]+){1,3}|[\p{Lo}\p{M}]{2,}(?: [\p{Lo}\p{M}]{2,}){1,3})"
+_BYLINE_AGENCY = regex.compile(rf"^{_PERSON}\s*(?:,|\||/|—|-)\s*"
                                rf"(?:{AGENCIES}|The \p{{Lu}}\p{{L}}+(?: \p{{Lu}}\p{{L}}+){{0,3}})\s*$")
+# ``Name, Outlet`` with an outlet no list knows: only where a byline is expected (next to the title, closing the
+# article), since ``Paris, France`` has the same shape.
+_BYLINE_NEAR = regex.compile(rf"^{_PERSON}\s*(?:,|\||—|-)\s*{_ORG}\s*$")
 _NAME_ONLY = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’.-]+(?: (?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+|de|van|von|da|di|la|le|"
                            r"and|und|et|y|&)){1,4}$")
 
@@ -39,15 +48,18 @@ _CAPS_CITY = r"\p{Lu}[\p{Lu}\p{M}.'’ -]{1,28}\p{Lu}"
 _NAMED_CITY = rf"\p{{Lu}}[\p{{L}}\p{{M}}.'’-]+(?: \p{{Lu}}[\p{{L}}\p{{M}}.'’-]+){{0,2}}(?=,|\s*\((?:{AGENCIES})\))"
 _CITY_DATE = r"(?:,\s*(?:\p{L}[\p{L}.]*\.?\s\d{1,2}|\d{1,2}\.?\s\p{L}+\.?|\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?))*"
 _DATELINE = regex.compile(rf"^(?P<d>(?:{_CAPS_CITY}|{_NAMED_CITY}){_CITY_DATE}"
-                          rf"\s*(?:\((?:{AGENCIES})\)|/(?:{AGENCIES})/)?\s*[—–-]{{1,2}})\s+(?=\S)")
+                          rf"\s*(?:\((?:{AGENCIES}|{_ORG})\)|/(?:{AGENCIES})/)?\s*[—–-]{{1,2}})\s+(?=\S)")
 _DATELINE_CJK = regex.compile(r"^(?P<d>(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|本报|本報)?"
                               r"[\p{Han}]{2,8}\d{1,2}月\d{1,2}日电?(?:（[^）]{0,20}）|\([^)]{0,20}\))?\s*)(?=\S)")
 
 _CREDIT_OPEN = regex.compile(r"^\(?(?:Photo|Photos|Photograph|Image|Picture|Credit|Credits|Foto|Fotos|Bild|Crédit|"
-                             r"Crédito|Фото|Źródło|Kaynak|Fotó|Φωτογραφία|Ảnh|图片来源|圖片來源|图片|圖片|写真|사진)"
+                             r"Crédito|Фото|Źródło|Kaynak|Fotó|Fotoğraf|Fot\.|Φωτογραφία|Ảnh|تصوير|צילום|फोटो|"
+                             r"图片来源|圖片來源|图片|圖片|摄影|攝影|写真|사진)"
                              r"(?:\s+(?:by|credit|von|de|:))?\s*[:：]?\s*\S", regex.I)
-_CREDIT_TAIL = regex.compile(rf"\((?:[^()]*(?:Photo|Foto|Image|Getty|/)[^()]*|{AGENCIES})\)\s*$|"
-                             r"(?:Photo|Photograph|Image|Foto|Credit)(?: by)?\s*[:：]\s*[^.]{2,60}$|"
+_CREDIT_TAIL = regex.compile(rf"\((?:[^()]*(?:Photo|Foto|Image|Getty|/|摄影|攝影|تصوير)[^()]*|{AGENCIES})\)\s*$|"
+                             r"（[^（）]*(?:摄影|攝影|图片|圖片)[^（）]*）\s*$|"
+                             r"(?:(?:Photo|Photograph|Image|Foto|Fotoğraf|Фото|Credit)(?: by)?\s*[:：]|Fot\.)"
+                             r"\s*[^.]{2,60}$|"
                              r"\b(?:Getty Images|Shutterstock|iStock(?:photo)?|AP Photo|Reuters/[\p{L} ]+)\s*\)?$",
                              regex.I)
 _CAPTION_SCENE = regex.compile(r"\b(?:poses?|posing|pictured|attends?|arrives?|(?:is|are) seen|"
@@ -165,6 +177,24 @@ def find_title(texts: list[str], result: DebrisResult) -> int | None:
     return index
 
 
+def _is_byline_here(text: str) -> bool:
+    """A byline where one is expected: the strict shapes, or ``Name, Outlet`` / ``Name | Outlet``."""
+    return is_byline(text) or (len(text) <= 80 and bool(_BYLINE_NEAR.match(text)))
+
+
+def _closing_blocks(texts: list[str], result: DebrisResult, claimed: set[int] | None = None) -> list[int]:
+    """The last blocks of the region and the few just after it, up to the first block that is neither short
+    furniture nor a credit: where a closing byline or the last captions sit, before the page's footer."""
+    start, end = result.region
+    out = list(range(end - 1, max(start, end - 3) - 1, -1))
+    for i in range(end, min(len(texts), end + AFTER_WINDOW)):
+        f = result.features[i]
+        if f.interface in BARRIERS and i not in (claimed or set()) and not is_caption(texts[i]):
+            break
+        out.append(i)
+    return out
+
+
 def find_byline(texts: list[str], result: DebrisResult, title: int | None) -> int | None:
     """The byline nearest the top of the article (above or just inside it), else one closing the article."""
     start, end = result.region
@@ -174,14 +204,22 @@ def find_byline(texts: list[str], result: DebrisResult, title: int | None) -> in
     for i in top:
         if is_byline(texts[i]):
             return i
-    for i in range(end - 1, max(start, end - 3) - 1, -1):
-        if is_byline(texts[i]):
+    for i in top[:4]:
+        if _is_byline_here(texts[i]):
+            return i
+    closing = _closing_blocks(texts, result)
+    for i in closing:
+        if i < end and _is_byline_here(texts[i]):
             return i
     if title is not None:
         for i in range(title + 1, min(len(texts), title + 4)):
             f = result.features[i]
             if _NAME_ONLY.match(texts[i]) and not f.interface and len(texts[i].split()) <= 4:
                 return i
+    # Just after the article, a byline must name someone: ``by Taboola`` under it is an advert's label.
+    for i in closing:
+        if i >= end and _is_byline_here(texts[i]) and texts[i][:1].isupper():
+            return i
     return None
 
 
@@ -205,7 +243,10 @@ def find_parts(texts: list[str], result: DebrisResult) -> Parts:
         parts.byline = texts[byline]
         parts.claimed.add(byline)
     start, end = result.region
-    for i in range(start, end):
+    # Captions also sit between the title and the first paragraph, and after the last one.
+    top = title + 1 if title is not None and title < start else max(0, start - AFTER_WINDOW)
+    after = [i for i in _closing_blocks(texts, result, parts.claimed) if i >= end]
+    for i in [*range(top, end), *after]:
         if i not in parts.claimed and is_caption(texts[i]):
             parts.captions.append(texts[i])
             parts.claimed.add(i)
