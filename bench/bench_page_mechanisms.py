@@ -131,6 +131,8 @@ def _score_blocks(page: Page, paras: list[str], c: dict[str, Count]) -> None:
     lead = page.body[0]
     for b in page.blocks:
         role, text = b["role"], b["text"]
+        for glued in page.ids:  # a glued identifier is meant to go: look for the block without it
+            text = text.replace(glued, "")
         kept = _present(text, paras)
         if role in ("debris", "identifier", "spam"):
             c["debris"].add(tp=not kept, fn=kept, why=f"{page.id} kept {role}: {text[:100]!r}")

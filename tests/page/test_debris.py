@@ -73,3 +73,28 @@ def test_a_clean_article_in_another_language_is_kept_whole():
 def test_densest_region_is_the_run_with_the_largest_weight():
     assert densest_region([-5, 3, -1, 4, -10, 2]) == (6, (1, 4))
     assert densest_region([-1, -2]) == (0.0, (0, 0))
+
+
+@pytest.mark.parametrize("line", ["Updated 12 March 2019", "Last modified: September 13, 2024",
+                                  "Publié le 4 avril 2023 à 10:32", "Güncelleme: 12 Mart 2019", "2024年3月5日 10:32"])
+def test_a_date_alone_on_its_line_is_page_metadata(line):
+    assert furniture(block_features(line, "en")).kind == "date"
+
+
+@pytest.mark.parametrize("line", ["In 2019, 12 people died.", "— Jane Doe (@jdoe) August 22, 2013"])
+def test_a_dated_sentence_or_a_signed_post_is_not_a_timestamp(line):
+    assert furniture(block_features(line, "en")) is None
+
+
+def test_a_link_to_another_article_between_paragraphs_is_dropped_without_cutting_the_article():
+    page = [*MENU, *ARTICLE[:2], "See also: Harbour ferry fares to rise in spring", *ARTICLE[2:], "Share"]
+    kinds = verdicts(page)
+    assert kinds[len(MENU) + 2] == "link"
+    assert kinds.count("article") == len(ARTICLE)
+
+
+def test_a_short_closing_sentence_of_the_article_is_kept():
+    closing = "“We will be ready,” she said."
+    page = [*MENU, *ARTICLE, "Advertisement", closing, "Share on Facebook", "Related articles", "Other story"]
+    kinds = verdicts(page)
+    assert kinds[len(MENU) + len(ARTICLE) + 1] == "article"

@@ -17,15 +17,26 @@ from unmangle.page.identifiers import identifier_line
 from unmangle.page.interface import interface_hits, interface_share
 from unmangle.page.prose import UNSPACED, function_density
 
-_SENTENCE_END = regex.compile(r"[.!?…。！？؟।:;][\"'”’»)\]」』）]*$")
+_SENTENCE_END = regex.compile(r"[.!?…。！？؟।:;][\s\"'\p{Pi}\p{Pf}\p{Pe}]*$")
 _SENTENCE_INSIDE = regex.compile(r"[.!?。！？؟।](?:\s|$)")
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", regex.I)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
 _UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 _SEPARATOR = regex.compile(r"(?:^|\s)[|▪•·»›/◦‣∙⋅]+(?=\s|$)")
+# A calendar date in any of the usual shapes: day month year, month day year, numeric, CJK.
+_DATE_SHAPE = regex.compile(
+    r"(?<!\d)(?:\d{1,2}\.?\s*\p{L}{3,}\.?,?\s*(?:19|20)\d{2}|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|"
+    r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|"
+    r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일])(?!\d)")
+_PREFIX = regex.compile(r"^([^:：]{2,40})\s*[:：]\s*(\S.*)$")
+_CLOSING_STOP = regex.compile(r"[.!?。！？]\s*$")
+_CLOSING_ABBREVIATION = regex.compile(r"\b\p{L}\.(?:\p{L}\.)?\s*$")  # a.m., p.m.
+MAX_DATE_WORDS = 4  # words of letters a timestamp line may hold besides its numbers ("Last updated on Monday")
 
 # Kinds of furniture that close the article when they stand alone: what follows them is another page section.
 BARRIERS = frozenset({"comments", "related", "copyright", "login"})
+# Kinds of furniture that sit between the article's paragraphs.
+INLINE_FURNITURE = frozenset({"advertisement", "link"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +54,8 @@ class BlockFeatures:
     copyright: bool
     identifier: str | None
     prompt: str | None  # a cookie banner, sign-up or log-in prompt written as sentences
+    timestamp: bool  # a publication or update date alone on its line
+    pointer: str | None  # ``Read more: <headline>``: interface words, a colon, another article's title
     separators: int  # free-standing separators (``|``, ``•``, ``▪``): links of a menu run together on one line
 
 
@@ -56,7 +69,34 @@ def block_features(text: str, lang: str) -> BlockFeatures:
         sentence_end=bool(_SENTENCE_END.search(text)), sentences=len(_SENTENCE_INSIDE.findall(text)),
         interface=kind, interface_share=share, copyright=bool(_COPYRIGHT.search(text)) and len(text) < 200,
         identifier=identifier_line(text), prompt=_prompt_kind(text), separators=len(_SEPARATOR.findall(text)),
+        timestamp=is_timestamp(text), pointer=_pointer_kind(text),
     )
+
+
+def is_timestamp(text: str) -> bool:
+    """A line that is a date and a few words (``Updated 12 March 2019``, ``Publié le 4 avril 2023 à 10:32``):
+    the page's metadata, not the article's prose. Any language: a year, a day or a time, few other words.
+
+    >>> is_timestamp("Last modified: September 13, 2024"), is_timestamp("In 2019, 12 people died.")
+    (True, False)
+    """
+    if len(text) > 80 or "@" in text or not _DATE_SHAPE.search(text):
+        return False  # with a handle, it signs an embedded post
+    if _CLOSING_STOP.search(text) and not _CLOSING_ABBREVIATION.search(text):
+        return False  # a sentence that happens to be short and dated
+    letters = [w for w in _WORD.findall(text) if not w[0].isdigit()]
+    return len(letters) <= MAX_DATE_WORDS and len(_UNSPACED_CHAR.findall(text)) <= 8
+
+
+def _pointer_kind(text: str) -> str | None:
+    """``See also: <title>``, ``Lire aussi : <titre>``: a related-article link set as a line of its own."""
+    m = _PREFIX.match(text)
+    if not m or len(text) > 250:
+        return None
+    kind, share = interface_share(m.group(1))
+    if kind != "related" or share < 0.5 or _SENTENCE_INSIDE.search(m.group(2)):
+        return None
+    return kind
 
 
 PROMPT_KINDS = ("cookie", "newsletter", "login")
@@ -96,6 +136,10 @@ def furniture(f: BlockFeatures) -> Verdict | None:
         return Verdict(f.interface, f"interface words cover {f.interface_share:.0%}")
     if f.separators >= 3 and f.separators * 5 >= f.words:
         return Verdict("navigation", "links run together with separators")
+    if f.timestamp:
+        return Verdict("date", "a date alone on its line")
+    if f.pointer:  # not a barrier: such links sit between the article's paragraphs
+        return Verdict("link", "a link to another article")
     return None
 
 
@@ -196,6 +240,24 @@ def _trim_region(feats: list[BlockFeatures], start: int, end: int) -> tuple[int,
     return start, end
 
 
+def _extend_region_end(feats: list[BlockFeatures], end: int) -> int:
+    """Take in the short closing lines of the article: a last sentence or quote (``"I hope they are safe."``)
+    weighs too little for the densest region, but it is prose and ends on a stop, which menus, share buttons and
+    teaser headlines do not."""
+    i = end
+    while i < len(feats):
+        f = feats[i]
+        bad = furniture(f)
+        if bad and bad.kind in INLINE_FURNITURE:  # an advert or a link box may sit before the last lines
+            i += 1
+            continue
+        if bad or f.prompt or not f.sentence_end or f.density < 0.3:
+            break
+        i += 1
+        end = i
+    return end
+
+
 def _template_runs(texts: list[str], feats: list[BlockFeatures]) -> set[int]:
     """Runs of three or more short lines cut from one template ("Click to share on X (Opens in new window)")."""
     words = [set(_WORD.findall(t.casefold())) for t in texts]
@@ -264,7 +326,7 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
         start, end = 0, len(texts)
     if not any(furniture(f) for f in feats) and not _menu_runs(feats, classes):
         start, end = 0, len(texts)  # nothing on the page is furniture: a clean article comes out whole
-    start, end = _trim_region(feats, start, end)
+    start, end = _trim_region(feats, start, _extend_region_end(feats, end))
     menus = _menu_runs(feats, classes) | _template_runs(texts, feats)
     verdicts: list[Verdict] = []
     for i, (f, c) in enumerate(zip(feats, classes, strict=True)):

@@ -22,7 +22,8 @@ INTERFACE: dict[str, tuple[str, ...]] = {
     "share": (
         "share", "shares", "share this", "share on facebook", "share on twitter", "tweet", "facebook", "twitter",
         "whatsapp", "pinterest", "linkedin", "reddit", "tumblr", "email", "e-mail", "print", "follow", "follow us",
-        "like", "pin", "copy link", "permalink", "teilen", "drucken", "partager", "imprimer", "compartir",
+        "like", "pin", "copy link", "permalink",
+        "send", "envoyer", "par e-mail", "by email", "enviar", "teilen", "drucken", "partager", "imprimer", "compartir",
         "imprimir", "поделиться", "печать", "sdílet", "tisk", "udostępnij", "drukuj", "paylaş", "yazdır",
         "分享", "打印", "列印", "シェア", "印刷", "공유", "인쇄", "مشاركة", "שתף",
     ),
@@ -41,6 +42,9 @@ INTERFACE: dict[str, tuple[str, ...]] = {
         "latest", "latest news", "top stories", "weiterlesen", "mehr zum thema", "lire la suite", "lire aussi",
         "à lire aussi", "leer más", "te puede interesar", "читать далее", "читайте также", "相关", "相關",
         "阅读更多", "閱讀更多", "関連記事", "続きを読む", "관련", "اقرأ أيضا",
+        "most viewed", "popular", "lesen sie auch", "meistgelesen", "sur le même sujet", "les plus lus",
+        "lee también", "lo más leído", "самое читаемое", "延伸阅读", "延伸閱讀", "相关阅读", "相關閱讀", "推荐阅读",
+        "热门文章", "熱門文章", "人気記事", "많이 본 뉴스", "الأكثر قراءة",
     ),
     "advertisement": (
         "advertisement", "advertising", "ad", "ads", "sponsored", "promoted", "skip ad", "anzeige", "werbung",
