@@ -29,12 +29,26 @@ class Recovery:
     cost: float  # sum of the negative log-probability margins of the choices (uncertainty)
 
 
+def strict_codec(codec: str) -> str:
+    """The codec that really did the damage: ftfy's sloppy codecs map every byte, but the browsers' and
+    Python's cp125x (which drop or replace the bytes they cannot map) are what made lossy mojibake."""
+    return codec.removeprefix("sloppy-").replace("windows-", "cp")
+
+
 @lru_cache(maxsize=65536)
 def _dropped_before(codec: str, x: int, y: int) -> bool:
     """Would ``codec`` lose byte ``x`` when the next byte is ``y`` (-1: end of text)?"""
+    codec = strict_codec(codec)
     nxt = b"" if y < 0 else bytes([y])
     return bytes([x]).decode(codec, "ignore") == "" and (
         (bytes([x]) + nxt).decode(codec, "ignore") == nxt.decode(codec, "ignore"))
+
+
+@lru_cache(maxsize=256)
+def drops_continuations(codec: str) -> bool:
+    """Whether ``codec`` loses any byte that can continue a UTF-8 sequence (latin-1 and KOI8-R never do: their
+    lossy readings need not be searched)."""
+    return any(_dropped_before(codec, x, y) for x in range(0x80, 0xC0) for y in (0x20, 0x41, 0x80, 0xC3, 0xE2))
 
 
 @lru_cache(maxsize=4096)
@@ -85,7 +99,7 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
         right_ctx = next((u for u in units[k + 1:] if isinstance(u, str)), right)[:2]
         expanded: list[tuple[str, float, int, float]] = []
         for t, sc, lost, bon in beams:
-            bonus = _pairing_bonus(before + left + t, chars)
+            bonus = _pairing_bonus(before + left + t, chars, right_ctx)
             scores = score_fillers(model, (left + t)[-2:], chars, right_ctx) + bonus
             for idx in np.argsort(-scores)[:BEAM]:
                 expanded.append((t + chars[idx], sc + float(scores[idx]), lost + lost_of[chars[idx]],
@@ -102,22 +116,35 @@ BEAM = 6
 _OPENERS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u300c": "\u300d", "\u300e": "\u300f"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 PAIRING_BONUS = 4.0
+_DASHES = frozenset("\u2014\u2013")
 
 
-def _pairing_bonus(before: str, chars: list[str]) -> np.ndarray:
-    """Typographic pairing the trigram model cannot see: a closing quote answers an opening one earlier on."""
+def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarray:
+    """Typographic pairing the trigram model cannot see: a closing quote answers an opening one earlier on,
+    an opening quote does not stick to the end of a word, ’ after a letter is an apostrophe, and a dash is
+    spaced on both sides or on neither."""
     bonus = np.zeros(len(chars))
-    if not any(c in _OPENERS or c in _CLOSERS for c in chars):
+    if not any(c in _OPENERS or c in _CLOSERS or c in _DASHES for c in chars):
         return bonus
+    after_word = bool(before) and before[-1].isalnum()
+    spaced_before = not before or before[-1].isspace()
+    spaced_after = not after or after[0].isspace()
     for idx, c in enumerate(chars):
+        if c in _DASHES:
+            if spaced_before != spaced_after and (after_word or (after and after[0].isalnum())):
+                bonus[idx] = -PAIRING_BONUS
+            continue
         if c in _CLOSERS:
             opener = _CLOSERS[c]
             is_open = before.rfind(opener) > before.rfind(c)
-            bonus[idx] = PAIRING_BONUS if is_open else -PAIRING_BONUS / 2
+            if is_open:
+                bonus[idx] = PAIRING_BONUS
+            elif not (c == "\u2019" and after_word):
+                bonus[idx] = -PAIRING_BONUS
         elif c in _OPENERS:
             closer = _OPENERS[c]
             is_open = before.rfind(c) > before.rfind(closer)
-            bonus[idx] = -PAIRING_BONUS if is_open else 0.0
+            bonus[idx] = -PAIRING_BONUS if is_open or after_word else 0.0
     return bonus
 
 
@@ -158,7 +185,7 @@ def _units(seq: list[int], codec: str, ignore_mode: bool, next_byte: int) -> lis
             if missing and not ignore_mode:
                 return None
             nxt = seq[j] if j < n else next_byte
-            options = _completions(b, slots, missing, codec, nxt)
+            options = _completions(b, tuple(slots), missing, codec, nxt)
         else:
             if b >= 0 and not ignore_mode:
                 return None
@@ -168,7 +195,7 @@ def _units(seq: list[int], codec: str, ignore_mode: bool, next_byte: int) -> lis
                 slots.append(seq[j])
                 j += 1
             nxt = seq[j] if j < n else next_byte
-            options = _orphan_completions(slots, codec, nxt, ignore_mode)
+            options = _orphan_completions(tuple(slots), codec, nxt, ignore_mode)
         if not options:
             return None
         if buf:
@@ -181,7 +208,8 @@ def _units(seq: list[int], codec: str, ignore_mode: bool, next_byte: int) -> lis
     return units
 
 
-def _completions(lead: int, slots: list[int], missing: int, codec: str, nxt: int) -> list[tuple[str, int]]:
+@lru_cache(maxsize=65536)
+def _completions(lead: int, slots: tuple[int, ...], missing: int, codec: str, nxt: int) -> list[tuple[str, int]]:
     """Characters that ``lead + slots`` (holes filled) plus ``missing`` dropped trailing bytes can be."""
     choices: list[list[int]] = []
     for pos, s in enumerate(slots):
@@ -205,7 +233,8 @@ def _completions(lead: int, slots: list[int], missing: int, codec: str, nxt: int
     return keep
 
 
-def _orphan_completions(slots: list[int], codec: str, nxt: int, ignore_mode: bool) -> list[tuple[str, int]]:
+@lru_cache(maxsize=65536)
+def _orphan_completions(slots: tuple[int, ...], codec: str, nxt: int, ignore_mode: bool) -> list[tuple[str, int]]:
     """Characters for continuation bytes (or holes) whose lead byte was lost."""
     holes = sum(1 for s in slots if s == HOLE)
     if slots and slots[0] == HOLE:

@@ -140,3 +140,20 @@ def score_fillers(model: CharModel, left: str, fillers: list[str], right: str) -
         # logprobs over a flattened triple gives positions 2, 5, 8...; take every third element.
         total += lp[::3]
     return total
+
+
+def score_many(model: CharModel, texts: list[str]) -> np.ndarray:
+    """Log-probability of each text between spaces (`` text ``), all scored in one vectorised pass.
+
+    Deciding a document means comparing many short candidates; one batch keeps the cost per character, not
+    per call.
+    """
+    if not texts:
+        return np.zeros(0)
+    joined = "".join("  " + t + " " for t in texts)
+    lp = model.logprobs(codepoints(joined))
+    cum = np.concatenate(([0.0], np.cumsum(lp)))
+    lengths = np.fromiter((len(t) + 3 for t in texts), dtype=np.int64, count=len(texts))
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    # Segment k scores its text and the space after it: lp indices starts .. starts + len(text).
+    return cum[starts + lengths - 2] - cum[starts]

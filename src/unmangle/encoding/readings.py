@@ -7,16 +7,18 @@ repaired independently (and their decisions cached). Every candidate comes from 
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import accumulate
 
 import regex
 
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE, WrongDecoder
-from unmangle.encoding.lost_bytes import HOLE, recover
+from unmangle.encoding.lost_bytes import HOLE, drops_continuations, recover
 from unmangle.encoding.model import CharModel
-from unmangle.encoding.utf8 import VALID_RUN, count_high, plausible_high_bytes
+from unmangle.encoding.utf8 import VALID_MULTIBYTE, VALID_RUN, count_high, plausible_high_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,33 +33,143 @@ class Reading:
     lost: int = 0
     min_gain: float = 2.0  # nats by which the reading must beat the token as it is
     cost: float = 0.0  # uncertainty of recovered bytes
+    # A same-script reading (cp1250 text read as cp1252, cp1251 as KOI8-R) looks like a spelling variant of a
+    # language the model may not know: it stands only when other tokens of the text agree (see repair).
+    corroborate: bool = False
+    same_script: bool = False  # the reading writes the same script the token already had
 
 
 def _class(chars: set[str]) -> str:
-    return "[" + "".join(regex.escape(c) for c in sorted(chars)) + "]"
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
-def _build_tables() -> tuple[dict[str, int], regex.Pattern[str]]:
+def _common_chars(min_count: float = 4.0) -> set[str]:
+    """Characters real text uses often enough (from the model's unigram table)."""
+    from unmangle.encoding.model import default_model
+
+    uni = default_model().uni[:0x10000]
+    return {chr(cp) for cp in (uni >= min_count).nonzero()[0] if not 0xD800 <= cp <= 0xDFFF}
+
+
+def _ranges_class(chars: list[int]) -> str:
+    """A regex character class for the given code points, written as ranges."""
+    parts: list[str] = []
+    chars = sorted(chars)
+    i = 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and chars[j + 1] == chars[j] + 1:
+            j += 1
+        a, b = chars[i], chars[j]
+        parts.append(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+_CJK_RANGES = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xE000, 0xFAFF), (0xFF00, 0xFFEF))
+COMMON = _common_chars()
+SEEN = _common_chars(min_count=1e-9)
+_RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
+_ANY_CJK = r"[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]"
+_LATIN_LETTER = r"[A-Za-z\u00c0-\u024f]"
+# What CJK decoders produce: a rare CJK character, or any CJK character glued inside a Latin word (UTF-8 `ü`
+# read as EUC-KR is the common Hangul `체`, but `W체rttemberg` is no Korean word).
+MIXED_CJK_CLASS = f"{_LATIN_LETTER}{_ANY_CJK}|{_ANY_CJK}{_LATIN_LETTER}[a-z\u00c0-\u024f]"
+RARE_CJK_CLASS = f"(?:{_RARE}|{MIXED_CJK_CLASS})"
+
+
+# cp1251 and KOI8-R put the two cases of the Cyrillic alphabet in each other's place: read with the other,
+# words start in lower case and go on in capitals, or run in capitals.
+_CYRILLIC_LETTERS = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+_CYRILLIC_CASE = "[а-яё][А-ЯЁ]{2,}|[А-ЯЁ]{6,}"
+CYRILLIC_CASE = re.compile(_CYRILLIC_CASE)
+
+
+def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
     enc_mask: dict[str, int] = {}
-    leads: set[str] = set()
+    lead2: set[str] = set()
+    lead3: set[str] = set()
+    lead4: set[str] = set()
     conts: set[str] = set()
+    e2: set[str] = set()
+    x80: set[str] = set()
     for bit, wd in enumerate(SINGLE_BYTE):
         for ch in wd.high_chars:
             enc_mask[ch] = enc_mask.get(ch, 0) | (1 << bit)
-        leads |= set(wd.chars_for(range(0xC2, 0xF5)))
+        lead2 |= set(wd.chars_for(range(0xC2, 0xE0)))
+        lead3 |= set(wd.chars_for(range(0xE0, 0xF0)))
+        lead4 |= set(wd.chars_for(range(0xF0, 0xF5)))
         conts |= set(wd.chars_for(range(0x80, 0xC0)))
+        e2 |= set(wd.chars_for(range(0xE2, 0xE3)))
+        x80 |= set(wd.chars_for(range(0x80, 0x81)))
+    c = _class(conts)
     cp1252_high = set(SINGLE_BYTE[0].high_chars)
-    suspect = regex.compile(
-        _class(leads) + _class(conts)                     # UTF-8 read with a single-byte codec
-        + r"|[\x80-\x9f\ufffd]"                           # C1 controls, replacement characters
-        + r"|[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]"  # what CJK decoders produce
-        + "|" + _class(cp1252_high) + "{3,}"              # a legacy encoding read as latin-1/cp1252
+    # The standard library's engine: it compiles these large classes to bitmaps and scans several times
+    # faster than `regex`, and this scan is all that clean text costs.
+    alternatives = (
+        # UTF-8 read with a single-byte codec: a whole character's worth of lead and continuation bytes (real
+        # Cyrillic or Thai often has a lead-like letter before a continuation-like one, rarely the full
+        # shape), or U+2000-U+206F (quotes, dashes) with its last byte lost.
+        "(?P<sb>" + _class(lead2) + c + "|" + _class(lead3) + c + c + "|" + _class(lead4) + c + c + c + ")",
+        _class(e2) + _class(x80),
+        r"[\x80-\x9f\ufffd]",                             # C1 controls, replacement characters
+        _RARE,                                            # what CJK decoders produce
+        _class(cp1252_high) + "{3,}",                     # a legacy encoding read as latin-1/cp1252
+        _CYRILLIC_CASE,                                   # cp1251 and KOI8-R read as each other
     )
-    return enc_mask, suspect
+    first = lead2 | lead3 | lead4 | e2 | cp1252_high | set(_CYRILLIC_LETTERS)
+    # The standard library's engine compiles these large classes to bitmaps; the lookahead on the first
+    # characters lets it skip most positions before trying the alternatives. This scan is all that clean
+    # text costs.
+    suspect = re.compile(
+        "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + r"\x80-\x9f\ufffd" + _RARE[1:] + ")"
+        + "(?:" + "|".join(alternatives) + ")"
+    )
+    return enc_mask, suspect, re.compile("|".join(alternatives[1:]))
 
 
-ENC_MASK, SUSPECT = _build_tables()
+ENC_MASK, SUSPECT, _SUSPECT_OTHER = _build_tables()
+
+
+@lru_cache(maxsize=65536)
+def _decodes_to_common(chars: str) -> bool:
+    """Whether some single-byte decoder turns ``chars`` back into one character real text commonly uses."""
+    mask = -1
+    for ch in chars:
+        mask &= ENC_MASK.get(ch, 0)
+    for bit, wd in enumerate(SINGLE_BYTE):
+        if mask & (1 << bit):
+            try:
+                if chars.encode(wd.codec).decode("utf-8") in COMMON:
+                    return True
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+    return False
+
+
+_HAS_CJK = re.compile(_ANY_CJK)
+_MIXED = re.compile(MIXED_CJK_CLASS)
+
+
+def find_suspect(text: str, pos: int = 0) -> tuple[int, int] | None:
+    """The span of the next place in ``text`` that looks like mojibake.
+
+    A lead-and-continuation shape counts only when it decodes to a common character: Thai read as cp874 or
+    Ukrainian as KOI8-U often has the shape, but not the content. A CJK character glued to a Latin word is
+    looked for only in text that has CJK at all (one more fast scan).
+    """
+    hit = SUSPECT.search(text, pos)
+    while hit is not None and hit.lastgroup == "sb" and not _decodes_to_common(hit.group()):
+        # The shape was a false alarm; another kind of damage may still start here.
+        hit = _SUSPECT_OTHER.match(text, hit.start()) or SUSPECT.search(text, hit.start() + 1)
+    span = hit.span() if hit else None
+    if _HAS_CJK.search(text, pos):
+        mixed = _MIXED.search(text, pos, span[0] if span else len(text))
+        if mixed:
+            return mixed.span()
+    return span
 CJK = regex.compile(r"[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]")
+RARE_CJK = re.compile(RARE_CJK_CLASS)
 LEGACY_RUN = regex.compile(_class(set(SINGLE_BYTE[0].high_chars) | set(SINGLE_BYTE[1].high_chars)) + "{2,}")
 COMBINING = regex.compile(r"\p{M}")
 
@@ -111,7 +223,18 @@ def _partial_readings(token: str, data: bytes, wd: WrongDecoder, min_bytes: int)
     return out
 
 
-def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str) -> list[Reading]:
+def _common_utf8_bytes(data: bytes) -> int:
+    """High bytes in whole UTF-8 characters that real text commonly uses."""
+    return sum(len(m) for m in VALID_MULTIBYTE.findall(data) if m.decode("utf-8") in COMMON)
+
+
+def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
+                   lossy: bool = False) -> list[Reading]:
+    """UTF-8 read with ``wd``: lossless, lossy (bytes dropped or replaced) and partial readings.
+
+    A single-byte lossy reading is searched only when most of the token's high bytes still form whole UTF-8
+    characters, or when ``lossy`` says the rest of the text already showed this decoder at work: otherwise
+    any Cyrillic or Thai word could pass for UTF-8 with bytes missing."""
     if "\ufffd" in token:
         seq = _encode_with_holes(token, wd.codec)
         if seq is None or all(0 <= b < 0x80 for b in seq):
@@ -134,7 +257,9 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str) 
     else:
         return [Reading(0, len(token), text, "mojibake", _label(wd), min_gain=1.0)] if text != token else []
     high = count_high(data)
-    if plausible_high_bytes(data) >= 0.85 * high:
+    # A lossy reading needs a decoder that loses bytes at all (latin-1 and KOI8-R map every byte).
+    evidence = wd.multibyte or lossy or 2 * _common_utf8_bytes(data) >= high
+    if evidence and (wd.multibyte or drops_continuations(wd.codec)) and plausible_high_bytes(data) >= 0.85 * high:
         rec = recover(list(data), wd.codec, model, ignore_mode=True, before=before)
         if rec is not None and rec.text != token:
             return [Reading(0, len(token), rec.text, "lost-byte", _label(wd) + ", lost bytes put back",
@@ -166,15 +291,19 @@ def _legacy_readings(token: str) -> list[Reading]:
                 continue
             if text != token and text not in seen:
                 seen.add(text)
-                out.append(Reading(0, len(token), text, "mojibake", _label(wd, true), min_gain=6.0))
+                same = not wd.multibyte and true not in MULTIBYTE_TRUE and _script(text) == _script(token)
+                out.append(Reading(0, len(token), text, "mojibake", _label(wd, true), min_gain=6.0,
+                                   corroborate=same))
     return out
 
 
-def candidate_readings(token: str, model: CharModel, before: str = "") -> list[Reading]:
+def candidate_readings(token: str, model: CharModel, before: str = "",
+                       lossy_codecs: frozenset[str] = frozenset()) -> list[Reading]:
     """Every reading of ``token`` that some (true encoding, wrong decoder) pair allows.
 
     ``before`` is the last quotation mark before the token, if any: it tells a lost closing quote from an
-    opening one.
+    opening one. ``lossy_codecs``: single-byte decoders the text is known to have gone through, whose lossy
+    readings are searched even on thin evidence.
     """
     out: list[Reading] = []
     mask = -1
@@ -186,13 +315,31 @@ def candidate_readings(token: str, model: CharModel, before: str = "") -> list[R
     if mask:
         for bit, wd in enumerate(SINGLE_BYTE):
             if mask & (1 << bit):
-                out.extend(_utf8_readings(token, wd, model, before))
-    if CJK.search(token) or "\ufffd" in token:
+                out.extend(_utf8_readings(token, wd, model, before, wd.codec in lossy_codecs))
+    rare_cjk = RARE_CJK.search(token) is not None
+    if rare_cjk or "\ufffd" in token:
         for wd in MULTI_BYTE:
             out.extend(_utf8_readings(token, wd, model, before))
-    if LEGACY_RUN.search(token) or CJK.search(token):
+    if rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token):
         out.extend(_legacy_readings(token))
-    return _dedupe(_compose_marks(token, out))
+    # A reading with a character real text never uses is not worth the model's time.
+    script = _script(token)
+    return [replace(r, same_script=_script(r.text) == script) for r in _dedupe(_compose_marks(token, out))
+            if all(c in SEEN or c < "\x80" for c in r.text)]
+
+
+def _script(text: str) -> str:
+    """The script of the first letter outside ASCII ('' if none)."""
+    for ch in text:
+        if ord(ch) >= 0x80 and ch.isalpha():
+            for name, pattern in _SCRIPTS:
+                if pattern.match(ch):
+                    return name
+            return "other"
+    return ""
+
+
+_SCRIPTS = [(name, regex.compile(rf"\p{{{name}}}")) for name in ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew")]
 
 
 def _compose_marks(token: str, readings: list[Reading]) -> list[Reading]:
@@ -201,7 +348,7 @@ def _compose_marks(token: str, readings: list[Reading]) -> list[Reading]:
     for r in readings:
         if COMBINING.match(r.text) and r.start > 0:
             text = unicodedata.normalize("NFC", token[r.start - 1] + r.text)
-            r = Reading(r.start - 1, r.end, text, r.kind, r.detail, r.lost, r.min_gain, r.cost)
+            r = replace(r, start=r.start - 1, text=text)
         out.append(r)
     return out
 

@@ -1,72 +1,50 @@
 """The encoding repair: find suspicious tokens, read them with every plausible codec pair, keep the reading
 the character model finds far more probable than the text as it stands, and repeat for layered damage.
 
-Clean text costs one regex scan: only tokens that contain a character some wrong decoder would produce are
-looked at, and their decisions are cached (real text repeats its words).
+Clean text costs one regex scan: only tokens holding a character that some wrong decoder produces (and that
+real text rarely uses) are looked at. Their candidates are scored in one vectorised batch per pass, and the
+decisions are cached, since real text repeats its words.
 """
 
 from __future__ import annotations
 
+import difflib
 import math
-from functools import lru_cache
 
 import ftfy
 import regex
 from ftfy.badness import is_bad
 
 from unmangle.document import Edit, apply_edits, compose
-from unmangle.encoding.model import default_model
-from unmangle.encoding.readings import SUSPECT, Reading, candidate_readings
+from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, SINGLE_BYTE
+from unmangle.encoding.model import default_model, score_many
+from unmangle.encoding.readings import Reading, candidate_readings, find_suspect
 
 MAX_LAYERS = 4
-LOST_BYTE_PENALTY = 1.5
-_TOKEN_END = regex.compile(r"\S*")
-_WS = " \t\n\r\f\v\u00a0\u2028\u2029\u3000"
+LOST_BYTE_PENALTY = 1.5  # nats per byte put back: a reading that needs fewer assumptions is more likely
+# Only ASCII whitespace separates tokens: a byte such as 0xA0 or 0x85 inside mojibake decodes to NBSP or NEL.
+_WS = " \t\n\r\f\v"
+_TOKEN_END = regex.compile(r"[^ \t\n\r\f\v]*")
 _LINE = regex.compile(r"[^\n]+")
+_QUOTES = "\u201c\u201d\u2018\u2019\u00ab\u00bb\u300c\u300d\u300e\u300f"
+
+Decision = tuple[tuple[Reading, float], ...]
+# For each candidate reading of a token: its margin over the acceptance threshold (nats, may be negative).
+Scored = tuple[tuple[float, Reading], ...]
+Key = tuple[str, str, frozenset[str]]  # token, last quote before it, decoders known to be at work
+_CACHE: dict[Key, Scored] = {}
+_CACHE_LIMIT = 200_000
+# How far below its threshold a reading may be kept on file: the document's own evidence can lift it.
+_KEEP_BELOW = 4.0
+# One codec mistake garbles a whole page: readings by the (true, wrong) pair the rest of the text chose need
+# this much less margin, and win ties against other pairs.
+DOCUMENT_PRIOR = 3.0
+ISOLATED_MARGIN = 3.0
 
 
 def _confidence(gain: float, cost: float) -> float:
     """Map the model's margin (nats) to 0..1; recovered bytes we were unsure of lower it."""
     return round(max(0.05, min(0.999, (1.0 - math.exp(-max(gain, 0.0) / 6.0)) * math.exp(-cost / 12.0))), 3)
-
-
-@lru_cache(maxsize=200_000)
-def decide(token: str, before: str = "") -> tuple[tuple[Reading, float], ...]:
-    """The readings accepted for ``token`` (positions inside it), each with its confidence."""
-    model = default_model()
-    candidates = candidate_readings(token, model, before)
-    if not candidates:
-        return ()
-    base = model.score(" ", token, " ")
-    scored: list[tuple[float, Reading]] = []
-    for r in candidates:
-        text = token[:r.start] + r.text + token[r.end:]
-        # Every byte put back is an assumption: a reading that needs fewer is more likely.
-        gain = model.score(" ", text, " ") - base - LOST_BYTE_PENALTY * r.lost
-        if gain >= r.min_gain + r.cost:
-            scored.append((gain, r))
-    if not scored:
-        return ()
-    scored.sort(key=lambda s: -s[0])
-    chosen: list[tuple[Reading, float]] = []
-    for gain, r in scored:
-        if all(r.end <= c.start or r.start >= c.end for c, _ in chosen):
-            chosen.append((r, _confidence(gain, r.cost)))
-    return tuple(sorted(chosen, key=lambda c: c[0].start))
-
-
-_QUOTES = "\u201c\u201d\u2018\u2019\u00ab\u00bb\u300c\u300d\u300e\u300f"
-
-
-def _last_quote(text: str, pos: int) -> str:
-    """The last quotation mark in the 500 characters before ``pos`` ('' if none)."""
-    lo = max(0, pos - 500)
-    best, mark = -1, ""
-    for q in _QUOTES:
-        i = text.rfind(q, lo, pos)
-        if i > best:
-            best, mark = i, q
-    return mark
 
 
 def _token_start(text: str, pos: int) -> int:
@@ -75,22 +53,187 @@ def _token_start(text: str, pos: int) -> int:
     return pos
 
 
-def repair_pass(text: str) -> list[Edit]:
-    """One layer of repair over ``text``; edits index ``text``."""
-    edits: list[Edit] = []
+def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
+    spans = []
     pos = 0
     while True:
-        hit = SUSPECT.search(text, pos)
+        hit = find_suspect(text, pos)
         if hit is None:
-            break
-        start = _token_start(text, hit.start())
-        end = _TOKEN_END.match(text, hit.start()).end()
-        end = max(end, hit.end())
+            return spans
+        start = _token_start(text, hit[0])
+        end = max(_TOKEN_END.match(text, hit[0]).end(), hit[1])
+        spans.append((start, end))
+        pos = end if end > pos else pos + 1
+
+
+def score_tokens(keys: list[Key]) -> list[Scored]:
+    """Candidate readings of (token, last quote before it) pairs with their margins; new tokens are scored
+    together in one vectorised batch and remembered, since real text repeats its words."""
+    model = default_model()
+    todo = [k for k in dict.fromkeys(keys) if k not in _CACHE]
+    if todo:
+        cands = [candidate_readings(tok, model, before, lossy) for tok, before, lossy in todo]
+        texts: list[str] = []
+        for (tok, _, _), rs in zip(todo, cands, strict=True):
+            if rs:
+                texts.append(tok)
+                texts.extend(tok[:r.start] + r.text + tok[r.end:] for r in rs)
+        scores = iter(score_many(model, texts).tolist())
+        if len(_CACHE) > _CACHE_LIMIT:
+            _CACHE.clear()
+        for key, rs in zip(todo, cands, strict=True):
+            if not rs:
+                _CACHE[key] = ()
+                continue
+            base = next(scores)
+            scored = []
+            for r in rs:
+                margin = next(scores) - base - LOST_BYTE_PENALTY * r.lost - r.min_gain - r.cost
+                if margin >= -_KEEP_BELOW or r.corroborate:
+                    scored.append((margin, r))
+            _CACHE[key] = tuple(scored)
+    return [_CACHE[k] for k in keys]
+
+
+_NONE: frozenset[str] = frozenset()
+_SINGLE_BYTE_CODEC = {f"utf-8 read as {wd.label}": wd.codec for wd in SINGLE_BYTE}
+
+
+def _pair(r: Reading) -> str:
+    return r.detail.split(",")[0]
+
+
+def _choose(scored: Scored, prior: dict[str, float], trusted: set[str], support: dict[str, int]) -> Decision:
+    """The best readings of one token that clear their threshold and do not overlap, best first."""
+    ranked = []
+    for margin, r in scored:
+        if r.corroborate and r.detail not in trusted:
+            continue
+        pair = _pair(r)
+        adjusted = margin + prior.get(pair, 0.0)
+        # A same-script reading no other token of the text agrees with must stand out more: two-letter
+        # words of a clean text (Ukrainian `Рі`) can spell a UTF-8 character read as cp1251.
+        if adjusted >= (ISOLATED_MARGIN if r.same_script and support.get(pair, 0) < 2 else 0.0):
+            ranked.append((adjusted, r))
+    chosen: list[tuple[Reading, float]] = []
+    for adjusted, r in sorted(ranked, key=lambda s: -s[0]):
+        if all(r.end <= c.start or r.start >= c.end for c, _ in chosen):
+            chosen.append((r, _confidence(adjusted + r.min_gain, r.cost)))
+    return tuple(sorted(chosen, key=lambda c: c[0].start))
+
+
+def _document_prior(all_scored: list[Scored]) -> tuple[dict[str, float], dict[str, int]]:
+    """The (true, wrong) pair that most of the text's accepted readings use, when there is a clear one; and
+    for every pair, how many tokens it reads well."""
+    totals: dict[str, float] = {}
+    tokens: dict[str, int] = {}
+    for scored in all_scored:
+        for pair in {_pair(r) for m, r in scored if m >= 0 and not r.corroborate}:
+            tokens[pair] = tokens.get(pair, 0) + 1
+            totals[pair] = totals.get(pair, 0.0) + max(m for m, r in scored if _pair(r) == pair)
+    if not totals:
+        return {}, tokens
+    best = max(totals, key=totals.__getitem__)
+    return ({best: DOCUMENT_PRIOR} if tokens[best] >= 2 else {}), tokens
+
+
+def _corroborated(all_scored: list[Scored]) -> set[str]:
+    """Same-script readings the text as a whole supports: taken by at least two distinct tokens and by most
+    of the tokens that were offered them. One codec mistake garbles a whole page, whereas a language the model
+    does not know only looks like one here and there."""
+    offered: dict[str, int] = {}
+    taken: dict[str, int] = {}
+    for scored in all_scored:
+        for detail in {r.detail for _, r in scored if r.corroborate}:
+            offered[detail] = offered.get(detail, 0) + 1
+        for detail in {r.detail for m, r in scored if r.corroborate and m >= 0}:
+            taken[detail] = taken.get(detail, 0) + 1
+    return {d for d, n in taken.items() if n >= 2 and n >= 0.6 * offered[d]}
+
+
+def _quote_contexts(text: str, spans: list[tuple[int, int]], decisions: list[Decision]) -> list[str]:
+    """The last quotation mark before each token once the tokens before it are repaired: a lost closing quote
+    is told from an opening one by the quote that opened it, which may itself be mojibake."""
+    out: list[str] = []
+    last, last_at, at, pos = "", -10**9, 0, 0
+    for (start, end), decision in zip(spans, decisions, strict=True):
+        gap = text[pos:start]
+        last, last_at = _scan_quotes(gap, at, last, last_at)
+        at += len(gap)
+        out.append(last if at - last_at <= 500 else "")
         token = text[start:end]
-        for r, conf in decide(token, _last_quote(text, start)):
+        for r, _ in reversed(decision):
+            token = token[:r.start] + r.text + token[r.end:]
+        last, last_at = _scan_quotes(token, at, last, last_at)
+        at += len(token)
+        pos = end
+    return out
+
+
+def _scan_quotes(piece: str, at: int, last: str, last_at: int) -> tuple[str, int]:
+    for i in range(len(piece) - 1, -1, -1):
+        if piece[i] in _QUOTES:
+            return piece[i], at + i
+    return last, last_at
+
+
+def repair_pass(text: str) -> list[Edit]:
+    """One layer of repair over ``text``; edits index ``text``."""
+    spans = _suspicious_tokens(text)
+    if not spans:
+        return []
+    tokens = [text[s:e] for s, e in spans]
+    scored = score_tokens([(t, "", _NONE) for t in tokens])
+    (prior, support), trusted = _document_prior(scored), _corroborated(scored)
+    decisions = [_choose(sc, prior, trusted, support) for sc in scored]
+    # Second look, with what the first one learnt: the quotes it repaired, and the single-byte decoder the
+    # text went through, whose lossy readings are now worth searching everywhere (cheap: the cache keeps
+    # every token whose key did not change).
+    befores = _quote_contexts(text, spans, decisions)
+    lossy = frozenset(_SINGLE_BYTE_CODEC[p] for p in prior if p in _SINGLE_BYTE_CODEC)
+    if any(befores) or lossy:
+        scored = score_tokens([(t, b, lossy) for t, b in zip(tokens, befores, strict=True)])
+        decisions = [_choose(sc, prior, trusted, support) for sc in scored]
+    edits: list[Edit] = []
+    for (start, _end), token, decision in zip(spans, tokens, decisions, strict=True):
+        for r, conf in decision:
             edits.append(Edit(r.kind, start + r.start, start + r.end, token[r.start:r.end], r.text, conf,
                               r.detail))
-        pos = max(end, hit.end(), pos + 1)
+    for pair in prior:
+        edits.extend(_legacy_sweep(text, spans, pair))
+    return sorted(edits, key=lambda e: e.start)
+
+
+_NON_ASCII_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
+_LEGACY_PAIRS = {f"{true} read as {wd.label}": (true, wd.codec) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
+SWEEP_MIN_GAIN = 1.0
+
+
+def _legacy_sweep(text: str, spans: list[tuple[int, int]], pair: str) -> list[Edit]:
+    """Once the text is known to be a legacy encoding read with the wrong codec, every token it can re-read
+    is a candidate, even those too short or too plain to look suspicious on their own (`Ç`, `¼ö`)."""
+    if pair not in _LEGACY_PAIRS:
+        return []
+    true, wrong = _LEGACY_PAIRS[pair]
+    taken = {s for s, _ in spans}
+    found: list[tuple[int, str, str]] = []
+    for m in _NON_ASCII_TOKEN.finditer(text):
+        if m.start() in taken:
+            continue
+        try:
+            new = m.group().encode(wrong).decode(true)
+        except UnicodeError:
+            continue
+        if new != m.group():
+            found.append((m.start(), m.group(), new))
+    if not found:
+        return []
+    scores = score_many(default_model(), [t for _, old, new in found for t in (old, new)]).tolist()
+    edits = []
+    for k, (start, old, new) in enumerate(found):
+        gain = scores[2 * k + 1] - scores[2 * k]
+        if gain >= SWEEP_MIN_GAIN:
+            edits.append(Edit("mojibake", start, start + len(old), old, new, _confidence(gain, 0.0), pair))
     return edits
 
 
@@ -113,8 +256,6 @@ def _ftfy_pass(text: str) -> list[Edit]:
 
 
 def _diff_edits(before: str, after: str, offset: int, confidence: float) -> list[Edit]:
-    import difflib
-
     out = []
     sm = difflib.SequenceMatcher(None, before, after, autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
@@ -132,6 +273,8 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     """
     if text.isascii():
         return text, []
+    if find_suspect(text) is None:
+        return text, []  # the clean path: one scan
     current = text
     edits: list[Edit] = []
     for _layer in range(MAX_LAYERS):
