@@ -26,7 +26,7 @@ def done_units(outdir: Path) -> int:
 
 def test_a_killed_run_resumes_and_writes_every_document_exactly_once(tmp_path: Path):
     base = sample_docs(120)
-    docs = [dict(d, id=f"{d['id']}#{k}") for k in range(60) for d in base]
+    docs = [dict(d, id=f"{d['id']}#{k}") for k in range(20) for d in base]
     path = write_jsonl(tmp_path / "corpus.jsonl", docs)
     outdir = tmp_path / "out"
     args = [str(path), "-o", str(outdir), "--mode", "fix", "--workers", "2", "--unit-mb", "0.05", "--quiet"]

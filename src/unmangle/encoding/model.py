@@ -46,6 +46,7 @@ def quantise(counts: np.ndarray) -> np.ndarray:
     return np.minimum(255, np.round(np.log2(counts.astype(np.float64) + 1.0) * 8.0)).astype(np.uint8)
 
 
+_SLACK = 1.1  # one quantisation step (2 ** (1/8)) and a little
 _DEQUANT = (np.exp2(np.arange(256, dtype=np.float64) / 8.0) - 1.0)
 
 
@@ -88,6 +89,11 @@ class CharModel:
         n2 = self.bi[hash2(b, c, self.bi_bits)]
         n_b = self.uni[unigram_index(b)]
         n1 = self.uni[unigram_index(c)]
+        # A hashed bucket may hold another n-gram's count. A true count never exceeds the counts of its parts
+        # (up to the quantisation step), so a larger one is a collision: treat it as unseen. Without this,
+        # whatever follows a rare character looks likely (`isn插t`).
+        n2 = np.where(n2 <= _SLACK * np.minimum(n_b, n1), n2, 0.0)
+        n3 = np.where(n3 <= _SLACK * np.minimum(n_ab, n2), n3, 0.0)
         cls_b = CLASS_OF[b]
         cls_c = CLASS_OF[c]
         # Back-off: P(class of c | class of b) * P(c | its class); unseen members share a class floor.

@@ -122,13 +122,13 @@ def _choose(scored: Scored, prior: dict[str, float], trusted: set[str], support:
     return tuple(sorted(chosen, key=lambda c: c[0].start))
 
 
-def _document_prior(all_scored: list[Scored]) -> tuple[dict[str, float], dict[str, int]]:
+def _document_prior(all_scored: list[Scored], trusted: set[str]) -> tuple[dict[str, float], dict[str, int]]:
     """The (true, wrong) pair that most of the text's accepted readings use, when there is a clear one; and
     for every pair, how many tokens it reads well."""
     totals: dict[str, float] = {}
     tokens: dict[str, int] = {}
     for scored in all_scored:
-        for pair in {_pair(r) for m, r in scored if m >= 0 and not r.corroborate}:
+        for pair in {_pair(r) for m, r in scored if m >= 0 and (not r.corroborate or r.detail in trusted)}:
             tokens[pair] = tokens.get(pair, 0) + 1
             totals[pair] = totals.get(pair, 0.0) + max(m for m, r in scored if _pair(r) == pair)
     if not totals:
@@ -184,7 +184,8 @@ def repair_pass(text: str) -> list[Edit]:
         return []
     tokens = [text[s:e] for s, e in spans]
     scored = score_tokens([(t, "", _NONE) for t in tokens])
-    (prior, support), trusted = _document_prior(scored), _corroborated(scored)
+    trusted = _corroborated(scored)
+    prior, support = _document_prior(scored, trusted)
     decisions = [_choose(sc, prior, trusted, support) for sc in scored]
     # Second look, with what the first one learnt: the quotes it repaired, and the single-byte decoder the
     # text went through, whose lossy readings are now worth searching everywhere (cheap: the cache keeps

@@ -17,7 +17,7 @@ INTERFACE: dict[str, tuple[str, ...]] = {
         "startseite", "suche", "zum inhalt", "accueil", "rechercher", "recherche", "aller au contenu", "inicio",
         "buscar", "ir al contenido", "menú", "главная", "поиск", "меню", "hledat", "szukaj", "ara", "ana sayfa",
         "首页", "首頁", "搜索", "搜尋", "导航", "ホーム", "検索", "メニュー", "홈", "검색", "메뉴", "بحث",
-        "الرئيسية", "חיפוש", "खोज", "trang chủ", "tìm kiếm", "上一篇", "下一篇", "返回顶部",
+        "الرئيسية", "انتقل إلى المحتوى", "חיפוש", "खोज", "trang chủ", "tìm kiếm", "上一篇", "下一篇", "返回顶部",
     ),
     "share": (
         "share", "shares", "share this", "share on facebook", "share on twitter", "tweet", "facebook", "twitter",
@@ -35,6 +35,7 @@ INTERFACE: dict[str, tuple[str, ...]] = {
     "cookie": (
         "cookie", "cookies", "cookie policy", "cookie settings", "accept", "accept all", "allow", "don't allow",
         "consent", "privacy settings", "got it", "datenschutz", "akzeptieren", "accepter", "aceptar",
+        "çerez", "çerezler", "kabul et", "ayarlar", "souhlasím", "akceptuję", "принять",
     ),
     "related": (
         "related", "related articles", "related stories", "related posts", "read more", "read next", "see also",
@@ -47,7 +48,8 @@ INTERFACE: dict[str, tuple[str, ...]] = {
         "热门文章", "熱門文章", "人気記事", "많이 본 뉴스", "الأكثر قراءة",
     ),
     "advertisement": (
-        "advertisement", "advertising", "ad", "ads", "sponsored", "promoted", "skip ad", "anzeige", "werbung",
+        "advertisement", "advertising", "ad", "ads", "sponsored", "promoted", "skip ad", "story continues below",
+        "article continues below", "continue reading below", "anzeige", "werbung",
         "publicité", "publicidad", "реклама", "reklama", "reklam", "广告", "廣告", "広告", "광고", "إعلان",
     ),
     "copyright": (

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from unmangle.page.debris import BARRIERS, DebrisResult
+from unmangle.page.debris import BARRIERS, DebrisResult, furniture
 
 TITLE_WINDOW = 14  # blocks above the article region where the title may sit
+TITLE_DENSITY = 0.2  # function-word density (relative to prose) of a headline
 AFTER_WINDOW = 6  # blocks after the article region where a closing byline or caption may sit
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
@@ -138,9 +139,12 @@ def title_score(texts: list[str], norms: list[str], i: int, region_start: int, r
     words = _title_words(text)
     if not 3 <= words <= 30 or len(text) > 250 or _FINAL_STOP.search(text) or f.sentences > 1:
         return 0.0
-    if f.identifier or f.copyright or (f.interface and f.interface_share >= 0.5) or is_byline(text):
+    if (furniture(f) or f.prompt or (f.interface and f.interface_share >= 0.5) or is_byline(text) or "@" in text
+            or is_caption(text)):
         return 0.0
     norm = norms[i]
+    if len(norm) >= 4 and any(result.features[j].copyright and norm in o for j, o in enumerate(norms) if j != i):
+        return 0.0  # the site's name, which its copyright line repeats
     score = 1.0 + min(words, 10) / 10 - f.interface_share * 2
     if any(j != i and o == norm for j, o in enumerate(norms)):
         score += 1.0  # the heading repeated
@@ -155,6 +159,8 @@ def title_score(texts: list[str], norms: list[str], i: int, region_start: int, r
         score += 0.7
     if text[:1].islower() or sum(c.isdigit() for c in text) > len(text) / 4:
         score -= 1.0
+    if f.density >= TITLE_DENSITY:
+        score += 0.5  # a headline is a phrase with function words; a name, a menu label or a brand has none
     return score
 
 
@@ -167,7 +173,11 @@ def find_title(texts: list[str], result: DebrisResult) -> int | None:
     article: set[str] = set()
     for t in texts[start + 1:end]:
         article |= _topic_words(t)
-    candidates = [(title_score(texts, norms, i, start, result, article), i) for i in range(lo, min(end, start + 2))]
+    # The title may sit inside the region, above its first paragraph of prose (after a kicker or a date).
+    first_prose = next((i for i in range(start, end) if result.features[i].sentence_end
+                        and result.features[i].weight >= 100), start)
+    hi = min(end, max(start + 2, min(first_prose, start + 4)))
+    candidates = [(title_score(texts, norms, i, start, result, article), i) for i in range(lo, hi)]
     candidates = [(s, i) for s, i in candidates if s > 1.5]
     if not candidates:
         return None

@@ -38,16 +38,16 @@ def run_corpus(config: RunConfig) -> dict[str, object]:
     todo = [u for u in units if u.index not in done]
     _clear_partial_units(outdir, todo, config.output_format)
 
-    progress = Progress(sum(u.size for u in todo), enabled=not config.quiet)
+    progress = Progress({u.index: u.size for u in todo}, enabled=not config.quiet)
 
     def on_done(result: UnitResult) -> None:
         manifest.mark_done(result)
         done[result.index] = result
-        progress.advance(result.stats)
+        progress.finish(result.index, result.stats)
 
     try:
         if todo:
-            run_units(config.engine, todo, config, on_done)
+            run_units(config.engine, todo, config, on_done, progress.update if progress.enabled else None)
     finally:
         progress.close()
     return _finish(manifest, units, done, time.perf_counter() - started, resumed=len(units) - len(todo))

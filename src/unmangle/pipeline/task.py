@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from unmangle.pipeline import storage
@@ -20,6 +21,10 @@ from unmangle.pipeline.writers import WRITERS
 
 BATCH_TEXT_BYTES = 16 * 1024 * 1024
 STATE_DIR = "_unmangle"
+REPORT_SECONDS = 0.5
+
+# Partial progress: documents read and about how many input bytes since the last call.
+Report = Callable[[int, int], None]
 
 
 @dataclass(slots=True)
@@ -40,9 +45,14 @@ def rejected_path(outdir: str, index: int) -> str:
     return storage.join(outdir, STATE_DIR, "rejected", f"unit-{index:05d}.jsonl")
 
 
-def run_unit(unit: WorkUnit, config: RunConfig) -> UnitResult:
-    """Process ``unit`` into ``OUTDIR/part-NNNNN.*`` and its rejections into the run's state directory."""
+def run_unit(unit: WorkUnit, config: RunConfig, report: Report | None = None) -> UnitResult:
+    """Process ``unit`` into ``OUTDIR/part-NNNNN.*`` and its rejections into the run's state directory.
+
+    ``report`` (for a progress bar) is called at most every REPORT_SECONDS, never per document.
+    """
     started = time.perf_counter()
+    last_report = started
+    seen_docs = seen_bytes = 0
     outdir = str(config.outdir)
     stats = Stats(input_bytes=unit.size)
     final_rejects = rejected_path(outdir, unit.index)
@@ -77,6 +87,16 @@ def run_unit(unit: WorkUnit, config: RunConfig) -> UnitResult:
 
         try:
             for item in read_unit(unit, config):
+                if report is not None:
+                    seen_docs += not isinstance(item, Skipped)
+                    if isinstance(item, Record):
+                        value = item.fields.get(config.text_field)
+                        seen_bytes += len(value) if isinstance(value, str | bytes) else 0
+                    now = time.perf_counter()
+                    if now - last_report >= REPORT_SECONDS:
+                        report(seen_docs, seen_bytes)
+                        seen_docs = seen_bytes = 0
+                        last_report = now
                 if isinstance(item, Skipped):
                     stats.skipped += 1
                     continue
