@@ -298,12 +298,13 @@ def _legacy_readings(token: str) -> list[Reading]:
 
 
 def candidate_readings(token: str, model: CharModel, before: str = "",
-                       lossy_codecs: frozenset[str] = frozenset()) -> list[Reading]:
+                       lossy_codecs: frozenset[str] = frozenset(), keep_unseen: bool = False) -> list[Reading]:
     """Every reading of ``token`` that some (true encoding, wrong decoder) pair allows.
 
     ``before`` is the last quotation mark before the token, if any: it tells a lost closing quote from an
     opening one. ``lossy_codecs``: single-byte decoders the text is known to have gone through, whose lossy
-    readings are searched even on thin evidence.
+    readings are searched even on thin evidence. ``keep_unseen`` keeps readings with characters real text
+    never uses (the middle of a double layer may look like that).
     """
     out: list[Reading] = []
     mask = -1
@@ -325,7 +326,12 @@ def candidate_readings(token: str, model: CharModel, before: str = "",
     # A reading with a character real text never uses is not worth the model's time.
     script = _script(token)
     return [replace(r, same_script=_script(r.text) == script) for r in _dedupe(_compose_marks(token, out))
-            if all(c in SEEN or c < "\x80" for c in r.text)]
+            if keep_unseen or seen(r.text)]
+
+
+def seen(text: str) -> bool:
+    """Whether real text uses every character of ``text``."""
+    return all(c in SEEN or c < "\x80" for c in text)
 
 
 def _script(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+from dataclasses import replace
 
 import ftfy
 import regex
@@ -17,8 +18,8 @@ from ftfy.badness import is_bad
 
 from unmangle.document import Edit, apply_edits, compose
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, SINGLE_BYTE
-from unmangle.encoding.model import default_model, score_many
-from unmangle.encoding.readings import Reading, candidate_readings, find_suspect
+from unmangle.encoding.model import CharModel, default_model, score_many
+from unmangle.encoding.readings import Reading, candidate_readings, find_suspect, seen
 
 MAX_LAYERS = 4
 LOST_BYTE_PENALTY = 1.5  # nats per byte put back: a reading that needs fewer assumptions is more likely
@@ -72,7 +73,8 @@ def score_tokens(keys: list[Key]) -> list[Scored]:
     model = default_model()
     todo = [k for k in dict.fromkeys(keys) if k not in _CACHE]
     if todo:
-        cands = [candidate_readings(tok, model, before, lossy) for tok, before, lossy in todo]
+        cands = [_with_second_layer(tok, candidate_readings(tok, model, before, lossy, keep_unseen=True), model,
+                                    before, lossy) for tok, before, lossy in todo]
         texts: list[str] = []
         for (tok, _, _), rs in zip(todo, cands, strict=True):
             if rs:
@@ -97,6 +99,24 @@ def score_tokens(keys: list[Key]) -> list[Scored]:
 
 _NONE: frozenset[str] = frozenset()
 _SINGLE_BYTE_CODEC = {f"utf-8 read as {wd.label}": wd.codec for wd in SINGLE_BYTE}
+
+
+def _with_second_layer(token: str, readings: list[Reading], model: CharModel, before: str,
+                       lossy: frozenset[str]) -> list[Reading]:
+    """Add, for each reading that is itself still mojibake, the readings of its result: a double layer is
+    judged by where it ends, not by the odd-looking text in between (UTF-8 read as cp1251, then as cp1252)."""
+    out = [r for r in readings if seen(r.text)]
+    for r in readings:
+        middle = token[:r.start] + r.text + token[r.end:]
+        if r.kind != "mojibake" or find_suspect(middle) is None:
+            continue
+        for r2 in candidate_readings(middle, model, before, lossy):
+            final = middle[:r2.start] + r2.text + middle[r2.end:]
+            if final != token:
+                out.append(replace(r2, start=0, end=len(token), text=final, detail=f"{r.detail}, then {r2.detail}",
+                                   min_gain=max(r.min_gain, r2.min_gain), cost=r.cost + r2.cost,
+                                   corroborate=r.corroborate or r2.corroborate))
+    return out
 
 
 def _pair(r: Reading) -> str:
@@ -279,14 +299,11 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     current = text
     edits: list[Edit] = []
     for _layer in range(MAX_LAYERS):
-        layer = repair_pass(current)
+        # ftfy is asked only when our own readings find nothing: it sees whole lines, so it can peel a
+        # layer whose result still looks odd to the model (UTF-8 read as GBK, then as cp1252).
+        layer = repair_pass(current) or _ftfy_pass(current)
         if not layer:
             break
-        new = apply_edits(current, layer)
-        edits = compose(text, edits, current, layer)
-        current = new
-    layer = _ftfy_pass(current)
-    if layer:
         new = apply_edits(current, layer)
         edits = compose(text, edits, current, layer)
         current = new

@@ -78,6 +78,9 @@ def split_parts(page: Page, units: list[Unit], result: DebrisResult,
     for i, u in enumerate(units):
         if i in parts.claimed:
             continue
+        if parts.byline is not None and u.text == parts.byline:  # the byline again (top and bottom of the page)
+            removed.append(_removed(page, u, "byline"))
+            continue
         verdict = result.verdicts[i]
         if verdict.keep:
             body.append(u)
@@ -163,9 +166,15 @@ def clean_page(text: str) -> Document:
     live = strip_identifier_step(page, units, removed)
     live = drop_emptied(remove_spam_step(page, live, removed))
     result = classify_blocks([u.text for u in live], guess_language(page.fixed))
-    body, parts = split_parts(page, live, result, removed)
+    if result.whole:
+        # No furniture: an article as it stands (or our own output), whose text comes out as it went in. Its
+        # parts are not taken out of it either, so that cleaning the output again changes nothing.
+        body, parts = live, Parts()
+    else:
+        body, parts = split_parts(page, live, result, removed)
     body = merge_repeats_step(page, body, removed)
-    cut_dateline(page, body, parts)
+    if not result.whole:
+        cut_dateline(page, body, parts)
     flag_holes_step(body)
     return assemble(page, body, parts, removed, units)
 

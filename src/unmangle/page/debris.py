@@ -25,7 +25,8 @@ _UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 _SEPARATOR = regex.compile(r"(?:^|\s)[|▪•·»›/◦‣∙⋅]+(?=\s|$)")
 # A calendar date in any of the usual shapes: day month year, month day year, numeric, CJK.
 _DATE_SHAPE = regex.compile(
-    r"(?<!\d)(?:\d{1,2}\.?\s*\p{L}{3,}\.?,?\s*(?:19|20)\d{2}|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|"
+    r"(?<!\d)(?:\d{1,2}\.?\s*(?:\p{Ll}{1,2}\s+)?\p{L}{3,}\.?,?\s*(?:\p{Ll}{1,2}\s+)?(?:19|20)\d{2}|"
+    r"\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|"
     r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|"
     r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일])(?!\d)")
 _PREFIX = regex.compile(r"^([^:：]{2,40})\s*[:：]\s*(\S.*)$")
@@ -84,7 +85,7 @@ def is_timestamp(text: str) -> bool:
         return False  # with a handle, it signs an embedded post
     if _CLOSING_STOP.search(text) and not _CLOSING_ABBREVIATION.search(text):
         return False  # a sentence that happens to be short and dated
-    letters = [w for w in _WORD.findall(text) if not w[0].isdigit()]
+    letters = [w for w in _WORD.findall(text) if not w[0].isdigit() and len(w) >= 3]  # not "de", "à", "am"
     return len(letters) <= MAX_DATE_WORDS and len(_UNSPACED_CHAR.findall(text)) <= 8
 
 
@@ -298,6 +299,7 @@ class DebrisResult:
     verdicts: list[Verdict]
     region: tuple[int, int]  # the article region [start, end) in block indices
     features: list[BlockFeatures]
+    whole: bool = False  # nothing on the page is furniture: it is an article as it stands
 
 
 def _rescale_density(feats: list[BlockFeatures]) -> list[BlockFeatures]:
@@ -324,10 +326,13 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
     start, end = article_region(weights, [i for i, f in enumerate(feats) if is_section_break(f)])
     if start == end:  # no prose at all: a short page, keep what is not plainly furniture
         start, end = 0, len(texts)
-    if not any(furniture(f) for f in feats) and not _menu_runs(feats, classes):
-        start, end = 0, len(texts)  # nothing on the page is furniture: a clean article comes out whole
+    # Nothing on the page is furniture: a clean article (or a poem, a list) comes out whole. Runs of short lines
+    # count as menus only on a page that has furniture, so that the output, cleaned again, stays as it is.
+    whole = not any(furniture(f) for f in feats)
+    if whole:
+        start, end = 0, len(texts)
     start, end = _trim_region(feats, start, _extend_region_end(feats, end))
-    menus = _menu_runs(feats, classes) | _template_runs(texts, feats)
+    menus = set() if whole else _menu_runs(feats, classes) | _template_runs(texts, feats)
     verdicts: list[Verdict] = []
     for i, (f, c) in enumerate(zip(feats, classes, strict=True)):
         bad = furniture(f)
@@ -340,4 +345,4 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
             verdicts.append(Verdict("menu", "run of short lines without sentences"))
         else:
             verdicts.append(Verdict("article"))
-    return DebrisResult(verdicts, (start, end), feats)
+    return DebrisResult(verdicts, (start, end), feats, whole)

@@ -20,7 +20,8 @@ INTERFACE: dict[str, tuple[str, ...]] = {
         "الرئيسية", "انتقل إلى المحتوى", "חיפוש", "खोज", "trang chủ", "tìm kiếm", "上一篇", "下一篇", "返回顶部",
     ),
     "share": (
-        "share", "shares", "share this", "share on facebook", "share on twitter", "tweet", "facebook", "twitter",
+        "share", "shares", "sharing", "sharing options",
+        "share this", "share on facebook", "share on twitter", "tweet", "facebook", "twitter",
         "whatsapp", "pinterest", "linkedin", "reddit", "tumblr", "email", "e-mail", "print", "follow", "follow us",
         "like", "pin", "copy link", "permalink",
         "send", "envoyer", "par e-mail", "by email", "enviar", "teilen", "drucken", "partager", "imprimer", "compartir",

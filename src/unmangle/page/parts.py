@@ -154,6 +154,8 @@ def title_score(texts: list[str], norms: list[str], i: int, region_start: int, r
         score += 2.0 * topical_overlap(text, article)
     distance = region_start - i
     score += max(0.0, 1.0 - abs(distance) / TITLE_WINDOW)
+    if distance < 0:
+        score += 0.3 * distance  # inside the region, a heading is more likely a section's than the article's
     after = texts[i + 1:i + 4]
     if any(is_byline(t) or _DATE.search(t[:40]) for t in after):
         score += 0.7
@@ -174,7 +176,7 @@ def find_title(texts: list[str], result: DebrisResult) -> int | None:
     for t in texts[start + 1:end]:
         article |= _topic_words(t)
     # The title may sit inside the region, above its first paragraph of prose (after a kicker or a date).
-    first_prose = next((i for i in range(start, end) if result.features[i].sentence_end
+    first_prose = next((i for i in range(start + 1, end) if result.features[i].sentence_end
                         and result.features[i].weight >= 100), start)
     hi = min(end, max(start + 2, min(first_prose, start + 4)))
     candidates = [(title_score(texts, norms, i, start, result, article), i) for i in range(lo, hi)]
