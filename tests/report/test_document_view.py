@@ -107,3 +107,18 @@ def test_edits_that_cannot_be_placed_are_still_marked_with_their_kind():
         {"kind": "spam", "start": 6, "end": 10, "before": "BUY ", "after": ""}]})
     assert without_input is not None
     assert select(render_document(without_input, 2), "edit", data_kind="spam")
+
+
+def test_a_deletion_holding_a_repair_is_marked_around_it_and_the_repair_shows_where_the_text_went():
+    original = "Menu\n\nPORTSMOUTH (Gazette) 鈥 The ferry sails.\n"
+    s = original.index("PORTSMOUTH")
+    k = original.index("鈥")
+    doc = Document(text="The ferry sails.", dateline="PORTSMOUTH (Gazette) —", removed=[Removed("nav", "Menu", 0, 4)],
+                   edits=[Edit("dateline", s, k + 2, original[s:k + 2], "", 0.9, "moved to dateline"),
+                          Edit("lost-byte", k, k + 1, "鈥", "—", 0.6)])
+    markup = render_document(row_from_document(original, doc), 1)
+    moved = select(markup, "mark-del", data_kind="dateline")  # in pieces around the repair, labelled once
+    assert [m.attrs.get("data-label") for m in moved] == ["dateline", None, None]
+    repaired = select(markup, "edit", data_kind="lost-byte")
+    assert ["".join(m.text) for m in repaired] == ["鈥", "—"]  # inside the struck dateline, and in the dateline part
+    assert "could not be placed" not in markup and not select(markup, "dropped")

@@ -7,7 +7,8 @@ order; a line that was changed inside (a spam injection cut out) is matched piec
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from unmangle.document import Edit
 
@@ -24,10 +25,38 @@ class Applied:
     to_input: list[int]  # per character of ``text``: its input offset (the edit's start inside an after-text)
     placed: list[int]  # edits whose span fits the input, in input order
     edited_at: dict[int, int]  # edit index -> offset in ``text`` where its after-text starts
+    around: list[int] = field(default_factory=list)  # deletions holding other edits: marked around them, not applied
+
+    def at_input(self, offset: int) -> int:
+        """Offset in ``text`` of the first character that comes from input ``offset`` or later."""
+        return bisect_left(self.to_input, offset)
+
+
+def _deletions_around_edits(edits: list[Edit], length: int) -> list[int]:
+    """Deletions whose span holds other edits, e.g. a dateline moved out of the body with a repair inside it.
+
+    Applying such a deletion would hide the repairs (and the moved text, which the output still shows elsewhere), so
+    the repairs are applied and the deletion is only marked around them.
+    """
+    spans = sorted((e.start, -e.end, i) for i, e in enumerate(edits) if 0 <= e.start <= e.end <= length)
+    around: list[int] = []
+    reach = 0  # end of the last one taken: only the outermost of nested ones is taken
+    for n, (s, neg_end, i) in enumerate(spans):
+        end = -neg_end
+        if edits[i].after or s == end or (around and s < reach):
+            continue
+        following = spans[n + 1] if n + 1 < len(spans) else None
+        if following is not None and following[0] < end and -following[1] <= end:
+            around.append(i)
+            reach = end
+    return around
 
 
 def apply_with_owners(original: str, edits: list[Edit]) -> Applied:
-    """Apply every edit whose span lies in the input and does not overlap an earlier one; remember provenance."""
+    """Apply every edit whose span lies in the input and does not overlap an earlier one; remember provenance.
+
+    A deletion that holds other edits is not applied but listed in ``around`` (see :func:`_deletions_around_edits`).
+    """
     out: list[str] = []
     owner: list[int] = []
     to_input: list[int] = []
@@ -35,7 +64,9 @@ def apply_with_owners(original: str, edits: list[Edit]) -> Applied:
     edited_at: dict[int, int] = {}
     pos = 0
     size = 0
-    order = sorted(range(len(edits)), key=lambda i: (edits[i].start, edits[i].end))
+    around = _deletions_around_edits(edits, len(original))
+    skip = set(around)
+    order = sorted((i for i in range(len(edits)) if i not in skip), key=lambda i: (edits[i].start, edits[i].end))
     for i in order:
         e = edits[i]
         if not 0 <= e.start <= e.end <= len(original) or e.start < pos:
@@ -55,7 +86,7 @@ def apply_with_owners(original: str, edits: list[Edit]) -> Applied:
     out.append(original[pos:])
     owner.extend([-1] * (len(original) - pos))
     to_input.extend(range(pos, len(original)))
-    return Applied("".join(out), owner, to_input, placed, edited_at)
+    return Applied("".join(out), owner, to_input, placed, edited_at, around)
 
 
 def _find(source: str, text: str, start: int, end: int | None, blocked: bytearray | None) -> int:

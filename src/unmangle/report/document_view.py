@@ -87,6 +87,14 @@ def _layers(length: int, layers: list[list[tuple[int, int, int]]]) -> Iterator[t
         yield a, b, active
 
 
+def _input_edit(e: Edit, piece: str, at: int) -> str:
+    """``piece`` (escaped input from offset ``at``) marked as part of edit ``e``: repaired, or struck through."""
+    if e.after:
+        return f'<mark class="m edit" {_attrs(e.kind, _edit_title_in(e))}>{piece}</mark>'
+    label = e.kind if at == e.start else None
+    return f'<span class="m mark-del" {_attrs(e.kind, _edit_title_in(e), label)}>{piece}</span>'
+
+
 def _input_view(row: Row, place: Placement) -> tuple[str, set[int]]:
     """The input with edits, removals and unrecorded omissions marked; and the removals it could place."""
     original = row.original or ""
@@ -95,23 +103,22 @@ def _input_view(row: Row, place: Placement) -> tuple[str, set[int]]:
     edit_spans = [(row.edits[i].start, row.edits[i].end, i) for i in applied.placed]
     removed, placed_removed = place.removed_spans, place.placed_removed
     removed_start = {i: s for s, _, i in removed}
+    around = disjoint([(row.edits[i].start, row.edits[i].end, i) for i in applied.around])
     deletions = [(s, e, i) for s, e, i in edit_spans if not row.edits[i].after]
-    dropped = dropped_runs(original, place.covered, removed + deletions)
+    dropped = dropped_runs(original, place.covered, removed + deletions + around)
     inserts: dict[int, list[int]] = {}
     for s, e, i in edit_spans:
         if s == e:
             inserts.setdefault(s, []).append(i)
     out: list[str] = []
-    for a, b, (r, d, ed) in _layers(len(original), [removed, dropped, disjoint(edit_spans)]):
+    for a, b, (r, d, c, ed) in _layers(len(original), [removed, dropped, around, disjoint(edit_spans)]):
         for i in inserts.pop(a, []):
             out.append(_point(row.edits[i], _edit_title_in(row.edits[i])))
         piece = esc(original[a:b])
         if ed >= 0:
-            e = row.edits[ed]
-            cls = "m mark-del" if not e.after else "m edit"
-            label = e.kind if not e.after and a == e.start else None
-            tag = "span" if not e.after else "mark"
-            piece = f'<{tag} class="{cls}" {_attrs(e.kind, _edit_title_in(e), label)}>{piece}</{tag}>'
+            piece = _input_edit(row.edits[ed], piece, a)
+        if c >= 0:
+            piece = _input_edit(row.edits[c], piece, a)
         if d >= 0:
             piece = f'<span class="dropped" title="left out of the article with no record of why">{piece}</span>'
         if r >= 0:

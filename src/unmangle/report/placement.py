@@ -80,7 +80,7 @@ class Placement:
             self.body_owner = [applied.owner[p] if p >= 0 else -1 for p in self.body_map]
             self.field_owners = [[applied.owner[p] if p >= 0 else -1 for p in m] for m in self.field_maps]
             self.covered = self._coverage(applied, [self.body_map, *self.field_maps])
-            marked = set(applied.placed)  # the input view marks every edit it could apply
+            marked = {*applied.placed, *applied.around}  # the input view marks all of these
         else:
             marked = set()
             self.field_owners = [search_owners(f, row.edits, marked) for f in fields[:3]]
@@ -117,14 +117,15 @@ class Placement:
     def deletion_points(self) -> list[tuple[int, int]]:
         """(body offset, edit index) of deletions (edits with no after-text) that fall between kept characters."""
         points: list[tuple[int, int]] = []
-        if self.applied is None:
+        applied = self.applied
+        if applied is None:
             return points
         where = {p: k for k, p in enumerate(self.body_map) if p >= 0}
-        for i in self.applied.placed:
+        for i in sorted({*applied.placed, *applied.around}):
             e = self.row.edits[i]
             if e.after or e.start == e.end:
                 continue
-            at = self.applied.edited_at[i]
-            if at in where and where.get(at - 1, -2) == where[at] - 1:
-                points.append((where[at], i))
+            before, after = applied.at_input(e.start) - 1, applied.at_input(e.end)
+            if after in where and where.get(before, -2) == where[after] - 1:
+                points.append((where[after], i))
         return points
