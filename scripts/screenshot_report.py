@@ -1,6 +1,7 @@
 """Regenerate docs/sample-report.html from samples/broken-page.txt and screenshot it to docs/sample-report.png.
 
-Uses Debian's chromium (/usr/bin/chromium) through Playwright; never downloads a browser. Run from the repository:
+Uses Debian's chromium (/usr/bin/chromium) through Playwright; never downloads a browser. The sample holds CJK
+mojibake: install Debian's fonts-noto-cjk first, or the screenshot shows boxes. Run from the repository:
     .venv/bin/python scripts/screenshot_report.py
 """
 
