@@ -98,3 +98,8 @@ def test_a_short_closing_sentence_of_the_article_is_kept():
     page = [*MENU, *ARTICLE, "Advertisement", closing, "Share on Facebook", "Related articles", "Other story"]
     kinds = verdicts(page)
     assert kinds[len(MENU) + len(ARTICLE) + 1] == "article"
+
+
+def test_a_phrase_is_of_the_kind_whose_words_cover_most_of_it():
+    """``More from World`` heads teasers ("more from" is related), though "more" alone is a menu's word."""
+    assert interface_share("More from World")[0] == "related"

@@ -32,7 +32,7 @@ _DATE_SHAPE = regex.compile(
 _PREFIX = regex.compile(r"^([^:：]{2,40})\s*[:：]\s*(\S.*)$")
 _CLOSING_STOP = regex.compile(r"[.!?。！？]\s*$")
 _CLOSING_ABBREVIATION = regex.compile(r"\b\p{L}\.(?:\p{L}\.)?\s*$")  # a.m., p.m.
-MAX_DATE_WORDS = 4  # words of letters a timestamp line may hold besides its numbers ("Last updated on Monday")
+MAX_DATE_WORDS = 4  # words of three letters or more a timestamp line may hold ("Last updated on Monday")
 
 # Kinds of furniture that close the article when they stand alone: what follows them is another page section.
 BARRIERS = frozenset({"comments", "related", "copyright", "login"})

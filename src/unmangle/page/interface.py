@@ -103,14 +103,13 @@ def interface_share(text: str) -> tuple[str | None, float]:
     covered = [False] * len(low)
     best_kind, best = None, 0
     for kind, pattern in _PATTERNS.items():
-        n = 0
+        mine: set[int] = set()  # each kind counted on its own: "more from" is related, though "more" is a menu's
         for m in pattern.finditer(low):
-            for i in range(m.start(), m.end()):
-                if not covered[i] and _LETTERS.match(low[i]):
-                    covered[i] = True
-                    n += 1
-        if n > best:
-            best_kind, best = kind, n
+            mine.update(i for i in range(m.start(), m.end()) if _LETTERS.match(low[i]))
+        for i in mine:
+            covered[i] = True
+        if len(mine) > best:
+            best_kind, best = kind, len(mine)
     total = sum(covered)
     return best_kind, total / letters
 
