@@ -103,3 +103,12 @@ def test_a_short_closing_sentence_of_the_article_is_kept():
 def test_a_phrase_is_of_the_kind_whose_words_cover_most_of_it():
     """``More from World`` heads teasers ("more from" is related), though "more" alone is a menu's word."""
     assert interface_share("More from World")[0] == "related"
+
+
+@pytest.mark.parametrize("line", ["Aviso legal | Privacidad | Contacto", "Inicio  Opinión  Ciencia  Cultura  Deportes"])
+def test_menu_links_run_together_on_one_line_are_navigation(line):
+    assert furniture(block_features(line, "es")).kind in ("navigation", "copyright")
+
+
+def test_a_title_with_its_section_and_site_is_not_a_menu():
+    assert furniture(block_features("Harbour bridge approved after years of debate | Local | The Gazette", "en")) is None

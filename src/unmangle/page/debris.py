@@ -22,7 +22,8 @@ _SENTENCE_INSIDE = regex.compile(r"[.!?。！？؟।](?:\s|$)")
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", regex.I)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
 _UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
-_SEPARATOR = regex.compile(r"(?:^|\s)[|▪•·»›/◦‣∙⋅]+(?=\s|$)")
+# Marks between menu links run together, or the wide gaps a scraper leaves between them.
+_SEPARATOR = regex.compile(r"(?:^|\s)[|▪•·»›/◦‣∙⋅]+(?=\s|$)|(?<=[\p{L}\p{N}]) {2,}(?=[\p{L}\p{N}])")
 # A calendar date in any of the usual shapes: day month year, month day year, numeric, CJK.
 _DATE_SHAPE = regex.compile(
     r"(?<!\d)(?:\d{1,2}\.?\s*(?:\p{Ll}{1,2}\s+)?\p{L}{3,}\.?,?\s*(?:\p{Ll}{1,2}\s+)?(?:19|20)\d{2}|"
@@ -135,7 +136,7 @@ def furniture(f: BlockFeatures) -> Verdict | None:
         return Verdict("copyright", "copyright line")
     if f.interface and f.weight < 120 and f.interface_share >= 0.5 and not (f.sentence_end and f.words >= 6):
         return Verdict(f.interface, f"interface words cover {f.interface_share:.0%}")
-    if f.separators >= 3 and f.separators * 5 >= f.words:
+    if (f.separators >= 3 and f.separators * 5 >= f.words) or (f.separators >= 2 and f.words <= 2 * (f.separators + 1)):
         return Verdict("navigation", "links run together with separators")
     if f.timestamp:
         return Verdict("date", "a date alone on its line")

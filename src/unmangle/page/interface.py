@@ -29,7 +29,8 @@ INTERFACE: dict[str, tuple[str, ...]] = {
         "分享", "打印", "列印", "シェア", "印刷", "공유", "인쇄", "مشاركة", "שתף",
     ),
     "newsletter": (
-        "subscribe", "newsletter", "newsletters", "sign up", "signup", "email address", "get updates", "alerts",
+        "subscribe", "newsletter", "newsletters", "boletín", "bulletin", "рассылка", "sign up", "signup",
+        "email address", "get updates", "alerts",
         "abonnieren", "s'abonner", "abonnez-vous", "suscríbete", "suscribirse", "подписаться", "订阅", "訂閱",
         "購読", "구독", "اشترك",
     ),
@@ -44,7 +45,9 @@ INTERFACE: dict[str, tuple[str, ...]] = {
         "latest", "latest news", "top stories", "weiterlesen", "mehr zum thema", "lire la suite", "lire aussi",
         "à lire aussi", "leer más", "te puede interesar", "читать далее", "читайте также", "相关", "相關",
         "阅读更多", "閱讀更多", "関連記事", "続きを読む", "관련", "اقرأ أيضا",
-        "most viewed", "popular", "lesen sie auch", "meistgelesen", "sur le même sujet", "les plus lus",
+        "most viewed", "popular", "noticias relacionadas", "notícias relacionadas", "articles connexes",
+        "verwandte artikel", "похожие материалы", "související články", "powiązane artykuły", "ilgili haberler",
+        "lesen sie auch", "meistgelesen", "sur le même sujet", "les plus lus",
         "lee también", "lo más leído", "самое читаемое", "延伸阅读", "延伸閱讀", "相关阅读", "相關閱讀", "推荐阅读",
         "热门文章", "熱門文章", "人気記事", "많이 본 뉴스", "الأكثر قراءة",
     ),
@@ -56,7 +59,8 @@ INTERFACE: dict[str, tuple[str, ...]] = {
     "copyright": (
         "copyright", "all rights reserved", "terms of service", "terms of use", "privacy policy", "privacy",
         "terms", "impressum", "alle rechte vorbehalten", "mentions légales", "tous droits réservés",
-        "todos los derechos reservados", "все права защищены", "版权所有", "版權所有", "無断転載",
+        "todos los derechos reservados", "aviso legal", "privacidad", "contacto", "kontakt", "confidentialité",
+        "все права защищены", "版权所有", "版權所有", "無断転載",
     ),
     "comments": (
         "comment", "comments", "reply", "leave a reply", "leave a comment", "post a comment", "add comment",
