@@ -111,4 +111,5 @@ def test_menu_links_run_together_on_one_line_are_navigation(line):
 
 
 def test_a_title_with_its_section_and_site_is_not_a_menu():
-    assert furniture(block_features("Harbour bridge approved after years of debate | Local | The Gazette", "en")) is None
+    title = "Harbour bridge approved after years of debate | Local | The Gazette"
+    assert furniture(block_features(title, "en")) is None
