@@ -99,3 +99,13 @@ def test_bylines_in_scripts_without_case(line):
 def test_an_advert_label_after_the_article_is_not_a_byline():
     texts = ["Home", "Gunmen attack museum, killing at least 19", *BODY, "by Taboola", "Home"]
     assert parts_of(texts).byline is None
+
+
+def test_a_byline_below_the_share_buttons_closing_the_article_is_found():
+    texts = ["Home", "Gunmen attack museum, killing at least 19", *BODY, "Print", "Send by e-mail",
+             "Autor: Katarzyna Wójcik", "Share", "Related stories", "Another story entirely"]
+    assert parts_of(texts).byline == "Autor: Katarzyna Wójcik"
+
+
+def test_bylines_of_korean_and_chinese_pages():
+    assert is_byline("글 김민준") and is_byline("作者：王明")

@@ -35,6 +35,7 @@ _BY = (r"By|by|BY|Von|von|Par|par|Por|por|Di|di|Door|door|Av|av|Przez|Autor:|А�
 # A name after "by": capitalised, or in a script without case (Arabic, Hebrew, Devanagari).
 _BYLINE_START = regex.compile(rf"^(?:{_BY})\s+(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*|[\p{{Lo}}\p{{M}}]{{2,}})")
 _BYLINE_CJK = regex.compile(r"^(?:作者|文|记者|記者|撰文|編輯|编辑|責任編輯|责任编辑|글|기자)\s*[:：/／|｜]\s*\S|"
+                            r"^글\s+\p{Hangul}{2,4}$|"
                             r"^\S{2,4}\s*(?:记者|記者|기자)$|^(?:文|記者|记者)\s?[\p{Han}]{2,4}$")
 _PERSON = r"(?:\p{Lu}[\p{L}\p{M}.'’-]+(?: \p{Lu}[\p{L}\p{M}.'’-]+){1,3}|[\p{Lo}\p{M}]{2,}(?: [\p{Lo}\p{M}]{2,}){1,3})"
 _BYLINE_AGENCY = regex.compile(rf"^{_PERSON}\s*(?:,|\||/|—|-)\s*"
@@ -198,7 +199,12 @@ def _closing_blocks(texts: list[str], result: DebrisResult, claimed: set[int] | 
     """The last blocks of the region and the few just after it, up to the first block that is neither short
     furniture nor a credit: where a closing byline or the last captions sit, before the page's footer."""
     start, end = result.region
-    out = list(range(end - 1, max(start, end - 3) - 1, -1))
+    out: list[int] = []
+    for i in range(end - 1, max(start, end - AFTER_WINDOW) - 1, -1):  # back to the last paragraph of prose
+        f = result.features[i]
+        if f.sentence_end and f.weight >= 100 and i < end - 3:
+            break
+        out.append(i)
     for i in range(end, min(len(texts), end + AFTER_WINDOW)):
         f = result.features[i]
         if f.interface in BARRIERS and i not in (claimed or set()) and not is_caption(texts[i]):
@@ -230,7 +236,7 @@ def find_byline(texts: list[str], result: DebrisResult, title: int | None) -> in
                 return i
     # Just after the article, a byline must name someone: ``by Taboola`` under it is an advert's label.
     for i in closing:
-        if i >= end and _is_byline_here(texts[i]) and texts[i][:1].isupper():
+        if i >= end and _is_byline_here(texts[i]) and not texts[i][:1].islower():
             return i
     return None
 
