@@ -51,6 +51,11 @@ def drops_continuations(codec: str) -> bool:
     return any(_dropped_before(codec, x, y) for x in range(0x80, 0xC0) for y in (0x20, 0x41, 0x80, 0xC3, 0xE2))
 
 
+@lru_cache(maxsize=256)
+def lost_alone_bytes(codec: str) -> frozenset[int]:
+    return frozenset(x for x in range(0x80, 0x100) if _lost_alone(codec, x))
+
+
 @lru_cache(maxsize=4096)
 def _lost_alone(codec: str, x: int) -> bool:
     """A byte the decoder cannot read on its own, whatever follows (Big5 and EUC lose 0x80-0xA0 this way)."""

@@ -16,7 +16,7 @@ from itertools import accumulate
 import regex
 
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE, WrongDecoder
-from unmangle.encoding.lost_bytes import HOLE, drops_continuations, recover
+from unmangle.encoding.lost_bytes import HOLE, drops_continuations, lost_alone_bytes, recover
 from unmangle.encoding.model import CharModel
 from unmangle.encoding.utf8 import VALID_MULTIBYTE, VALID_RUN, count_high, plausible_high_bytes
 
@@ -229,13 +229,15 @@ def _common_utf8_bytes(data: bytes) -> int:
 
 
 def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
-                   lossy: bool = False) -> list[Reading]:
+                   lossy: bool = False, lossless_only: bool = False) -> list[Reading]:
     """UTF-8 read with ``wd``: lossless, lossy (bytes dropped or replaced) and partial readings.
 
     A single-byte lossy reading is searched only when most of the token's high bytes still form whole UTF-8
     characters, or when ``lossy`` says the rest of the text already showed this decoder at work: otherwise
     any Cyrillic or Thai word could pass for UTF-8 with bytes missing."""
     if "\ufffd" in token:
+        if lossless_only:
+            return []
         seq = _encode_with_holes(token, wd.codec)
         if seq is None or all(0 <= b < 0x80 for b in seq):
             return []
@@ -258,7 +260,7 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
         return [Reading(0, len(token), text, "mojibake", _label(wd), min_gain=1.0)] if text != token else []
     high = count_high(data)
     # A lossy reading needs a decoder that loses bytes at all (latin-1 and KOI8-R map every byte).
-    evidence = wd.multibyte or lossy or 2 * _common_utf8_bytes(data) >= high
+    evidence = not lossless_only and (wd.multibyte or lossy or 2 * _common_utf8_bytes(data) >= high)
     if evidence and (wd.multibyte or drops_continuations(wd.codec)) and plausible_high_bytes(data) >= 0.85 * high:
         rec = recover(list(data), wd.codec, model, ignore_mode=True, before=before)
         if rec is not None and rec.text != token:
@@ -298,13 +300,15 @@ def _legacy_readings(token: str) -> list[Reading]:
 
 
 def candidate_readings(token: str, model: CharModel, before: str = "",
-                       lossy_codecs: frozenset[str] = frozenset(), keep_unseen: bool = False) -> list[Reading]:
+                       lossy_codecs: frozenset[str] = frozenset(), keep_unseen: bool = False,
+                       lossless_only: bool = False) -> list[Reading]:
     """Every reading of ``token`` that some (true encoding, wrong decoder) pair allows.
 
     ``before`` is the last quotation mark before the token, if any: it tells a lost closing quote from an
     opening one. ``lossy_codecs``: single-byte decoders the text is known to have gone through, whose lossy
     readings are searched even on thin evidence. ``keep_unseen`` keeps readings with characters real text
-    never uses (the middle of a double layer may look like that).
+    never uses (the middle of a double layer may look like that). ``lossless_only`` skips the search for
+    lost bytes (the costly part), for the second layer of a double.
     """
     out: list[Reading] = []
     mask = -1
@@ -313,15 +317,35 @@ def candidate_readings(token: str, model: CharModel, before: str = "",
             mask &= ENC_MASK.get(ch, 0)
             if not mask:
                 break
+    holes = "\ufffd" in token
+    tried: set[tuple[object, ...]] = set()
+
+    def fresh(wd: WrongDecoder) -> bool:
+        """Decoders that give the same bytes (and lose the same bytes) give the same readings: search once,
+        and let the first one name it."""
+        seq = _encode_with_holes(token, wd.codec)
+        if seq is None:
+            return False
+        key = (wd.multibyte, lost_alone_bytes(wd.codec) if holes else None, *seq)
+        if key in tried:
+            return False
+        tried.add(key)
+        return True
+
     if mask:
         for bit, wd in enumerate(SINGLE_BYTE):
-            if mask & (1 << bit):
-                out.extend(_utf8_readings(token, wd, model, before, wd.codec in lossy_codecs))
+            if mask & (1 << bit) and fresh(wd):
+                out.extend(_utf8_readings(token, wd, model, before, wd.codec in lossy_codecs, lossless_only))
     rare_cjk = RARE_CJK.search(token) is not None
-    if rare_cjk or "\ufffd" in token:
+    if rare_cjk or holes:
         for wd in MULTI_BYTE:
-            out.extend(_utf8_readings(token, wd, model, before))
-    if rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token):
+            if fresh(wd):
+                out.extend(_utf8_readings(token, wd, model, before, lossless_only=lossless_only))
+    # Valid UTF-8 from several high bytes is strong evidence on its own: random legacy bytes rarely form it,
+    # so a token with a whole lossless UTF-8 reading needs no legacy alternatives.
+    lossless = any(r.kind == "mojibake" and r.start == 0 and r.end == len(token) and r.min_gain <= 1.0
+                   and seen(r.text) for r in out)
+    if not lossless and (rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token)):
         out.extend(_legacy_readings(token))
     # A reading with a character real text never uses is not worth the model's time.
     script = _script(token)

@@ -17,7 +17,7 @@ import regex
 from ftfy.badness import is_bad
 
 from unmangle.document import Edit, apply_edits, compose
-from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, SINGLE_BYTE
+from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.model import CharModel, default_model, score_many
 from unmangle.encoding.readings import Reading, candidate_readings, find_suspect, seen
 
@@ -108,9 +108,10 @@ def _with_second_layer(token: str, readings: list[Reading], model: CharModel, be
     out = [r for r in readings if seen(r.text)]
     for r in readings:
         middle = token[:r.start] + r.text + token[r.end:]
-        if r.kind != "mojibake" or find_suspect(middle) is None:
+        # The outer layer of a double is UTF-8 read with the wrong codec (what browsers and scrapers do last).
+        if r.kind != "mojibake" or not r.detail.startswith("utf-8") or find_suspect(middle) is None:
             continue
-        for r2 in candidate_readings(middle, model, before, lossy):
+        for r2 in candidate_readings(middle, model, before, lossy, lossless_only=True):
             final = middle[:r2.start] + r2.text + middle[r2.end:]
             if final != token:
                 out.append(replace(r2, start=0, end=len(token), text=final, detail=f"{r.detail}, then {r2.detail}",
@@ -198,14 +199,74 @@ def _scan_quotes(piece: str, at: int, last: str, last_at: int) -> tuple[str, int
 
 
 def repair_pass(text: str) -> list[Edit]:
-    """One layer of repair over ``text``; edits index ``text``."""
+    """One layer of repair over ``text``; edits index ``text``.
+
+    A long text is read in two steps: the first suspicious tokens get the full search, which names the
+    (true, wrong) pair the text went through; the rest are first tried with that pair alone (two codec calls
+    a token), and only what it cannot read gets the full search.
+    """
     spans = _suspicious_tokens(text)
+    edits, prior = _decide(text, spans[:SAMPLE])
+    if len(spans) > SAMPLE:
+        codecs = next((_PAIR_CODECS[p] for p in prior if p in _PAIR_CODECS), None)
+        if codecs is None:
+            edits, prior = _decide(text, spans)
+        else:
+            fast, rest = _fast_lossless(text, spans[SAMPLE:], *codecs, next(iter(prior)))
+            edits.extend(fast)
+            edits.extend(_decide(text, rest, prior)[0])
+    for pair in prior:
+        edits.extend(_legacy_sweep(text, spans, pair))
+    return sorted(edits, key=lambda e: e.start)
+
+
+SAMPLE = 24
+# (codec that gives the bytes back, codec that reads them right) for every pair a document can go through.
+_PAIR_CODECS = {f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGLE_BYTE + MULTI_BYTE} | {
+    f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
+
+
+def _fast_lossless(text: str, spans: list[tuple[int, int]], wrong: str, true: str,
+                   pair: str) -> tuple[list[Edit], list[tuple[int, int]]]:
+    """Tokens the text's own pair reads without loss, scored in one batch; and the spans left over."""
+    found: list[tuple[int, int, str, str]] = []
+    rest: list[tuple[int, int]] = []
+    for start, end in spans:
+        token = text[start:end]
+        try:
+            new = token.encode(wrong).decode(true)
+        except UnicodeError:
+            rest.append((start, end))
+            continue
+        if new != token and seen(new):
+            found.append((start, end, token, new))
+        elif new != token:
+            rest.append((start, end))
+    if not found:
+        return [], rest
+    scores = score_many(default_model(), [t for *_, old, new in found for t in (old, new)]).tolist()
+    edits = []
+    for k, (start, end, old, new) in enumerate(found):
+        gain = scores[2 * k + 1] - scores[2 * k]
+        if gain + DOCUMENT_PRIOR >= 1.0:
+            edits.append(Edit("mojibake", start, end, old, new, _confidence(gain + DOCUMENT_PRIOR, 0.0), pair))
+        else:
+            rest.append((start, end))
+    return edits, rest
+
+
+def _decide(text: str, spans: list[tuple[int, int]],
+            prior_hint: dict[str, float] | None = None) -> tuple[list[Edit], dict[str, float]]:
+    """The full search over the given token spans of ``text``; its edits, and the pair prior it found."""
     if not spans:
-        return []
+        return [], {}
     tokens = [text[s:e] for s, e in spans]
     scored = score_tokens([(t, "", _NONE) for t in tokens])
     trusted = _corroborated(scored)
     prior, support = _document_prior(scored, trusted)
+    if prior_hint:
+        prior = prior_hint
+        support = {**support, **{p: max(2, support.get(p, 0)) for p in prior_hint}}
     decisions = [_choose(sc, prior, trusted, support) for sc in scored]
     # Second look, with what the first one learnt: the quotes it repaired, and the single-byte decoder the
     # text went through, whose lossy readings are now worth searching everywhere (cheap: the cache keeps
@@ -220,9 +281,7 @@ def repair_pass(text: str) -> list[Edit]:
         for r, conf in decision:
             edits.append(Edit(r.kind, start + r.start, start + r.end, token[r.start:r.end], r.text, conf,
                               r.detail))
-    for pair in prior:
-        edits.extend(_legacy_sweep(text, spans, pair))
-    return sorted(edits, key=lambda e: e.start)
+    return edits, prior
 
 
 _NON_ASCII_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
