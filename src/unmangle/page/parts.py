@@ -14,8 +14,6 @@ import regex
 from unmangle.page.debris import BARRIERS, DebrisResult, furniture
 
 TITLE_WINDOW = 14  # blocks above the article region where the title may sit
-STOP_PENALTY = 1.0
-SHAPE_PENALTY = 0.7
 TITLE_DENSITY = 0.2  # function-word density (relative to prose) of a headline
 AFTER_WINDOW = 6  # blocks after the article region where a closing byline or caption may sit
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
@@ -140,8 +138,7 @@ def title_score(texts: list[str], norms: list[str], i: int, region_start: int, r
     text = texts[i]
     f = result.features[i]
     words = _title_words(text)
-    stop = bool(_FINAL_STOP.search(text))
-    if not 2 <= words <= 40 or len(text) > 300 or f.sentences > 1 or (stop and not text.endswith(".")):
+    if not 3 <= words <= 30 or len(text) > 250 or _FINAL_STOP.search(text) or f.sentences > 1:
         return 0.0
     if (furniture(f) or f.prompt or (f.interface and f.interface_share >= 0.5) or is_byline(text) or "@" in text
             or is_caption(text)):
@@ -150,9 +147,6 @@ def title_score(texts: list[str], norms: list[str], i: int, region_start: int, r
     if len(norm) >= 4 and any(result.features[j].copyright and norm in o for j, o in enumerate(norms) if j != i):
         return 0.0  # the site's name, which its copyright line repeats
     score = 1.0 + min(words, 10) / 10 - f.interface_share * 2
-    # Headlines rarely end on a full stop or run past 30 words, and two words are more often a label: possible,
-    # but only with the other evidence behind them.
-    score -= STOP_PENALTY * stop + SHAPE_PENALTY * (words < 3 or words > 30)
     if any(j != i and o == norm for j, o in enumerate(norms)):
         score += 1.0  # the heading repeated
     elif len(norm) >= 12 and any(j != i and norm in o and len(o) < 2 * len(norm) + 40 for j, o in enumerate(norms)):
