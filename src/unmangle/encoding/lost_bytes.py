@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
+from itertools import combinations, product
 
 import numpy as np
 
@@ -215,27 +215,25 @@ def _units(seq: list[int], codec: str, ignore_mode: bool, next_byte: int) -> lis
 
 @lru_cache(maxsize=65536)
 def _completions(lead: int, slots: tuple[int, ...], missing: int, codec: str, nxt: int) -> list[tuple[str, int]]:
-    """Characters that ``lead + slots`` (holes filled) plus ``missing`` dropped trailing bytes can be."""
-    choices: list[list[int]] = []
-    for pos, s in enumerate(slots):
-        if s == HOLE:
-            choices.append([c for c in range(0x80, 0xC0) if _cont_ok(lead, pos, c)])
-        else:
-            choices.append([s])
-    conts = range(0x80, 0xC0)
-    for k in range(missing):
-        pos = len(slots) + k
-        choices.append([c for c in conts if _cont_ok(lead, pos, c)])
-    options = _enumerate(lead, choices, sum(1 for s in slots if s == HOLE) + missing)
-    if not missing:
-        return options
-    # The dropped bytes must each be lost before the byte that followed it (and the last before `nxt`).
-    keep = []
-    for ch, lost in options:
-        tail = list(ch.encode("utf-8")[-missing:]) + [nxt]
-        if all(_dropped_before(codec, tail[k], tail[k + 1]) for k in range(missing)):
-            keep.append((ch, lost))
-    return keep
+    """Characters that ``lead + slots`` (holes filled) can be with ``missing`` continuation bytes dropped
+    anywhere after the lead (a multi-byte decoder may swallow the middle byte of a character, not only its
+    last)."""
+    total = len(slots) + missing
+    holes = sum(1 for s in slots if s == HOLE)
+    found: dict[str, int] = {}
+    for gaps in combinations(range(total), missing):
+        it = iter(slots)
+        layout = [None if p in gaps else next(it) for p in range(total)]
+        choices = [[c for c in range(0x80, 0xC0) if _cont_ok(lead, p, c)] if s is None or s == HOLE else [s]
+                   for p, s in enumerate(layout)]
+        for ch, lost in _enumerate(lead, choices, holes + missing):
+            if ch in found:
+                continue
+            conts = list(ch.encode("utf-8")[1:]) + [nxt]
+            # Each dropped byte must be one the decoder loses before the byte that followed it.
+            if all(_dropped_before(codec, conts[p], conts[p + 1]) for p in gaps):
+                found[ch] = lost
+    return list(found.items())
 
 
 @lru_cache(maxsize=65536)

@@ -299,9 +299,27 @@ def _legacy_readings(token: str) -> list[Reading]:
     return out
 
 
+_QUESTION_HOLE = re.compile(r"(?<=[^\x00-\x7f])\?|\?(?=[^\x00-\x7f])")
+
+
 def candidate_readings(token: str, model: CharModel, before: str = "",
                        lossy_codecs: frozenset[str] = frozenset(), keep_unseen: bool = False,
                        lossless_only: bool = False) -> list[Reading]:
+    """Readings of ``token`` (see :func:`_readings`); a ``?`` next to mojibake may be where a decoder put
+    its replacement for bytes it could not map, so it is also read as a hole."""
+    out = _readings(token, model, before, lossy_codecs, keep_unseen, lossless_only)
+    if not lossless_only and "?" in token and not token.isascii():
+        holed = _QUESTION_HOLE.sub("\ufffd", token)
+        if holed != token:
+            out.extend(replace(r, detail=r.detail.replace("U+FFFD", "'?'"), cost=r.cost + 1.0)
+                       for r in _readings(holed, model, before, lossy_codecs, keep_unseen, lossless_only)
+                       if r.kind == "lost-byte")
+    return out
+
+
+def _readings(token: str, model: CharModel, before: str = "",
+              lossy_codecs: frozenset[str] = frozenset(), keep_unseen: bool = False,
+              lossless_only: bool = False) -> list[Reading]:
     """Every reading of ``token`` that some (true encoding, wrong decoder) pair allows.
 
     ``before`` is the last quotation mark before the token, if any: it tells a lost closing quote from an
