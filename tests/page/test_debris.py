@@ -113,3 +113,10 @@ def test_menu_links_run_together_on_one_line_are_navigation(line):
 def test_a_title_with_its_section_and_site_is_not_a_menu():
     title = "Harbour bridge approved after years of debate | Local | The Gazette"
     assert furniture(block_features(title, "en")) is None
+
+
+def test_a_bulleted_list_of_changes_is_the_article_not_a_menu():
+    items = [f"+ Added {thing} to the game with new drops" for thing in ("granite", "slime", "banners", "rabbits",
+                                                                         "mutton", "guardians", "endermites")]
+    kinds = verdicts([*MENU, "Minecraft 1.8 - The Bountiful Update", *items, "Share", "© 2014 Mojang"])
+    assert kinds[len(MENU) + 1:len(MENU) + 1 + len(items)] == ["article"] * len(items)

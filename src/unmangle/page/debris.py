@@ -30,6 +30,7 @@ _DATE_SHAPE = regex.compile(
     r"\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|"
     r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|"
     r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일])(?!\d)")
+_BULLET = regex.compile(r"^[-+*•·–◦▪‣][ \t]+\S")
 _PREFIX = regex.compile(r"^([^:：]{2,40})\s*[:：]\s*(\S.*)$")
 _CLOSING_STOP = regex.compile(r"[.!?。！？]\s*$")
 _CLOSING_ABBREVIATION = regex.compile(r"\b\p{L}\.(?:\p{L}\.)?\s*$")  # a.m., p.m.
@@ -56,6 +57,7 @@ class BlockFeatures:
     copyright: bool
     identifier: str | None
     prompt: str | None  # a cookie banner, sign-up or log-in prompt written as sentences
+    bullet: bool  # a list item: a bullet mark, then several words
     timestamp: bool  # a publication or update date alone on its line
     pointer: str | None  # ``Read more: <headline>``: interface words, a colon, another article's title
     separators: int  # free-standing separators (``|``, ``•``, ``▪``): links of a menu run together on one line
@@ -71,7 +73,7 @@ def block_features(text: str, lang: str) -> BlockFeatures:
         sentence_end=bool(_SENTENCE_END.search(text)), sentences=len(_SENTENCE_INSIDE.findall(text)),
         interface=kind, interface_share=share, copyright=bool(_COPYRIGHT.search(text)) and len(text) < 200,
         identifier=identifier_line(text), prompt=_prompt_kind(text), separators=len(_SEPARATOR.findall(text)),
-        timestamp=is_timestamp(text), pointer=_pointer_kind(text),
+        timestamp=is_timestamp(text), pointer=_pointer_kind(text), bullet=bool(_BULLET.match(text)) and words >= 3,
     )
 
 
@@ -163,6 +165,8 @@ def prose_class(f: BlockFeatures) -> str:
             return "good"
         return "near" if d >= 0.35 or f.sentence_end else "bad"
     if f.weight >= 40 and d >= 0.5 and f.sentence_end:
+        return "near"
+    if f.bullet:  # an item of a list the article makes, bulleted the way menus are not
         return "near"
     return "phrase" if f.words >= 4 and d >= 0.3 else "short"
 
