@@ -270,7 +270,7 @@ def _template_runs(texts: list[str], feats: list[BlockFeatures]) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     for i in range(len(texts)):
-        similar = (run and feats[i].words <= 12 and words[i] and words[run[-1]]
+        similar = (run and feats[i].words <= 12 and not feats[i].bullet and words[i] and words[run[-1]]
                    and len(words[i] & words[run[-1]]) / len(words[i] | words[run[-1]]) >= 0.6)
         if similar:
             run.append(i)
