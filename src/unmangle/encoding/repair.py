@@ -262,6 +262,8 @@ def _decide(text: str, spans: list[tuple[int, int]],
         return [], {}
     tokens = [text[s:e] for s, e in spans]
     scored = score_tokens([(t, "", _NONE) for t in tokens])
+    if not any(scored) and not prior_hint:
+        return [], {}  # the usual end for clean text that merely looked odd somewhere
     trusted = _corroborated(scored)
     prior, support = _document_prior(scored, trusted)
     if prior_hint:
