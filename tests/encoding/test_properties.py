@@ -129,6 +129,8 @@ def test_lossless_corruption_round_trips(case: tuple[str, str], data: st.DataObj
 def test_a_mangled_part_next_to_a_clean_part_round_trips(a: tuple[str, str], b: tuple[str, str],
                                                          data: st.DataObject) -> None:
     (lang, broken_part), (_, clean_part) = a, b
+    # One word said eight times is one word of evidence: cp1251 and KOI8-R can read it either way.
+    assume(len(set(broken_part.split())) >= 3 or lang in NO_SPACES)
     true, wrong = data.draw(st.sampled_from(PAIRS[lang]), label="pair")
     try:
         broken = mangle(broken_part, true, wrong)

@@ -15,7 +15,7 @@ from itertools import combinations, product
 
 import numpy as np
 
-from unmangle.encoding.model import CharModel, score_fillers
+from unmangle.encoding.model import CharModel, unspaced_run, score_fillers
 from unmangle.encoding.utf8 import needed_continuations
 
 HOLE = -1  # a byte known to be lost at this position (from U+FFFD); its value is unknown
@@ -111,7 +111,8 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
                                  bon + float(bonus[idx])))
         expanded.sort(key=lambda b: -b[1])
         beams = expanded[:BEAM]
-    finals = sorted(((model.score(left, t, right) + bon, t, lost) for t, _, lost, bon in beams), reverse=True)
+    finals = sorted(((model.score(left, t, "" if unspaced_run(t) else right) + bon, t, lost)
+                     for t, _, lost, bon in beams), reverse=True)
     best_score, text, lost = finals[0]
     margin = best_score - finals[1][0] if len(finals) > 1 and finals[1][1] != text else 6.0
     return Recovery(text, lost, max(0.0, 3.0 - margin) * sum(1 for u in units if not isinstance(u, str)))

@@ -148,6 +148,10 @@ def score_fillers(model: CharModel, left: str, fillers: list[str], right: str) -
     return total
 
 
+def unspaced_run(text: str) -> bool:
+    return len(text) >= 4 and text[-1] >= "\u3000" and text[-2] >= "\u3000"
+
+
 def score_many(model: CharModel, texts: list[str]) -> np.ndarray:
     """Log-probability of each text between spaces (`` text ``), all scored in one vectorised pass.
 
@@ -161,5 +165,8 @@ def score_many(model: CharModel, texts: list[str]) -> np.ndarray:
     cum = np.concatenate(([0.0], np.cumsum(lp)))
     lengths = np.fromiter((len(t) + 3 for t in texts), dtype=np.int64, count=len(texts))
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    # Segment k scores its text and the space after it: lp indices starts .. starts + len(text).
-    return cum[starts + lengths - 2] - cum[starts]
+    # Segment k scores its text and the space after it: lp indices starts .. starts + len(text); a text that
+    # ends a run of a script written without spaces is scored without it (CJK text runs on to a line end;
+    # a lone CJK character between spaces is another matter).
+    unspaced = np.fromiter((unspaced_run(t) for t in texts), dtype=bool, count=len(texts))
+    return cum[starts + lengths - 2 - unspaced] - cum[starts]
