@@ -15,7 +15,7 @@ from itertools import combinations, product
 
 import numpy as np
 
-from unmangle.encoding.model import CharModel, unspaced_run, score_fillers
+from unmangle.encoding.model import CharModel, score_fillers, unspaced_run
 from unmangle.encoding.utf8 import needed_continuations
 
 HOLE = -1  # a byte known to be lost at this position (from U+FFFD); its value is unknown

@@ -172,29 +172,41 @@ def _corroborated(all_scored: list[Scored]) -> set[str]:
     return {d for d, n in taken.items() if n >= 2 and n >= 0.6 * offered[d]}
 
 
-def _quote_contexts(text: str, spans: list[tuple[int, int]], decisions: list[Decision]) -> list[str]:
-    """The last quotation mark before each token once the tokens before it are repaired: a lost closing quote
-    is told from an opening one by the quote that opened it, which may itself be mojibake."""
+def _quote_contexts(text: str, spans: list[tuple[int, int]], decisions: list[Decision],
+                    known: list[Edit] = ()) -> list[str]:  # type: ignore[assignment]
+    """The last quotation mark before each token once everything before it is repaired (``known`` edits and
+    this pass's decisions): a lost closing quote is told from an opening one by the quote that opened it,
+    which may itself have been mojibake."""
+    repl = [(e.start, e.end, e.after) for e in known]
+    for (start, _end), decision in zip(spans, decisions, strict=True):
+        repl.extend((start + r.start, start + r.end, r.text) for r, _ in decision)
+    repl.sort(key=lambda x: x[0])
     out: list[str] = []
-    last, last_at, at, pos = "", -10**9, 0, 0
-    for (start, end), decision in zip(spans, decisions, strict=True):
-        gap = text[pos:start]
-        last, last_at = _scan_quotes(gap, at, last, last_at)
-        at += len(gap)
+    last, last_at, at, pos, k = "", -10**9, 0, 0, 0
+    for start, _end in spans:
+        while k < len(repl) and repl[k][0] < start:
+            rs, rend, new = repl[k]
+            if rs >= pos:
+                last, last_at = _scan_quotes(text[pos:rs], at, last, last_at)
+                at += rs - pos
+                last, last_at = _scan_quotes(new, at, last, last_at)
+                at += len(new)
+                pos = rend
+            k += 1
+        last, last_at = _scan_quotes(text[pos:start], at, last, last_at)
+        at += start - pos
+        pos = start
         out.append(last if at - last_at <= 500 else "")
-        token = text[start:end]
-        for r, _ in reversed(decision):
-            token = token[:r.start] + r.text + token[r.end:]
-        last, last_at = _scan_quotes(token, at, last, last_at)
-        at += len(token)
-        pos = end
     return out
 
 
 def _scan_quotes(piece: str, at: int, last: str, last_at: int) -> tuple[str, int]:
+    """The last quotation mark in ``piece`` (``at`` is its offset), else the one known before it. A ’ after
+    a letter is taken for an apostrophe (she’d, players’): it says nothing about open quotes."""
     for i in range(len(piece) - 1, -1, -1):
-        if piece[i] in _QUOTES:
-            return piece[i], at + i
+        c = piece[i]
+        if c in _QUOTES and not (c == "\u2019" and i > 0 and piece[i - 1].isalpha()):
+            return c, at + i
     return last, last_at
 
 
@@ -214,7 +226,7 @@ def repair_pass(text: str) -> list[Edit]:
         else:
             fast, rest = _fast_lossless(text, spans[SAMPLE:], *codecs, next(iter(prior)))
             edits.extend(fast)
-            edits.extend(_decide(text, rest, prior)[0])
+            edits.extend(_decide(text, rest, prior, edits)[0])
     for pair in prior:
         edits.extend(_legacy_sweep(text, spans, pair))
     return sorted(edits, key=lambda e: e.start)
@@ -255,9 +267,10 @@ def _fast_lossless(text: str, spans: list[tuple[int, int]], wrong: str, true: st
     return edits, rest
 
 
-def _decide(text: str, spans: list[tuple[int, int]],
-            prior_hint: dict[str, float] | None = None) -> tuple[list[Edit], dict[str, float]]:
-    """The full search over the given token spans of ``text``; its edits, and the pair prior it found."""
+def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float] | None = None,
+            known: list[Edit] | None = None) -> tuple[list[Edit], dict[str, float]]:
+    """The full search over the given token spans of ``text``; its edits, and the pair prior it found.
+    ``known``: edits already decided elsewhere in the text (their quotes count as context)."""
     if not spans:
         return [], {}
     tokens = [text[s:e] for s, e in spans]
@@ -273,7 +286,7 @@ def _decide(text: str, spans: list[tuple[int, int]],
     # Second look, with what the first one learnt: the quotes it repaired, and the single-byte decoder the
     # text went through, whose lossy readings are now worth searching everywhere (cheap: the cache keeps
     # every token whose key did not change).
-    befores = _quote_contexts(text, spans, decisions)
+    befores = _quote_contexts(text, spans, decisions, known or [])
     lossy = frozenset(_SINGLE_BYTE_CODEC[p] for p in prior if p in _SINGLE_BYTE_CODEC)
     if any(befores) or lossy:
         scored = score_tokens([(t, b, lossy) for t, b in zip(tokens, befores, strict=True)])
