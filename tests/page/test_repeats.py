@@ -110,3 +110,8 @@ def test_a_paragraph_that_only_repeats_the_tail_of_another_is_kept() -> None:
               "reprehenderit in voluptate velit esse.")
     result = merge_repeated_paragraphs([first, second])
     assert result.keep == [0, 1] and result.removed == []
+
+
+def test_a_teaser_repeats_the_lead_that_opens_with_a_dateline() -> None:
+    result = merge_repeated_paragraphs([LEAD, "Harbour bridge to close", f"LONDON, 2 May (Globe Wire) - {LEAD}"])
+    assert result.keep == [1, 2] and result.removed == [(0, "repeat of paragraph 2")]

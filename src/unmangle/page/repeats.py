@@ -33,7 +33,7 @@ _MIN_CONTAINED = 0.85  # share of the shorter copy's words found, in order, in t
 _MAX_FILL = 8  # words filled into one hole
 _KEEP_SHARE = 0.75  # a later copy this much of the fullest one is the article's own
 _FULL_COPY = 0.9  # a copy this long may start anywhere (words missing at its head)
-_LEAD_SLACK = 4  # tokens a shorter copy may skip at the head of the longer one
+_LEAD_SLACK = 8  # tokens a shorter copy may skip at the head of the longer one (a dateline: "BOGOTÁ, 2 agosto (AFP) -")
 _NORMAL_JOIN = regex.compile(r"\s|\s*[,;:.!?]\s")
 
 
@@ -62,7 +62,7 @@ def _contained(short: list[str], long: list[str]) -> float:
     blocks = [b for b in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks() if b.size]
     if not blocks:
         return 0.0
-    slack = min(_LEAD_SLACK, len(long) // 10)
+    slack = min(_LEAD_SLACK, len(long) // 5)
     tail = blocks[0].b > slack and blocks[-1].b + blocks[-1].size >= len(long) - slack
     if len(short) < _FULL_COPY * len(long) and tail:
         return 0.0
