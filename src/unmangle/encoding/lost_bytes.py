@@ -9,6 +9,7 @@ the character model pick the most probable character between its neighbours.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations, product
@@ -99,7 +100,11 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
         if isinstance(unit, str):
             beams = [(t + unit, sc, lost, bon) for t, sc, lost, bon in beams]
             continue
-        chars = _plausible([c for c, _ in unit], model)
+        prev = units[k - 1] if k else left
+        nxt_unit = units[k + 1] if k + 1 < len(units) else right
+        chars = _fit_context([c for c, _ in _plausible_units(unit, model)],
+                             prev[-1] if isinstance(prev, str) and prev else None,
+                             nxt_unit[0] if isinstance(nxt_unit, str) and nxt_unit else None)
         lost_of = dict(unit)
         right_ctx = next((u for u in units[k + 1:] if isinstance(u, str)), right)[:2]
         expanded: list[tuple[str, float, int, float]] = []
@@ -152,6 +157,45 @@ def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarra
             is_open = before.rfind(c) > before.rfind(closer)
             bonus[idx] = -PAIRING_BONUS if is_open or after_word else 0.0
     return bonus
+
+
+def _plausible_units(unit: list[tuple[str, int]], model: CharModel) -> list[tuple[str, int]]:
+    keep = set(_plausible([c for c, _ in unit], model))
+    return [u for u in unit if u[0] in keep]
+
+
+_CJK_START = "\u2e80"
+
+
+def _fit_context(chars: list[str], before: str | None, after: str | None) -> list[str]:
+    """Characters that can stand between ``before`` and ``after`` (None: unknown). Scripts do not change
+    inside a word, a combining mark needs a base, and CJK text between ASCII words and digits is rare; the
+    trigram model, which backs off to character classes, cannot see these on its own (it takes U+3000 for
+    a space between two Latin letters)."""
+    def fits(c: str) -> bool:
+        cat = unicodedata.category(c)
+        if cat[0] == "M" and (before is None or not before.isalpha()):
+            return before is None
+        if c >= _CJK_START:
+            ascii_sides = [x for x in (before, after) if x is not None]
+            if ascii_sides and all(x.isascii() for x in ascii_sides) and any(x.isalnum() for x in ascii_sides):
+                return False
+            if cat == "Zs":
+                return False
+        if cat[0] == "L":
+            letters = [x for x in (before, after) if x is not None and x.isalpha()]
+            if letters and all(_script_of(x) != _script_of(c) for x in letters):
+                return False
+        return True
+
+    kept = [c for c in chars if fits(c)]
+    return kept or chars
+
+
+def _script_of(c: str) -> str:
+    """A coarse script: the first word of the character's Unicode name (LATIN, CYRILLIC, CJK, HANGUL...)."""
+    name = unicodedata.name(c, "")
+    return name.split(" ", 1)[0]
 
 
 def _plausible(chars: list[str], model: CharModel) -> list[str]:

@@ -236,7 +236,8 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
     characters, or when ``lossy`` says the rest of the text already showed this decoder at work: otherwise
     any Cyrillic or Thai word could pass for UTF-8 with bytes missing."""
     if "\ufffd" in token:
-        if lossless_only:
+        # A single-byte decoder that maps every byte (latin-1, KOI8-R) never wrote U+FFFD.
+        if lossless_only or (not wd.multibyte and not lost_alone_bytes(wd.codec)):
             return []
         seq = _encode_with_holes(token, wd.codec)
         if seq is None or all(0 <= b < 0x80 for b in seq):
