@@ -18,7 +18,7 @@ import regex
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE, WrongDecoder
 from unmangle.encoding.lost_bytes import HOLE, drops_continuations, lost_alone_bytes, recover
 from unmangle.encoding.model import CharModel
-from unmangle.encoding.utf8 import VALID_MULTIBYTE, VALID_RUN, count_high, plausible_high_bytes
+from unmangle.encoding.utf8 import VALID_MULTIBYTE, VALID_RUN, count_high, plausible_high_bytes, valid_high_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +74,11 @@ _ANY_CJK = r"[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]"
 _LATIN_LETTER = r"[A-Za-z\u00c0-\u024f]"
 # What CJK decoders produce: a rare CJK character, or any CJK character glued inside a Latin word (UTF-8 `ü`
 # read as EUC-KR is the common Hangul `체`, but `W체rttemberg` is no Korean word).
-MIXED_CJK_CLASS = f"{_LATIN_LETTER}{_ANY_CJK}|{_ANY_CJK}{_LATIN_LETTER}[a-z\u00c0-\u024f]"
+_CJK_LETTER = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+# A CJK letter inside a Latin word (`W체rttemberg`) or ending one (`caf챕 `); not a Latin initial before CJK
+# text (`A股`), which Chinese and Japanese write all the time.
+MIXED_CJK_CLASS = (f"{_LATIN_LETTER}{_CJK_LETTER}(?=[A-Za-z\u00c0-\u024f\\s.,;:!?)'\"]|$)"
+                   f"|(?<![\u3040-\u9fff\uac00-\ud7af]){_CJK_LETTER}{_LATIN_LETTER}[a-z\u00c0-\u024f]")
 RARE_CJK_CLASS = f"(?:{_RARE}|{MIXED_CJK_CLASS})"
 
 
@@ -132,18 +136,41 @@ ENC_MASK, SUSPECT, _SUSPECT_OTHER = _build_tables()
 
 
 @lru_cache(maxsize=65536)
-def _decodes_to_common(chars: str) -> bool:
-    """Whether some single-byte decoder turns ``chars`` back into one character real text commonly uses."""
+def _common_decoders(chars: str) -> tuple[str, ...]:
+    """The single-byte decoders that turn ``chars`` back into one character real text commonly uses."""
     mask = -1
     for ch in chars:
         mask &= ENC_MASK.get(ch, 0)
+    out = []
     for bit, wd in enumerate(SINGLE_BYTE):
         if mask & (1 << bit):
             try:
                 if chars.encode(wd.codec).decode("utf-8") in COMMON:
-                    return True
+                    out.append(wd.codec)
             except (UnicodeEncodeError, UnicodeDecodeError):
                 continue
+    return tuple(out)
+
+
+_WORD_AROUND = re.compile(r"[^ \t\n\r\f\v]*")
+
+
+def _real_shape(text: str, start: int, chars: str) -> bool:
+    """Whether the lead-and-continuation shape at ``start`` is mojibake rather than a chance pair inside a
+    real word: under one of the decoders that read it as a common character, at least half of the word's
+    high bytes must form whole UTF-8 characters (a word of mojibake is mojibake throughout; Ukrainian `ні`
+    inside `України` is not)."""
+    codecs = _common_decoders(chars)
+    if not codecs:
+        return False
+    lo = start
+    while lo > 0 and text[lo - 1] not in " \t\n\r\f\v":
+        lo -= 1
+    word = text[lo:_WORD_AROUND.match(text, start).end()]
+    for codec in codecs:
+        data = word.encode(codec, "replace")
+        if 2 * valid_high_bytes(data) >= count_high(data):
+            return True
     return False
 
 
@@ -159,7 +186,7 @@ def find_suspect(text: str, pos: int = 0) -> tuple[int, int] | None:
     looked for only in text that has CJK at all (one more fast scan).
     """
     hit = SUSPECT.search(text, pos)
-    while hit is not None and hit.lastgroup == "sb" and not _decodes_to_common(hit.group()):
+    while hit is not None and hit.lastgroup == "sb" and not _real_shape(text, hit.start(), hit.group()):
         # The shape was a false alarm; another kind of damage may still start here.
         hit = _SUSPECT_OTHER.match(text, hit.start()) or SUSPECT.search(text, hit.start() + 1)
     span = hit.span() if hit else None
