@@ -109,3 +109,14 @@ def test_a_byline_below_the_share_buttons_closing_the_article_is_found():
 
 def test_bylines_of_korean_and_chinese_pages():
     assert is_byline("글 김민준") and is_byline("作者：王明")
+
+
+def test_a_paragraph_opening_is_not_a_title_though_it_has_no_final_stop():
+    texts = ["Home", "World", "He stayed. Then the rains came and the river rose over the", *BODY, "Home"]
+    assert parts_of(texts).title != "He stayed. Then the rains came and the river rose over the"
+
+
+def test_a_chinese_headline_with_a_question_mark_inside_is_a_title():
+    from unmangle.page.parts import _INNER_STOP
+    assert _INNER_STOP.search("宇航员在太空中喝酒会怎么样？后果很严重") is None
+    assert _INNER_STOP.search("这是一场谴责。四十五年后，她说") is not None

@@ -18,7 +18,7 @@ from unmangle.page.interface import interface_hits, interface_share
 from unmangle.page.prose import UNSPACED, function_density
 
 _SENTENCE_END = regex.compile(r"[.!?…。！？؟।:;][\s\"'\p{Pi}\p{Pf}\p{Pe}]*$")
-_SENTENCE_INSIDE = regex.compile(r"[.!?。！？؟।](?:\s|$)")
+_SENTENCE_INSIDE = regex.compile(r"[.!?؟।](?:\s|$)|[。！？](?![”」』）]*$)")  # CJK stops need no space after
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", regex.I)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
 _UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")

@@ -18,7 +18,9 @@ TITLE_DENSITY = 0.2  # function-word density (relative to prose) of a headline
 AFTER_WINDOW = 6  # blocks after the article region where a closing byline or caption may sit
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
-_FINAL_STOP = regex.compile(r"[.;,:。][\"'”’»)\]]*$")
+_FINAL_STOP = regex.compile(r"[.;,:。，；：、][\"'”’»)\]」』）]*$")
+# A sentence ends inside the line: a paragraph's opening, not a headline (abbreviations like "U.S." do not count).
+_INNER_STOP = regex.compile(r"(?<=\p{Ll}{2}|\d)[.!?؟][\"'”’»)\]]*\s+\S|。[”」』）]*(?=\S)")
 _DATE = regex.compile(
     r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\.? \d{1,2}(?:, \d{4})?|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}|"
@@ -138,7 +140,8 @@ def title_score(texts: list[str], norms: list[str], i: int, region_start: int, r
     text = texts[i]
     f = result.features[i]
     words = _title_words(text)
-    if not 3 <= words <= 30 or len(text) > 250 or _FINAL_STOP.search(text) or f.sentences > 1:
+    if (not 3 <= words <= 30 or len(text) > 250 or _FINAL_STOP.search(text) or f.sentences > 1
+            or _INNER_STOP.search(text)):
         return 0.0
     if (furniture(f) or f.prompt or (f.interface and f.interface_share >= 0.5) or is_byline(text) or "@" in text
             or is_caption(text)):
