@@ -102,9 +102,8 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
             continue
         prev = units[k - 1] if k else left
         nxt_unit = units[k + 1] if k + 1 < len(units) else right
-        chars = _fit_context([c for c, _ in _plausible_units(unit, model)],
-                             prev[-1] if isinstance(prev, str) and prev else None,
-                             nxt_unit[0] if isinstance(nxt_unit, str) and nxt_unit else None)
+        chars = _choices(unit, model, prev[-1] if isinstance(prev, str) and prev else None,
+                         nxt_unit[0] if isinstance(nxt_unit, str) and nxt_unit else None)
         lost_of = dict(unit)
         right_ctx = next((u for u in units[k + 1:] if isinstance(u, str)), right)[:2]
         expanded: list[tuple[str, float, int, float]] = []
@@ -159,9 +158,29 @@ def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarra
     return bonus
 
 
-def _plausible_units(unit: list[tuple[str, int]], model: CharModel) -> list[tuple[str, int]]:
-    keep = set(_plausible([c for c, _ in unit], model))
-    return [u for u in unit if u[0] in keep]
+MAX_CHOICES = 48
+_CHOICES: dict[tuple[int, str | None, str | None], tuple[list[tuple[str, int]], list[str]]] = {}
+
+
+def _choices(unit: list[tuple[str, int]], model: CharModel, before: str | None, after: str | None) -> list[str]:
+    """The characters worth scoring for one uncertain unit: seen in real text, fitting their neighbours, and
+    of those the most frequent few (a lost byte rarely hides a rare character; scoring thousands of
+    three-byte candidates is where the time went). Units come from cached completions, so the choice is
+    cached on the unit's identity (the unit is kept alive with it)."""
+    key = (id(unit), before, after)
+    hit = _CHOICES.get(key)
+    if hit is not None and hit[0] is unit:
+        return hit[1]
+    chars = _fit_context(_plausible([c for c, _ in unit], model), before, after)
+    if len(chars) > MAX_CHOICES:
+        from unmangle.encoding.model import codepoints, unigram_index
+
+        freq = model.uni[unigram_index(codepoints("".join(chars)))]
+        chars = [chars[i] for i in np.argsort(-freq, kind="stable")[:MAX_CHOICES]]
+    if len(_CHOICES) > 100_000:
+        _CHOICES.clear()
+    _CHOICES[key] = (unit, chars)
+    return chars
 
 
 _CJK_START = "\u2e80"
