@@ -16,7 +16,7 @@ from itertools import combinations, product
 
 import numpy as np
 
-from unmangle.encoding.model import CharModel, score_fillers, unspaced_run
+from unmangle.encoding.model import CharModel, score_fillers_many, unspaced_run
 from unmangle.encoding.utf8 import needed_continuations
 
 HOLE = -1  # a byte known to be lost at this position (from U+FFFD); its value is unknown
@@ -107,9 +107,10 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
         lost_of = dict(unit)
         right_ctx = next((u for u in units[k + 1:] if isinstance(u, str)), right)[:2]
         expanded: list[tuple[str, float, int, float]] = []
-        for t, sc, lost, bon in beams:
+        all_scores = score_fillers_many(model, [(left + t)[-2:] for t, *_ in beams], chars, right_ctx)
+        for (t, sc, lost, bon), base in zip(beams, all_scores, strict=True):
             bonus = _pairing_bonus(before + left + t, chars, right_ctx)
-            scores = score_fillers(model, (left + t)[-2:], chars, right_ctx) + bonus
+            scores = base + bonus
             for idx in np.argsort(-scores)[:BEAM]:
                 expanded.append((t + chars[idx], sc + float(scores[idx]), lost + lost_of[chars[idx]],
                                  bon + float(bonus[idx])))

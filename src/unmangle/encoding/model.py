@@ -127,6 +127,20 @@ def default_model() -> CharModel:
     return CharModel.load()
 
 
+def score_fillers_many(model: CharModel, lefts: list[str], fillers: list[str], right: str) -> np.ndarray:
+    """:func:`score_fillers` for several left contexts at once (the beams of a search): one gather for all,
+    shape ``(len(lefts), len(fillers))``."""
+    r = right[:2]
+    k = len(fillers)
+    rows = np.stack([codepoints((chr(BOS) * 2 + left)[-2:] + "\x00" + r) for left in lefts])
+    grid = np.repeat(rows, k, axis=0)
+    grid[:, 2] = np.tile(codepoints("".join(fillers)), len(lefts))
+    width = grid.shape[1]
+    triples = np.concatenate([grid[:, i - 2:i + 1] for i in range(2, width)], axis=0)
+    lp = model.logprobs(triples.reshape(-1))[::3]
+    return lp.reshape(width - 2, len(lefts) * k).sum(axis=0).reshape(len(lefts), k)
+
+
 def score_fillers(model: CharModel, left: str, fillers: list[str], right: str) -> np.ndarray:
     """Log-probability of ``left[-2:] + f + right[:2]`` for each one-character filler ``f``, in one batch.
 
