@@ -232,7 +232,7 @@ def repair_pass(text: str) -> list[Edit]:
     return sorted(edits, key=lambda e: e.start)
 
 
-SAMPLE = 24
+SAMPLE = 8
 # (codec that gives the bytes back, codec that reads them right) for every pair a document can go through.
 _PAIR_CODECS = {f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGLE_BYTE + MULTI_BYTE} | {
     f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
