@@ -52,3 +52,10 @@ def test_identifier_kind_of_a_plain_word_is_none():
 @given(st.text(alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Zs", "Po")), max_size=80))
 def test_prose_like_text_is_never_changed(text):
     assert strip_identifiers(text)[0] == text
+
+
+def test_a_hash_of_standard_length_glued_to_the_end_of_a_word_is_removed():
+    from unmangle.page.identifiers import strip_identifiers
+    digest = "c5a37ee4090ea552f7c01071421f67b46f41e31a81745e88e7b00d565a1eb367"
+    assert strip_identifiers(f"Photo: Maria Keller{digest}")[0] == "Photo: Maria Keller"
+    assert strip_identifiers("การเลือกตั้งb996f869ee3bc4a230ea4be776a81a3f207ea471")[0] == "การเลือกตั้ง"

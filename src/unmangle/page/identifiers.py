@@ -90,7 +90,8 @@ def _glued_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             return start, start + length
         if not extra:
             break
-    if before_word or after_word:
+    # Glued to the end of a word ("Keller" + a 64-digit hash): a run of exactly a hash's length is the hash.
+    if after_word or (before_word and len(run) not in _HASH_LENGTHS):
         return None
     return start, end
 
