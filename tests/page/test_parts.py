@@ -120,3 +120,8 @@ def test_a_chinese_headline_with_a_question_mark_inside_is_a_title():
     from unmangle.page.parts import _INNER_STOP
     assert _INNER_STOP.search("宇航员在太空中喝酒会怎么样？后果很严重") is None
     assert _INNER_STOP.search("这是一场谴责。四十五年后，她说") is not None
+
+
+@pytest.mark.parametrize("line", ["記者会見する報道官(撮影:鈴木花子)", "시장가 기자회견을 하고 있다. 사진=김민준 기자"])
+def test_japanese_and_korean_photo_credits(line):
+    assert is_caption(line)

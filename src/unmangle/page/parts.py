@@ -60,8 +60,9 @@ _CREDIT_OPEN = regex.compile(r"^\(?(?:Photo|Photos|Photograph|Image|Picture|Cred
                              r"Crédito|Фото|Źródło|Kaynak|Fotó|Fotoğraf|Fot\.|Φωτογραφία|Ảnh|تصوير|צילום|फोटो|"
                              r"图片来源|圖片來源|图片|圖片|摄影|攝影|写真|사진)"
                              r"(?:\s+(?:by|credit|von|de|:))?\s*[:：]?\s*\S", regex.I)
-_CREDIT_TAIL = regex.compile(rf"\((?:[^()]*(?:Photo|Foto|Image|Getty|/|摄影|攝影|تصوير)[^()]*|{AGENCIES})\)\s*$|"
-                             r"（[^（）]*(?:摄影|攝影|图片|圖片)[^（）]*）\s*$|"
+_CREDIT_TAIL = regex.compile(rf"\((?:[^()]*(?:Photo|Foto|Image|Getty|/|摄影|攝影|撮影|تصوير)[^()]*|{AGENCIES})\)\s*$|"
+                             r"（[^（）]*(?:摄影|攝影|撮影|图片|圖片)[^（）]*）\s*$|"
+                             r"(?:사진|写真)\s*=\s*\S[^.]{0,30}$|"
                              r"(?:(?:Photo|Photograph|Image|Foto|Fotoğraf|Фото|Credit)(?: by)?\s*[:：]|Fot\.)"
                              r"\s*[^.]{2,60}$|"
                              r"\b(?:Getty Images|Shutterstock|iStock(?:photo)?|AP Photo|Reuters/[\p{L} ]+)\s*\)?$",
