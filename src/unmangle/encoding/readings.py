@@ -288,7 +288,7 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
         return [Reading(0, len(token), text, "mojibake", _label(wd), min_gain=1.0)] if text != token else []
     high = count_high(data)
     # A lossy reading needs a decoder that loses bytes at all (latin-1 and KOI8-R map every byte).
-    evidence = not lossless_only and (wd.multibyte or lossy or 2 * _common_utf8_bytes(data) >= high)
+    evidence = not lossless_only and (lossy or 2 * _common_utf8_bytes(data) >= high or (wd.multibyte and high <= 4))
     if evidence and (wd.multibyte or drops_continuations(wd.codec)) and plausible_high_bytes(data) >= 0.85 * high:
         rec = recover(list(data), wd.codec, model, ignore_mode=True, before=before)
         if rec is not None and rec.text != token:
