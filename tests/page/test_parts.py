@@ -125,3 +125,8 @@ def test_a_chinese_headline_with_a_question_mark_inside_is_a_title():
 @pytest.mark.parametrize("line", ["記者会見する報道官(撮影:鈴木花子)", "시장가 기자회견을 하고 있다. 사진=김민준 기자"])
 def test_japanese_and_korean_photo_credits(line):
     assert is_caption(line)
+
+
+def test_an_ordinal_inside_a_headline_is_not_a_sentence_end():
+    from unmangle.page.parts import _INNER_STOP
+    assert _INNER_STOP.search("Priester Bernard Vann, Träger des Viktoriakreuzes im 1. Weltkrieg, wurde geehrt") is None

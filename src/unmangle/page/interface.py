@@ -18,6 +18,7 @@ INTERFACE: dict[str, tuple[str, ...]] = {
         "buscar", "ir al contenido", "menú", "главная", "поиск", "меню", "hledat", "szukaj", "ara", "ana sayfa",
         "首页", "首頁", "搜索", "搜尋", "导航", "ホーム", "検索", "メニュー", "홈", "검색", "메뉴", "بحث",
         "الرئيسية", "انتقل إلى المحتوى", "חיפוש", "खोज", "trang chủ", "tìm kiếm", "上一篇", "下一篇", "返回顶部",
+        "跳到主要内容", "跳至主要內容", "メインコンテンツへスキップ", "본문 바로가기",
     ),
     "share": (
         "share", "shares", "sharing", "sharing options",

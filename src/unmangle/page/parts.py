@@ -19,8 +19,9 @@ AFTER_WINDOW = 6  # blocks after the article region where a closing byline or ca
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 _FINAL_STOP = regex.compile(r"[.;,:。，；：、][\"'”’»)\]」』）]*$")
-# A sentence ends inside the line: a paragraph's opening, not a headline (abbreviations like "U.S." do not count).
-_INNER_STOP = regex.compile(r"(?<=\p{Ll}{2}|\d)[.!?؟][\"'”’»)\]]*\s+\S|。[”」』）]*(?=\S)")
+# A sentence ends inside the line: a paragraph's opening, not a headline (abbreviations like "U.S." and ordinals
+# like "1. Weltkrieg" do not count).
+_INNER_STOP = regex.compile(r"(?<=\p{Ll}{2})[.!?؟][\"'”’»)\]]*\s+\S|。[”」』）]*(?=\S)")
 _DATE = regex.compile(
     r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\.? \d{1,2}(?:, \d{4})?|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}|"
