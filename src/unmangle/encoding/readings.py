@@ -364,29 +364,30 @@ def _readings(token: str, model: CharModel, before: str = "",
             if not mask:
                 break
     holes = "\ufffd" in token
-    tried: set[tuple[object, ...]] = set()
+    tried: dict[tuple[object, ...], tuple[str, list[Reading]]] = {}
 
-    def fresh(wd: WrongDecoder) -> bool:
+    def utf8_readings(wd: WrongDecoder, lossy: bool) -> list[Reading]:
         """Decoders that give the same bytes (and lose the same bytes) give the same readings: search once,
-        and let the first one name it."""
+        and name each decoder on its copy, so that the document's pair can claim the readings it shares."""
         seq = _encode_with_holes(token, wd.codec)
         if seq is None:
-            return False
+            return []
         key = (wd.multibyte, lost_alone_bytes(wd.codec) if holes else None, *seq)
         if key in tried:
-            return False
-        tried.add(key)
-        return True
+            label, rs = tried[key]
+            return [replace(r, detail=r.detail.replace(f"read as {label}", f"read as {wd.label}", 1)) for r in rs]
+        rs = _utf8_readings(token, wd, model, before, lossy, lossless_only)
+        tried[key] = (wd.label, rs)
+        return rs
 
     if mask:
         for bit, wd in enumerate(SINGLE_BYTE):
-            if mask & (1 << bit) and fresh(wd):
-                out.extend(_utf8_readings(token, wd, model, before, wd.codec in lossy_codecs, lossless_only))
+            if mask & (1 << bit):
+                out.extend(utf8_readings(wd, wd.codec in lossy_codecs))
     rare_cjk = RARE_CJK.search(token) is not None
     if rare_cjk or holes:
         for wd in MULTI_BYTE:
-            if fresh(wd):
-                out.extend(_utf8_readings(token, wd, model, before, lossless_only=lossless_only))
+            out.extend(utf8_readings(wd, False))
     # Valid UTF-8 from several high bytes is strong evidence on its own: random legacy bytes rarely form it,
     # so a token with a whole lossless UTF-8 reading needs no legacy alternatives.
     lossless = any(r.kind == "mojibake" and r.start == 0 and r.end == len(token) and r.min_gain <= 1.0
@@ -430,10 +431,10 @@ def _compose_marks(token: str, readings: list[Reading]) -> list[Reading]:
 
 
 def _dedupe(readings: list[Reading]) -> list[Reading]:
-    seen: set[tuple[int, int, str]] = set()
+    seen: set[tuple[int, int, str, str]] = set()
     out = []
     for r in readings:
-        key = (r.start, r.end, r.text)
+        key = (r.start, r.end, r.text, r.detail.split(",")[0])
         if key not in seen:
             seen.add(key)
             out.append(r)
