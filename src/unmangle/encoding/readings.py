@@ -36,7 +36,6 @@ class Reading:
     # A same-script reading (cp1250 text read as cp1252, cp1251 as KOI8-R) looks like a spelling variant of a
     # language the model may not know: it stands only when other tokens of the text agree (see repair).
     corroborate: bool = False
-    same_script: bool = False  # the reading writes the same script the token already had
 
 
 def _class(chars: set[str]) -> str:
@@ -321,7 +320,7 @@ def _legacy_readings(token: str) -> list[Reading]:
                 continue
             if text != token and text not in seen:
                 seen.add(text)
-                same = not wd.multibyte and true not in MULTIBYTE_TRUE and _script(text) == _script(token)
+                same = not wd.multibyte and true not in MULTIBYTE_TRUE and script_of(text) == script_of(token)
                 out.append(Reading(0, len(token), text, "mojibake", _label(wd, true), min_gain=6.0,
                                    corroborate=same))
     return out
@@ -395,9 +394,7 @@ def _readings(token: str, model: CharModel, before: str = "",
     if not lossless and (rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token)):
         out.extend(_legacy_readings(token))
     # A reading with a character real text never uses is not worth the model's time.
-    script = _script(token)
-    return [replace(r, same_script=_script(r.text) == script) for r in _dedupe(_compose_marks(token, out))
-            if keep_unseen or seen(r.text)]
+    return [r for r in _dedupe(_compose_marks(token, out)) if keep_unseen or seen(r.text)]
 
 
 def seen(text: str) -> bool:
@@ -405,7 +402,7 @@ def seen(text: str) -> bool:
     return all(c in SEEN or c < "\x80" for c in text)
 
 
-def _script(text: str) -> str:
+def script_of(text: str) -> str:
     """The script of the first letter outside ASCII ('' if none)."""
     for ch in text:
         if ord(ch) >= 0x80 and ch.isalpha():

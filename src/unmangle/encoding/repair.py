@@ -19,7 +19,7 @@ from ftfy.badness import is_bad
 from unmangle.document import Edit, apply_edits, compose
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.model import CharModel, default_model, score_many
-from unmangle.encoding.readings import Reading, candidate_readings, find_suspect, seen
+from unmangle.encoding.readings import Reading, candidate_readings, find_suspect, script_of, seen
 
 MAX_LAYERS = 4
 LOST_BYTE_PENALTY = 1.5  # nats per byte put back: a reading that needs fewer assumptions is more likely
@@ -124,7 +124,8 @@ def _pair(r: Reading) -> str:
     return r.detail.split(",")[0]
 
 
-def _choose(scored: Scored, prior: dict[str, float], trusted: set[str], support: dict[str, int]) -> Decision:
+def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[str],
+            support: dict[str, int]) -> Decision:
     """The best readings of one token that clear their threshold and do not overlap, best first."""
     ranked = []
     for margin, r in scored:
@@ -134,7 +135,8 @@ def _choose(scored: Scored, prior: dict[str, float], trusted: set[str], support:
         adjusted = margin + prior.get(pair, 0.0)
         # A same-script reading no other token of the text agrees with must stand out more: two-letter
         # words of a clean text (Ukrainian `Рі`) can spell a UTF-8 character read as cp1251.
-        if adjusted >= (ISOLATED_MARGIN if r.same_script and support.get(pair, 0) < 2 else 0.0):
+        isolated = support.get(pair, 0) < 2 and script_of(r.text) == script_of(token)
+        if adjusted >= (ISOLATED_MARGIN if isolated else 0.0):
             ranked.append((adjusted, r))
     chosen: list[tuple[Reading, float]] = []
     for adjusted, r in sorted(ranked, key=lambda s: -s[0]):
@@ -282,15 +284,19 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     if prior_hint:
         prior = prior_hint
         support = {**support, **{p: max(2, support.get(p, 0)) for p in prior_hint}}
-    decisions = [_choose(sc, prior, trusted, support) for sc in scored]
+    decisions = [_choose(t, sc, prior, trusted, support) for t, sc in zip(tokens, scored, strict=True)]
     # Second look, with what the first one learnt: the quotes it repaired, and the single-byte decoder the
     # text went through, whose lossy readings are now worth searching everywhere (cheap: the cache keeps
     # every token whose key did not change).
     befores = _quote_contexts(text, spans, decisions, known or [])
     lossy = frozenset(_SINGLE_BYTE_CODEC[p] for p in prior if p in _SINGLE_BYTE_CODEC)
     if any(befores) or lossy:
-        scored = score_tokens([(t, b, lossy) for t, b in zip(tokens, befores, strict=True)])
-        decisions = [_choose(sc, prior, trusted, support) for sc in scored]
+        # Only what can change is asked again: the quote matters to lost bytes, and the lossy search to
+        # tokens nothing could read yet.
+        keys = [(t, b if any(r.kind == "lost-byte" for _, r in sc) else "", _NONE if dec else lossy)
+                for t, b, sc, dec in zip(tokens, befores, scored, decisions, strict=True)]
+        scored = score_tokens(keys)
+        decisions = [_choose(t, sc, prior, trusted, support) for t, sc in zip(tokens, scored, strict=True)]
     edits: list[Edit] = []
     for (start, _end), token, decision in zip(spans, tokens, decisions, strict=True):
         for r, conf in decision:
