@@ -121,3 +121,11 @@ def test_a_bulleted_list_of_changes_is_the_article_not_a_menu():
              "+ Worlds can now have a world barrier", "+ Added one new achievement for explorers"]
     kinds = verdicts([*MENU, "Minecraft 1.8 - The Bountiful Update", *items, "Share", "© 2014 Mojang"])
     assert kinds[len(MENU) + 1:len(MENU) + 1 + len(items)] == ["article"] * len(items)
+
+
+def test_labels_and_teaser_titles_at_the_edges_of_the_region_are_shaved():
+    page = [*MENU, "Economy", "Supported by", *ARTICLE, "More to explore", "How we rebuilt the harbour ferry"]
+    kinds = verdicts(page)
+    assert kinds[len(MENU):len(MENU) + 2] != ["article", "article"]
+    assert kinds[-2:] != ["article", "article"]
+    assert kinds[len(MENU) + 2:len(MENU) + 2 + len(ARTICLE)] == ["article"] * len(ARTICLE)

@@ -131,14 +131,19 @@ def is_related_heading(f: BlockFeatures) -> bool:
 
 
 def _trim_region(feats: list[BlockFeatures], start: int, end: int) -> tuple[int, int]:
-    """Shave what the densest region swallowed at its edges: prompts at the top, teasers after a related heading.
+    """Shave what the densest region swallowed at its edges: prompts, labels and teaser titles (lines that are not
+    sentences) at the top and the bottom, teasers after a related heading. The title and byline it shaves off are
+    still found by :mod:`unmangle.page.parts`, which looks above the region.
 
     A related heading ends the article only if no long paragraph follows it (teasers are short), so a link box in
     the middle of an article does not cut it.
     """
-    while start < end and (feats[start].prompt or furniture(feats[start])):
+    def loose(f: BlockFeatures) -> bool:  # a line that is not a sentence: a label, a kicker, a teaser title
+        return not f.sentence_end and f.weight < 100 and not f.bullet
+
+    while start < end and (feats[start].prompt or furniture(feats[start]) or loose(feats[start])):
         start += 1
-    while end > start and (feats[end - 1].prompt or furniture(feats[end - 1])):
+    while end > start and (feats[end - 1].prompt or furniture(feats[end - 1]) or loose(feats[end - 1])):
         end -= 1
     for i in range(start + 1, end):
         if is_related_heading(feats[i]) and all(f.weight < 400 for f in feats[i + 1:end]):
