@@ -28,6 +28,8 @@ class Recovery:
     text: str
     lost: int  # bytes put back
     cost: float  # sum of the negative log-probability margins of the choices (uncertainty)
+    # Runners-up within a few nats (text, bytes put back): the document may know better than the model.
+    alternatives: tuple[tuple[str, int], ...] = ()
 
 
 def strict_codec(codec: str) -> str:
@@ -120,7 +122,9 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
                      for t, _, lost, bon in beams), reverse=True)
     best_score, text, lost = finals[0]
     margin = best_score - finals[1][0] if len(finals) > 1 and finals[1][1] != text else 6.0
-    return Recovery(text, lost, max(0.0, 3.0 - margin) * sum(1 for u in units if not isinstance(u, str)))
+    alternatives = tuple(dict.fromkeys((t, n) for sc, t, n in finals[1:3] if t != text and best_score - sc < 3.0))
+    return Recovery(text, lost, max(0.0, 3.0 - margin) * sum(1 for u in units if not isinstance(u, str)),
+                    alternatives)
 
 
 BEAM = 6

@@ -271,8 +271,9 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
         rec = recover(seq, wd.codec, model, ignore_mode=False, before=before)
         if rec is None:
             return []
-        return [Reading(0, len(token), rec.text, "lost-byte", _label(wd) + ", lost bytes replaced by U+FFFD",
-                        lost=rec.lost, min_gain=2.0, cost=rec.cost)]
+        return [Reading(0, len(token), text, "lost-byte", _label(wd) + ", lost bytes replaced by U+FFFD",
+                        lost=lost, min_gain=2.0, cost=rec.cost)
+                for text, lost in ((rec.text, rec.lost), *rec.alternatives)]
     try:
         data = token.encode(wd.codec)
     except UnicodeEncodeError:
@@ -291,8 +292,9 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
     if evidence and (wd.multibyte or drops_continuations(wd.codec)) and plausible_high_bytes(data) >= 0.85 * high:
         rec = recover(list(data), wd.codec, model, ignore_mode=True, before=before)
         if rec is not None and rec.text != token:
-            return [Reading(0, len(token), rec.text, "lost-byte", _label(wd) + ", lost bytes put back",
-                            lost=rec.lost, min_gain=3.0, cost=rec.cost)]
+            return [Reading(0, len(token), text, "lost-byte", _label(wd) + ", lost bytes put back",
+                            lost=lost, min_gain=3.0, cost=rec.cost)
+                    for text, lost in ((rec.text, rec.lost), *rec.alternatives) if text != token]
     return _partial_readings(token, data, wd, min_bytes=6 if wd.multibyte else 4)
 
 

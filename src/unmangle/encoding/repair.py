@@ -41,6 +41,7 @@ _KEEP_BELOW = 4.0
 # this much less margin, and win ties against other pairs.
 DOCUMENT_PRIOR = 3.0
 ISOLATED_MARGIN = 3.0
+ALPHABET_BONUS = 1.5
 
 
 def _confidence(gain: float, cost: float) -> float:
@@ -125,14 +126,20 @@ def _pair(r: Reading) -> str:
 
 
 def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[str],
-            support: dict[str, int]) -> Decision:
-    """The best readings of one token that clear their threshold and do not overlap, best first."""
+            support: dict[str, int], alphabet: frozenset[str] = frozenset()) -> Decision:
+    """The best readings of one token that clear their threshold and do not overlap, best first.
+
+    ``alphabet``: the letters the document already uses (case-folded). A character put back for lost bytes
+    that the document uses elsewhere is more likely than one it never does (a cache model: the text is in
+    one language, which a multilingual trigram model cannot know)."""
     ranked = []
     for margin, r in scored:
         if r.corroborate and r.detail not in trusted:
             continue
         pair = _pair(r)
         adjusted = margin + prior.get(pair, 0.0)
+        if r.kind == "lost-byte" and alphabet:
+            adjusted += ALPHABET_BONUS * sum(1 for c in set(r.text) - set(token) if c.casefold() in alphabet)
         # A same-script reading no other token of the text agrees with must stand out more: two-letter
         # words of a clean text (Ukrainian `Рі`) can spell a UTF-8 character read as cp1251.
         isolated = support.get(pair, 0) < 2 and script_of(r.text) == script_of(token)
@@ -156,8 +163,9 @@ def _document_prior(all_scored: list[Scored], trusted: set[str]) -> tuple[dict[s
             totals[pair] = totals.get(pair, 0.0) + max(m for m, r in scored if _pair(r) == pair)
     if not totals:
         return {}, tokens
-    best = max(totals, key=totals.__getitem__)
-    return ({best: DOCUMENT_PRIOR} if tokens[best] >= 2 else {}), tokens
+    best = max(totals.values())
+    # Decoders that read the text alike (cp1252, cp1254, cp1258 on most Latin text) tie: all get the prior.
+    return {p: DOCUMENT_PRIOR for p, t in totals.items() if t >= best - 1e-6 and tokens[p] >= 2}, tokens
 
 
 def _corroborated(all_scored: list[Scored]) -> set[str]:
@@ -172,6 +180,16 @@ def _corroborated(all_scored: list[Scored]) -> set[str]:
         for detail in {r.detail for m, r in scored if r.corroborate and m >= 0}:
             taken[detail] = taken.get(detail, 0) + 1
     return {d for d, n in taken.items() if n >= 2 and n >= 0.6 * offered[d]}
+
+
+def _alphabet(text: str, decisions: list[Decision]) -> frozenset[str]:
+    """Letters outside ASCII that the text uses once this pass's sure readings are in (case-folded)."""
+    chars = set(text)
+    for decision in decisions:
+        for r, _ in decision:
+            if r.kind != "lost-byte":  # guesses are what the alphabet is asked about, not evidence for it
+                chars.update(r.text)
+    return frozenset(c.casefold() for c in chars if c >= "\x80" and c.isalpha())
 
 
 def _quote_contexts(text: str, spans: list[tuple[int, int]], decisions: list[Decision],
@@ -296,7 +314,9 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
         keys = [(t, b if any(r.kind == "lost-byte" for _, r in sc) else "", _NONE if dec else lossy)
                 for t, b, sc, dec in zip(tokens, befores, scored, decisions, strict=True)]
         scored = score_tokens(keys)
-        decisions = [_choose(t, sc, prior, trusted, support) for t, sc in zip(tokens, scored, strict=True)]
+        alphabet = _alphabet(text, decisions)
+        decisions = [_choose(t, sc, prior, trusted, support, alphabet)
+                     for t, sc in zip(tokens, scored, strict=True)]
     edits: list[Edit] = []
     for (start, _end), token, decision in zip(spans, tokens, decisions, strict=True):
         for r, conf in decision:
