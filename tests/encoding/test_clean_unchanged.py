@@ -65,6 +65,8 @@ CLEAN = {
     "portuguese-caps": "IRMÃ DE CRISTIANO RONALDO VISITA SÃO PAULO AMANHÃ À TARDE; A MAÇÃ É VERMELHA.",
     "portuguese-letters": "Ã e Õ são letras do alfabeto português; Â, Ê e Ô levam acento circunflexo.",
     "latin1-letters": "Ð is Icelandic; ¢ is a cent; Â is French; Æ and Ø are Danish.",
+    "russian-caps-dateline": "НОВОСИБИРСК, 5 мая — МОСКВА и ЕКАТЕРИНБУРГ ответили: НЕТ.",
+    "greek-caps-headline": "ΑΘΗΝΑ, 5 Μαΐου — ΘΕΣΣΑΛΟΝΙΚΗ: ΝΕΑ ΜΕΤΡΑ ΓΙΑ ΤΗΝ ΟΙΚΟΝΟΜΙΑ",
     "empty": "",
     "whitespace": "   \n\n\t  ",
 }

@@ -116,6 +116,8 @@ def test_random_clean_text_is_unchanged(case: tuple[str, str]) -> None:
 @given(clean_texts(), st.data())
 def test_lossless_corruption_round_trips(case: tuple[str, str], data: st.DataObject) -> None:
     lang, text = case
+    # One word said eight times is one word of evidence: cp1251 and KOI8-R can read it either way.
+    assume(len(set(text.split())) >= 3 or lang in NO_SPACES)
     true, wrong = data.draw(st.sampled_from(PAIRS[lang]), label="pair")
     try:
         broken = mangle(text, true, wrong)

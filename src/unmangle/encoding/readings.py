@@ -84,8 +84,12 @@ RARE_CJK_CLASS = f"(?:{_RARE}|{MIXED_CJK_CLASS})"
 # cp1251 and KOI8-R put the two cases of the Cyrillic alphabet in each other's place: read with the other,
 # words start in lower case and go on in capitals, or run in capitals.
 _CYRILLIC_LETTERS = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-_CYRILLIC_CASE = "[а-яё][А-ЯЁ]{2,}|[А-ЯЁ]{6,}"
+# (Not a word in capitals: read with the other codec it becomes a plausible word in lower case.)
+_CYRILLIC_CASE = "[а-яё][А-ЯЁ]{2,}"
 CYRILLIC_CASE = re.compile(_CYRILLIC_CASE)
+# Words in capitals are suspect only in a text that shows the signature above elsewhere (lower case words of
+# cp1251 read as KOI8-R come out in capitals, but so do the headlines of real Russian news).
+CYRILLIC_CAPS = re.compile("[А-ЯЁ]{3,}")
 
 
 def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
@@ -322,6 +326,9 @@ def _legacy_readings(token: str) -> list[Reading]:
                 continue
             if text != token and text not in seen:
                 seen.add(text)
+                from_script, to_script = script_of(token), script_of(text)
+                if from_script not in ("", "Latin") and to_script not in (from_script, "Latin", "other"):
+                    continue  # Cyrillic never came from Greek read as KOI8-R: one non-Latin script to another
                 same = not wd.multibyte and true not in MULTIBYTE_TRUE and script_of(text) == script_of(token)
                 out.append(Reading(0, len(token), text, "mojibake", _label(wd, true), min_gain=6.0,
                                    corroborate=same))
@@ -393,7 +400,8 @@ def _readings(token: str, model: CharModel, before: str = "",
     # so a token with a whole lossless UTF-8 reading needs no legacy alternatives.
     lossless = any(r.kind == "mojibake" and r.start == 0 and r.end == len(token) and r.min_gain <= 1.0
                    and seen(r.text) for r in out)
-    if not lossless and (rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token)):
+    if not lossless and (rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token)
+                         or CYRILLIC_CAPS.search(token)):
         out.extend(_legacy_readings(token))
     # A reading with a character real text never uses is not worth the model's time.
     return [r for r in _dedupe(_compose_marks(token, out)) if keep_unseen or seen(r.text)]

@@ -19,7 +19,15 @@ from ftfy.badness import is_bad
 from unmangle.document import Edit, apply_edits, compose
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.model import CharModel, default_model, score_many
-from unmangle.encoding.readings import Reading, candidate_readings, find_suspect, script_of, seen
+from unmangle.encoding.readings import (
+    CYRILLIC_CAPS,
+    CYRILLIC_CASE,
+    Reading,
+    candidate_readings,
+    find_suspect,
+    script_of,
+    seen,
+)
 
 MAX_LAYERS = 4
 LOST_BYTE_PENALTY = 1.5  # nats per byte put back: a reading that needs fewer assumptions is more likely
@@ -61,11 +69,20 @@ def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
     while True:
         hit = find_suspect(text, pos)
         if hit is None:
-            return spans
+            break
         start = _token_start(text, hit[0])
         end = max(_TOKEN_END.match(text, hit[0]).end(), hit[1])
         spans.append((start, end))
         pos = end if end > pos else pos + 1
+    if spans and CYRILLIC_CASE.search(text):
+        taken = {s for s, _ in spans}
+        for m in CYRILLIC_CAPS.finditer(text):
+            start = _token_start(text, m.start())
+            if start not in taken:
+                taken.add(start)
+                spans.append((start, _TOKEN_END.match(text, m.start()).end()))
+        spans.sort()
+    return spans
 
 
 def score_tokens(keys: list[Key]) -> list[Scored]:
