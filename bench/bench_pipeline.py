@@ -11,10 +11,11 @@ cost by themselves), and datatrove's ``JsonlReader -> FTFYFormatter -> JsonlWrit
 JSONL, uncompressed, so the outputs cost the same. Throughput per core is throughput divided by workers.
 
 ``--rss`` measures memory against corpus size instead: one JSONL file of 100 MB and one of 1 GB, each run to the
-end with no document step, then each run with ``--mode fix`` for a fixed time (the repair is far too slow to
-finish 1 GB here), reporting the peak resident memory of the process tree.
+end with no document step, then with ``--mode fix`` and ``--mode clean`` for a fixed time each (the repair is far
+too slow to finish 1 GB here), with 2 workers, reporting the peak resident memory of the process tree.
 
-Usage: ``python bench/bench_pipeline.py [--quick] [--mb N] [--rss] [--rss-seconds S] [--out FILE]``.
+Usage: ``python bench/bench_pipeline.py [--quick] [--mb N] [--modes fix clean none ftfy] [--rss] [--rss-seconds S]
+[--out FILE]``.
 Outputs: ``bench/out/pipeline.md`` and ``bench/out/pipeline.json`` (``pipeline_rss.*`` with ``--rss``).
 """
 
@@ -39,6 +40,7 @@ OUT = Path(__file__).resolve().parent / "out"
 MB = 1024 * 1024
 PAGE = os.sysconf("SC_PAGE_SIZE")
 TICKS = os.sysconf("SC_CLK_TCK")
+MODES = ["fix", "clean", "none", "ftfy"]
 
 
 # -- the corpus ---------------------------------------------------------------------------------------------------
@@ -88,6 +90,10 @@ class Measure:
     busiest_cpu: float  # CPU seconds of the busiest process (sampled): the critical path on idle cores
     returncode: int
     stopped: bool  # ended by the time limit
+    # Peak memory of all processes in the first and in the second half of the run: a run whose memory grows
+    # with the amount it has processed shows a higher second half.
+    first_half_peak_mb: float = 0.0
+    second_half_peak_mb: float = 0.0
 
 
 def _session_sample(sid: int, cpu: dict[int, float]) -> tuple[int, int]:
@@ -119,12 +125,14 @@ def measure(cmd: list[str], limit: float | None = None) -> Measure:
     proc = subprocess.Popen(cmd, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peaks = [0, 0]
     cpu: dict[int, float] = {}
+    series: list[tuple[float, int]] = []
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
             total, largest = _session_sample(proc.pid, cpu)
             peaks[0], peaks[1] = max(peaks[0], total), max(peaks[1], largest)
+            series.append((time.perf_counter() - started, total))
             done.wait(0.25)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -142,9 +150,14 @@ def measure(cmd: list[str], limit: float | None = None) -> Measure:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0 and not stopped:
         sys.stderr.write(err.decode("utf-8", "replace")[-3000:])
-    used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # Processes reaped by something other than our child (datatrove's forkserver workers) are missing from
+    # the rusage of our children: the sampled per-process times catch them.
+    used = max((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), sum(cpu.values()))
+    first = max((r for t, r in series if t <= wall / 2), default=0)
+    second = max((r for t, r in series if t > wall / 2), default=0)
     return Measure(round(wall, 2), round(used, 2), round(peaks[0] / MB, 1), round(peaks[1] / MB, 1),
-                   round(max(cpu.values(), default=0.0), 2), proc.returncode, stopped)
+                   round(max(cpu.values(), default=0.0), 2), proc.returncode, stopped,
+                   round(first / MB, 1), round(second / MB, 1))
 
 
 def unmangle_cmd(inputs: Path, outdir: Path, mode: str, workers: int) -> list[str]:
@@ -191,13 +204,13 @@ def datatrove_version() -> str | None:
         return None
 
 
-def throughput(mb: float, shards: int, work: Path) -> dict:
+def throughput(mb: float, shards: int, work: Path, modes: list[str]) -> dict:
     corpus = write_corpus(work / "in", int(mb * MB), shards)
     rows = []
-    runs: list[tuple[str, str, int]] = [("unmangle", m, w) for m in ("fix", "clean", "none") for w in (1, 2)]
-    if datatrove_version():
+    runs: list[tuple[str, str, int]] = [("unmangle", m, w) for m in modes if m != "ftfy" for w in (1, 2)]
+    if "ftfy" in modes and datatrove_version():
         runs += [("datatrove FTFYFormatter", "ftfy", w) for w in (1, 2)]
-    else:
+    elif "ftfy" in modes:
         print("bench_pipeline: datatrove is not installed (pip install -e '.[bench]'); its rows are skipped",
               file=sys.stderr)
     for tool, mode, workers in runs:
@@ -245,7 +258,7 @@ def throughput_table(result: dict) -> str:
               "i.e. what the wall clock would show if the cores were not shared."]
     ours = {(r["mode"], r["workers"]): r for r in result["rows"] if r["tool"] == "unmangle"}
     theirs = {r["workers"]: r for r in result["rows"] if r["tool"] != "unmangle"}
-    if theirs:
+    if theirs and ("fix", 1) in ours and ("clean", 1) in ours:
         lines.append("")
         for w, r in sorted(theirs.items()):
             fix, clean = ours[("fix", w)], ours[("clean", w)]
@@ -262,7 +275,7 @@ def rss(seconds: float, work: Path) -> dict:
     for label, size in (("100 MB", 100 * MB), ("1 GB", 1024 * MB)):
         folder = work / label.replace(" ", "")
         corpus = write_corpus(folder, size, shards=1)
-        for mode, limit in (("none", None), ("fix", seconds)):
+        for mode, limit in (("none", None), ("fix", seconds), ("clean", seconds)):
             outdir = work / f"out-{mode}"
             m = measure(unmangle_cmd(folder, outdir, mode, 2), limit)
             shutil.rmtree(outdir, ignore_errors=True)
@@ -273,12 +286,15 @@ def rss(seconds: float, work: Path) -> dict:
 
 
 def rss_table(result: dict) -> str:
-    lines = ["| input | documents | mode | run | peak RSS, all processes (MB) | peak RSS, largest process (MB) |",
-             "|---|---:|---|---|---:|---:|"]
+    lines = ["| input | documents | mode | run | peak RSS, all processes (MB) | first half / second half (MB) "
+             "| peak RSS, largest process (MB) |",
+             "|---|---:|---|---|---:|---:|---:|"]
     for r in result["rows"]:
         run = f"first {r['wall']:.0f} s (stopped)" if r["stopped"] else f"whole, {r['wall']:.0f} s"
         lines.append(f"| {r['input']} | {r['documents']:,} | {r['mode']} | {run} | {r['peak_tree_rss_mb']:,.0f} | "
+                     f"{r['first_half_peak_mb']:,.0f} / {r['second_half_peak_mb']:,.0f} | "
                      f"{r['peak_process_rss_mb']:,.0f} |")
+    lines += ["", "2 workers; peak resident memory of the parent and its workers together, sampled 4 times a second."]
     return "\n".join(lines)
 
 
@@ -287,8 +303,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="a 1 MB corpus instead of 6 MB")
     ap.add_argument("--mb", type=float, help="corpus size in MB")
     ap.add_argument("--shards", type=int, default=8)
+    ap.add_argument("--modes", nargs="+", default=MODES, choices=MODES,
+                    help="which rows to run (ftfy: datatrove's FTFYFormatter)")
     ap.add_argument("--rss", action="store_true", help="measure peak memory on 100 MB and 1 GB inputs instead")
-    ap.add_argument("--rss-seconds", type=float, default=120, help="how long each --mode fix memory run lasts")
+    ap.add_argument("--rss-seconds", type=float, default=90, help="how long each fix/clean memory run lasts")
     ap.add_argument("--out", type=Path, default=None, help="the Markdown table (JSON beside it)")
     ap.add_argument("--child-unmangle", help=argparse.SUPPRESS)
     ap.add_argument("--child-datatrove", help=argparse.SUPPRESS)
@@ -304,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
             text = rss_table(result)
             out = args.out or OUT / "pipeline_rss.md"
         else:
-            result = throughput(args.mb or (1 if args.quick else 6), args.shards, work)
+            result = throughput(args.mb or (1 if args.quick else 6), args.shards, work, args.modes)
             text = throughput_table(result)
             out = args.out or OUT / "pipeline.md"
     finally:

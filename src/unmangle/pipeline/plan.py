@@ -21,7 +21,7 @@ FORMATS: dict[str, str] = {
 }
 TXT_FILES_PER_UNIT = 256
 TARGET_UNITS = 64
-MIN_UNIT_BYTES = 256 * 1024
+MIN_UNIT_BYTES = 64 * 1024
 
 
 class InputError(ValueError):
@@ -64,11 +64,11 @@ def expand_inputs(inputs: list[str]) -> list[str]:
 
 
 def auto_unit_bytes(total: int) -> int:
-    """About TARGET_UNITS units per corpus, each between 256 KB and 32 MB.
+    """About TARGET_UNITS units per corpus, each between 64 KB and 32 MB.
 
-    The repair handles a fraction of a MB per second per core, so a unit of even a few MB would leave a worker
-    idle for many seconds at the end of a small run; 256 KB keeps the per-unit cost (a shard, a manifest line)
-    well below the work itself.
+    The repair handles a fraction of a MB per second per core and some documents cost a hundred times others,
+    so the last unit of a run can leave the other workers idle; with 64 units that tail is a small part of the
+    run. 64 KB keeps the per-unit cost (a shard, a manifest line) well below the work itself.
     """
     return max(MIN_UNIT_BYTES, min(32 * MB, total // TARGET_UNITS))
 
