@@ -120,7 +120,7 @@ WRONG_DECODERS: tuple[WrongDecoder, ...] = SINGLE_BYTE + MULTI_BYTE
 # Legacy encodings a text may really be in, tried when its bytes are not UTF-8.
 LEGACY_TRUE: tuple[str, ...] = (
     "gbk", "big5", "shift_jis", "euc_jp", "euc_kr",
-    "cp1251", "koi8-r", "cp1253", "cp1250", "cp1256", "cp1255", "cp1254", "cp1257", "cp874",
+    "cp1251", "koi8-r", "koi8-u", "cp1253", "cp1250", "cp1256", "cp1255", "cp1254", "cp1257", "cp874",
     "iso-8859-5", "iso-8859-7", "iso-8859-2",
 )
 

@@ -309,7 +309,7 @@ def _legacy_readings(token: str) -> list[Reading]:
     """A legacy encoding read with another codec: single-byte readings of any legacy text, and CJK codecs
     confused with each other (GBK read as Big5); a CJK reading never turns into a single-byte script."""
     out: list[Reading] = []
-    seen: set[str] = set()
+    from_script = script_of(token)
     for wd in LEGACY_WRONG:
         try:
             data = token.encode(wd.codec)
@@ -324,14 +324,18 @@ def _legacy_readings(token: str) -> list[Reading]:
                 text = data.decode(true)
             except UnicodeDecodeError:
                 continue
-            if text != token and text not in seen:
-                seen.add(text)
-                from_script, to_script = script_of(token), script_of(text)
-                if from_script not in ("", "Latin") and to_script not in (from_script, "Latin", "other"):
-                    continue  # Cyrillic never came from Greek read as KOI8-R: one non-Latin script to another
-                same = not wd.multibyte and true not in MULTIBYTE_TRUE and script_of(text) == script_of(token)
-                out.append(Reading(0, len(token), text, "mojibake", _label(wd, true), min_gain=6.0,
-                                   corroborate=same))
+            if text == token:
+                continue
+            to_script = script_of(text)
+            cjk = true in MULTIBYTE_TRUE
+            # Cyrillic never came from Greek or Thai read as KOI8-R: one non-Latin script does not turn
+            # into another, unless into CJK from a multi-byte codec.
+            if from_script not in ("", "Latin") and to_script not in (from_script, "Latin") and not cjk:
+                continue
+            # Every codec that reads it so gets its own copy (KOI8-R and KOI8-U agree on most words): the
+            # document's pair is decided by the words only one of them can read.
+            same = not wd.multibyte and not cjk and to_script == from_script
+            out.append(Reading(0, len(token), text, "mojibake", _label(wd, true), min_gain=6.0, corroborate=same))
     return out
 
 

@@ -265,7 +265,9 @@ def repair_pass(text: str) -> list[Edit]:
             edits.extend(fast)
             edits.extend(_decide(text, rest, prior, edits)[0])
     for pair in prior:
-        edits.extend(_legacy_sweep(text, spans, pair))
+        swept = _legacy_sweep(text, spans, pair)
+        edits.extend(swept)
+        spans = spans + [(e.start, e.end) for e in swept]  # aliases of the pair must not sweep them again
     return sorted(edits, key=lambda e: e.start)
 
 
