@@ -209,6 +209,40 @@ def _alphabet(text: str, decisions: list[Decision]) -> frozenset[str]:
     return frozenset(c.casefold() for c in chars if c >= "\x80" and c.isalpha())
 
 
+VOTE_MIN_TOKENS = 3
+VOTE_SHARE = 0.7
+VOTE_MEAN_GAIN = 2.0
+
+
+def _voted(text: str, all_scored: list[Scored]) -> set[str]:
+    """Same-script pairs the whole text votes for. A Turkish text read as cp1252 shows few suspicious tokens
+    (`Baðýþýklýk`), but most of its words with ð, ý or þ read better as cp1254: every non-ASCII word of the
+    text is re-read with the pair, and the pair stands if most of the words it changes gain."""
+    offered: dict[str, float] = {}
+    for scored in all_scored:
+        for m, r in scored:
+            if r.corroborate and r.detail in _LEGACY_PAIRS:
+                offered[r.detail] = max(offered.get(r.detail, -1e9), m)
+    out = set()
+    for pair in sorted(offered, key=lambda p: -offered[p])[:3]:
+        true, wrong = _LEGACY_PAIRS[pair]
+        old_new = []
+        for m in dict.fromkeys(_NON_ASCII_TOKEN.findall(text)):
+            try:
+                new = m.encode(wrong).decode(true)
+            except UnicodeError:
+                continue
+            if new != m:
+                old_new.append((m, new))
+        if len(old_new) < VOTE_MIN_TOKENS:
+            continue
+        scores = score_many(default_model(), [t for pair_ in old_new for t in pair_]).tolist()
+        gains = [scores[2 * k + 1] - scores[2 * k] for k in range(len(old_new))]
+        if sum(g > 0 for g in gains) >= VOTE_SHARE * len(gains) and sum(gains) >= VOTE_MEAN_GAIN * len(gains):
+            out.add(pair)
+    return out
+
+
 def _quote_contexts(text: str, spans: list[tuple[int, int]], decisions: list[Decision],
                     known: list[Edit] = ()) -> list[str]:  # type: ignore[assignment]
     """The last quotation mark before each token once everything before it is repaired (``known`` edits and
@@ -316,8 +350,12 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     scored = score_tokens([(t, "", _NONE) for t in tokens])
     if not any(scored) and not prior_hint:
         return [], {}  # the usual end for clean text that merely looked odd somewhere
-    trusted = _corroborated(scored)
+    voted = _voted(text, scored)
+    trusted = _corroborated(scored) | voted
     prior, support = _document_prior(scored, trusted)
+    if voted:  # the whole text spoke for these: they are the document's pair, and sweep it
+        prior = {**prior, **{p: DOCUMENT_PRIOR for p in voted}}
+        support = {**support, **{p: max(2, support.get(p, 0)) for p in voted}}
     if prior_hint:
         prior = prior_hint
         support = {**support, **{p: max(2, support.get(p, 0)) for p in prior_hint}}
