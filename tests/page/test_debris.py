@@ -2,7 +2,7 @@
 
 import pytest
 
-from unmangle.page.debris import block_features, classify_blocks, densest_region, furniture
+from unmangle.page.debris import block_features, classify_blocks, cohesion, densest_region, furniture
 from unmangle.page.interface import interface_share
 
 ARTICLE = [
@@ -129,3 +129,38 @@ def test_labels_and_teaser_titles_at_the_edges_of_the_region_are_shaved():
     assert kinds[len(MENU):len(MENU) + 2] != ["article", "article"]
     assert kinds[-2:] != ["article", "article"]
     assert kinds[len(MENU) + 2:len(MENU) + 2 + len(ARTICLE)] == ["article"] * len(ARTICLE)
+
+
+def test_cohesion_is_the_share_of_prose_with_another_paragraph_close_by():
+    assert cohesion([300, 200, 0, 250, 0, 0, 0], 0, 7) == 1.0
+    assert cohesion([300, 0, 0, 0, 250, 0, 0, 0, 400], 0, 9) == 0.0
+    assert cohesion([0, 0], 0, 2) == 0.0
+
+
+TEASERS = [
+    "A regional court on Monday ordered the closure of two factories along the river after months of complaints "
+    "from residents about the smell and the colour of the water near the old mill.",
+    "Thousands of people gathered in the main square on Saturday evening to watch the first concert held there "
+    "since the renovation of the square, which took almost two years and cost more than planned.",
+    "The national rail company said that it would add more trains on the northern line from next month, after "
+    "passengers had complained for a long time about crowded carriages during the morning rush.",
+    "A small museum in the hills has found a lost painting in its own storage rooms, where it had been kept "
+    "for decades under the wrong name and without anyone noticing what it really was.",
+]
+
+
+def test_an_article_below_a_comment_count_wins_over_a_teaser_list_above_it():
+    # Each teaser paragraph stands alone between a section, a source and a headline; the article's paragraphs
+    # follow each other. The teaser list weighs more, but it is not an article.
+    page = list(MENU)
+    for i, teaser in enumerate(TEASERS * 2):
+        page += ["World", "Associated Press", f"Teaser headline number {i} of the day", teaser]
+    start = len(page) + 3
+    article = [*ARTICLE, "Opponents of the project have said that they will appeal the decision to the regional "
+               "court, which could delay the start of the work by several months, and that they have already "
+               "collected more than four thousand signatures from residents of the old fishing quarter, where "
+               "the bridge would land, against what they call a project that nobody there asked for at all."]
+    page += ["Bridge across the harbour approved", "Associated Press", "11 Comments", *article, "Privacy", "Terms"]
+    kinds = verdicts(page)
+    assert kinds[start:start + len(article)] == ["article"] * len(article)
+    assert "article" not in kinds[:start - 3]

@@ -108,17 +108,40 @@ def is_section_break(f: BlockFeatures) -> bool:
     return f.interface == "comments" and f.words <= 6 and f.interface_share >= 0.3 and not f.sentence_end
 
 
-def article_region(weights: list[float], breaks: list[int]) -> tuple[int, int]:
+def cohesion(prose: list[float], start: int, end: int, reach: int = 2) -> float:
+    """Share of the region's prose weight in paragraphs with another paragraph at most ``reach`` blocks away.
+
+    An article runs paragraph after paragraph; a teaser list or a comment thread sets each paragraph apart with its
+    own headline, source, user name, date or "Reply" line. ``prose`` holds each block's weight if it is a paragraph
+    of prose, else 0.
+    """
+    total = sum(prose[start:end])
+    if total <= 0:
+        return 0.0
+    near = sum(prose[i] for i in range(start, end)
+               if prose[i] and any(prose[j] for j in range(max(start, i - reach), min(end, i + reach + 1)) if j != i))
+    return near / total
+
+
+MIN_COHESION = 0.2  # a region of isolated paragraphs still counts, a fifth of its weight
+
+
+def article_region(weights: list[float], breaks: list[int], prose: list[float] | None = None) -> tuple[int, int]:
     """The densest region, not crossing a comments heading; an earlier section wins unless a later one is 2x larger.
 
-    Comments follow the article and are prose too: position is what tells them apart.
+    Comments follow the article and are prose too: position is what tells them apart. With ``prose`` (the weight of
+    each paragraph of prose, 0 for other blocks), each section's weight is scaled by its :func:`cohesion`, so that
+    a teaser list above a comment count does not win over the article below it.
     """
     bounds = [-1, *breaks, len(weights)]
     found: list[tuple[float, tuple[int, int]]] = []
     for lo, hi in zip(bounds, bounds[1:], strict=False):
         score, (s, e) = densest_region(weights[lo + 1:hi])
         if score > 0:
-            found.append((score, (s + lo + 1, e + lo + 1)))
+            span = (s + lo + 1, e + lo + 1)
+            if prose is not None:
+                score *= max(MIN_COHESION, cohesion(prose, *span))
+            found.append((score, span))
     if not found:
         return 0, 0
     top = max(score for score, _ in found)
@@ -236,7 +259,8 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
     feats = _rescale_density([block_features(t, lang) for t in texts])
     classes = [prose_class(f) for f in feats]
     weights = [block_weight(f, c) for f, c in zip(feats, classes, strict=True)]
-    start, end = article_region(weights, [i for i, f in enumerate(feats) if is_section_break(f)])
+    prose = [f.weight if c == "good" else 0.0 for f, c in zip(feats, classes, strict=True)]
+    start, end = article_region(weights, [i for i, f in enumerate(feats) if is_section_break(f)], prose)
     if start == end:  # no prose at all: a short page, keep what is not plainly furniture
         start, end = 0, len(texts)
     # Nothing on the page is furniture: a clean article (or a poem, a list) comes out whole. Runs of short lines
