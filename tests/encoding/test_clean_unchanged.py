@@ -67,6 +67,8 @@ CLEAN = {
     "latin1-letters": "Ð is Icelandic; ¢ is a cent; Â is French; Æ and Ø are Danish.",
     "russian-caps-dateline": "НОВОСИБИРСК, 5 мая — МОСКВА и ЕКАТЕРИНБУРГ ответили: НЕТ.",
     "greek-caps-headline": "ΑΘΗΝΑ, 5 Μαΐου — ΘΕΣΣΑΛΟΝΙΚΗ: ΝΕΑ ΜΕΤΡΑ ΓΙΑ ΤΗΝ ΟΙΚΟΝΟΜΙΑ",
+    "persian-short-word": "کنی وست: خواننده رپ که نام خود را به Ye تغییر داد",
+    "ukrainian-acronym": "Зараз він інвестує в дослідження ШІ більше 100 мільйонів доларів на рік.",
     "empty": "",
     "whitespace": "   \n\n\t  ",
 }

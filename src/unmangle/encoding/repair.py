@@ -49,6 +49,7 @@ _KEEP_BELOW = 4.0
 # this much less margin, and win ties against other pairs.
 DOCUMENT_PRIOR = 3.0
 ISOLATED_MARGIN = 3.0
+ISOLATED_FOREIGN_MARGIN = 10.0
 ALPHABET_BONUS = 1.5
 
 
@@ -142,6 +143,17 @@ def _pair(r: Reading) -> str:
     return r.detail.split(",")[0]
 
 
+def _isolated_margin(token: str, text: str) -> float:
+    """The margin a reading needs when no other token of the text agrees with it. Letters of one real script
+    read as the same script (Ukrainian `Рі`, cp1251 for `г`) need more; letters of one non-Latin script read
+    as another (Persian `رپ`, cp1256 for Cyrillic `с`) need much more: alone among words of its own script,
+    such a token is a word of that script far more often than mojibake."""
+    a, b = script_of(token), script_of(text)
+    if a not in ("", "Latin", "other") and b not in ("", "Latin", "other", a):
+        return ISOLATED_FOREIGN_MARGIN
+    return ISOLATED_MARGIN if a == b else 0.0
+
+
 def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[str],
             support: dict[str, int], alphabet: frozenset[str] = frozenset()) -> Decision:
     """The best readings of one token that clear their threshold and do not overlap, best first.
@@ -159,8 +171,8 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
             adjusted += ALPHABET_BONUS * sum(1 for c in set(r.text) - set(token) if c.casefold() in alphabet)
         # A same-script reading no other token of the text agrees with must stand out more: two-letter
         # words of a clean text (Ukrainian `Рі`) can spell a UTF-8 character read as cp1251.
-        isolated = support.get(pair, 0) < 2 and script_of(r.text) == script_of(token)
-        if adjusted >= (ISOLATED_MARGIN if isolated else 0.0):
+        need = _isolated_margin(token, r.text) if support.get(pair, 0) < 2 else 0.0
+        if adjusted >= need:
             ranked.append((adjusted, r))
     chosen: list[tuple[Reading, float]] = []
     for adjusted, r in sorted(ranked, key=lambda s: -s[0]):
