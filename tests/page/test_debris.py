@@ -164,3 +164,34 @@ def test_an_article_below_a_comment_count_wins_over_a_teaser_list_above_it():
     kinds = verdicts(page)
     assert kinds[start:start + len(article)] == ["article"] * len(article)
     assert "article" not in kinds[:start - 3]
+
+
+SECOND = [
+    "The regional rail company has ordered twelve new trains for the northern line, which should enter service "
+    "within three years and replace carriages that are more than forty years old.",
+    "Passengers have complained for a long time about crowded trains during the morning rush, and the company "
+    "said that the new trains would carry almost twice as many people as the old ones.",
+    "The order is the largest the company has placed since it was founded, and it will be paid for in part by a "
+    "loan from the regional government, which approved it last week.",
+]
+
+
+def test_a_second_article_after_a_comments_link_is_kept_when_it_opens_with_its_own_byline():
+    page = [*MENU, "Bridge across the harbour approved", "By Jane Doe", *ARTICLE, "Comments (5 posted)",
+            "Twelve new trains for the north", "By John Smith", "March 25, 2015", *SECOND,
+            "Comments (3 posted)", "© 2024 The Harbour Gazette"]
+    kinds = verdicts(page)
+    first = len(MENU) + 2
+    second = first + len(ARTICLE) + 4
+    assert kinds[first:first + len(ARTICLE)] == ["article"] * len(ARTICLE)
+    assert kinds[second:second + len(SECOND)] == ["article"] * len(SECOND)
+
+
+def test_a_comment_thread_after_the_article_is_not_a_second_article():
+    thread = ["Comments (2 posted)", "jane_d", "March 25, 2015 at 3:50 PM", SECOND[0], "Reply", "harbourfan",
+              "March 25, 2015 at 6:16 PM", SECOND[1], "Reply"]
+    kinds = verdicts([*MENU, "By Jane Doe", *ARTICLE, *thread])
+    assert "article" not in kinds[len(MENU) + 1 + len(ARTICLE):]
+    # Without a byline, the section after a comments line stays out, however it reads.
+    kinds = verdicts([*MENU, *ARTICLE, "Comments (5 posted)", "Twelve new trains for the north", *SECOND])
+    assert "article" not in kinds[len(MENU) + len(ARTICLE):]

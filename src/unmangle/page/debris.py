@@ -148,6 +148,38 @@ def article_region(weights: list[float], breaks: list[int], prose: list[float] |
     return next(span for score, span in found if score >= 0.5 * top)
 
 
+HEADER_WINDOW = 5  # blocks between a comments line and the paragraphs of the next article: title, byline, date
+MORE_WEIGHT = 0.25  # the next article weighs at least this share of the first
+MORE_COHESION = 0.8
+
+
+def following_articles(texts: list[str], weights: list[float], prose: list[float], breaks: list[int],
+                       region: tuple[int, int]) -> list[tuple[int, int]]:
+    """Articles after the first one on a page that sets several in a row (a weekly edition, a blog's front page),
+    each closed by its comments link: the section after a comments line is another article, not a thread, when
+    its densest region is cohesive, weighs about as much as the first, and opens with its own byline.
+
+    A thread sets user names, dates and "Reply" lines between its paragraphs; a byline (``By Jane Doe``) opens
+    an article. Sections are taken in order and the first that is not an article ends the run.
+    """
+    from unmangle.page.parts import is_byline  # parts builds on this module
+
+    start, end = region
+    first = sum(weights[start:end])
+    found: list[tuple[int, int]] = []
+    for lo, hi in zip(breaks, [*breaks[1:], len(weights)], strict=False):
+        if lo < end:
+            continue
+        score, (s, e) = densest_region(weights[lo + 1:hi])
+        s, e = s + lo + 1, e + lo + 1
+        header = range(lo + 1, s)
+        if (score < MORE_WEIGHT * first or len(header) > HEADER_WINDOW or cohesion(prose, s, e) < MORE_COHESION
+                or not any(is_byline(texts[i]) for i in header)):
+            break
+        found.append((s, e))
+    return found
+
+
 def is_related_heading(f: BlockFeatures) -> bool:
     """``Related``, ``Read more``, ``Lire aussi``: a short heading over teasers of other articles."""
     return f.interface == "related" and f.words <= 5 and f.interface_share >= 0.3 and not f.sentence_end
@@ -236,6 +268,7 @@ class DebrisResult:
     region: tuple[int, int]  # the article region [start, end) in block indices
     features: list[BlockFeatures]
     whole: bool = False  # nothing on the page is furniture: it is an article as it stands
+    more: tuple[tuple[int, int], ...] = ()  # the regions of further articles on a page that sets several in a row
 
 
 def _rescale_density(feats: list[BlockFeatures]) -> list[BlockFeatures]:
@@ -260,7 +293,9 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
     classes = [prose_class(f) for f in feats]
     weights = [block_weight(f, c) for f, c in zip(feats, classes, strict=True)]
     prose = [f.weight if c == "good" else 0.0 for f, c in zip(feats, classes, strict=True)]
-    start, end = article_region(weights, [i for i, f in enumerate(feats) if is_section_break(f)], prose)
+    breaks = [i for i, f in enumerate(feats) if is_section_break(f)]
+    start, end = article_region(weights, breaks, prose)
+    more = following_articles(texts, weights, prose, breaks, (start, end)) if start < end else []
     if start == end:  # no prose at all: a short page, keep what is not plainly furniture
         start, end = 0, len(texts)
     # Nothing on the page is furniture: a clean article (or a poem, a list) comes out whole. Runs of short lines
@@ -269,17 +304,18 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
     if whole:
         start, end = 0, len(texts)
     start, end = _trim_region(feats, start, _extend_region_end(feats, end))
+    more = [_trim_region(feats, s, _extend_region_end(feats, e)) for s, e in ([] if whole else more)]
     menus = set() if whole else _menu_runs(feats, classes) | _template_runs(texts, feats)
     verdicts: list[Verdict] = []
     for i, (f, c) in enumerate(zip(feats, classes, strict=True)):
         bad = furniture(f)
         if bad:
             verdicts.append(bad)
-        elif not start <= i < end:
+        elif not start <= i < end and not any(s <= i < e for s, e in more):
             verdicts.append(Verdict("boilerplate" if c in ("good", "near") else "navigation",
                                     "outside the article region"))
         elif i in menus:
             verdicts.append(Verdict("menu", "run of short lines without sentences"))
         else:
             verdicts.append(Verdict("article"))
-    return DebrisResult(verdicts, (start, end), feats, whole)
+    return DebrisResult(verdicts, (start, end), feats, whole, tuple(more))
