@@ -445,7 +445,7 @@ def _dedupe(readings: list[Reading]) -> list[Reading]:
     seen: set[tuple[int, int, str, str]] = set()
     out = []
     for r in readings:
-        key = (r.start, r.end, r.text, r.detail.split(",")[0])
+        key = (r.start, r.end, r.text, r.detail)
         if key not in seen:
             seen.add(key)
             out.append(r)

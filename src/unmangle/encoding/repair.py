@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+from collections import Counter
 from dataclasses import replace
 
 import ftfy
@@ -140,7 +141,12 @@ def _with_second_layer(token: str, readings: list[Reading], model: CharModel, be
 
 
 def _pair(r: Reading) -> str:
-    return r.detail.split(",")[0]
+    """The codec chain of a reading (`utf-8 read as gbk`; `utf-8 read as cp1252, then utf-8 read as cp1251`),
+    without what was done about lost bytes."""
+    return _LOST_NOTE.sub("", r.detail)
+
+
+_LOST_NOTE = regex.compile(r", lost bytes [^,]*")
 
 
 def _isolated_margin(token: str, text: str) -> float:
@@ -158,24 +164,25 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
             support: dict[str, int], alphabet: frozenset[str] = frozenset()) -> Decision:
     """The best readings of one token that clear their threshold and do not overlap, best first.
 
-    ``alphabet``: the letters the document already uses (case-folded). A character put back for lost bytes
-    that the document uses elsewhere is more likely than one it never does (a cache model: the text is in
-    one language, which a multilingual trigram model cannot know)."""
+    ``alphabet``: the letters the document already uses (case-folded). Between readings that both stand, the
+    one whose new letters the document uses elsewhere wins close calls (a cache model: the text is in one
+    language, which a multilingual trigram model cannot know: `člověk`, not `đlověk`)."""
     ranked = []
+    new_chars = set(token)
     for margin, r in scored:
         if r.corroborate and r.detail not in trusted:
             continue
         pair = _pair(r)
         adjusted = margin + prior.get(pair, 0.0)
-        if r.kind == "lost-byte" and alphabet:
-            adjusted += ALPHABET_BONUS * sum(1 for c in set(r.text) - set(token) if c.casefold() in alphabet)
         # A same-script reading no other token of the text agrees with must stand out more: two-letter
         # words of a clean text (Ukrainian `Рі`) can spell a UTF-8 character read as cp1251.
         need = _isolated_margin(token, r.text) if support.get(pair, 0) < 2 else 0.0
         if adjusted >= need:
-            ranked.append((adjusted, r))
+            # The alphabet only ranks readings that stand on their own; it never makes one stand.
+            rank = adjusted + ALPHABET_BONUS * sum(1 for c in set(r.text) - new_chars if c.casefold() in alphabet)
+            ranked.append((rank, adjusted, r))
     chosen: list[tuple[Reading, float]] = []
-    for adjusted, r in sorted(ranked, key=lambda s: -s[0]):
+    for _rank, adjusted, r in sorted(ranked, key=lambda s: -s[0]):
         if all(r.end <= c.start or r.start >= c.end for c, _ in chosen):
             chosen.append((r, _confidence(adjusted + r.min_gain, r.cost)))
     return tuple(sorted(chosen, key=lambda c: c[0].start))
@@ -194,7 +201,12 @@ def _document_prior(all_scored: list[Scored], trusted: set[str]) -> tuple[dict[s
         return {}, tokens
     best = max(totals.values())
     # Decoders that read the text alike (cp1252, cp1254, cp1258 on most Latin text) tie: all get the prior.
-    return {p: DOCUMENT_PRIOR for p, t in totals.items() if t >= best - 1e-6 and tokens[p] >= 2}, tokens
+    return {p: _prior(tokens[p]) for p, t in totals.items() if t >= best - 1e-6 and tokens[p] >= 2}, tokens
+
+
+def _prior(agreeing: int) -> float:
+    """The more tokens agree on the pair, the less any one token's model score can argue with it."""
+    return DOCUMENT_PRIOR + min(5.0, 0.5 * (agreeing - 2))
 
 
 def _corroborated(all_scored: list[Scored]) -> set[str]:
@@ -211,14 +223,26 @@ def _corroborated(all_scored: list[Scored]) -> set[str]:
     return {d for d, n in taken.items() if n >= 2 and n >= 0.6 * offered[d]}
 
 
-def _alphabet(text: str, decisions: list[Decision]) -> frozenset[str]:
-    """Letters outside ASCII that the text uses once this pass's sure readings are in (case-folded)."""
-    chars = set(text)
-    for decision in decisions:
-        for r, _ in decision:
-            if r.kind != "lost-byte":  # guesses are what the alphabet is asked about, not evidence for it
-                chars.update(r.text)
-    return frozenset(c.casefold() for c in chars if c >= "\x80" and c.isalpha())
+def _letters(text: str) -> set[str]:
+    return {c.casefold() for c in text if c >= "\x80" and c.isalpha()}
+
+
+def _alphabets(text: str, spans: list[tuple[int, int]], decisions: list[Decision]) -> list[frozenset[str]]:
+    """For each token, the letters outside ASCII that the rest of the text uses: its clean parts and the
+    other tokens' sure readings (case-folded). A token's own reading is not evidence for itself, and lost-byte
+    guesses are what the alphabet is asked about."""
+    counts: Counter[str] = Counter()
+    pos = 0
+    outside: list[str] = []
+    for start, end in spans:
+        outside.append(text[pos:start])
+        pos = end
+    outside.append(text[pos:])
+    counts.update(_letters("".join(outside)))
+    own = [_letters("".join(r.text for r, _ in d if r.kind != "lost-byte")) for d in decisions]
+    for letters in own:
+        counts.update(letters)
+    return [frozenset(c for c, n in counts.items() if n - (c in mine) > 0) for mine in own]
 
 
 VOTE_MIN_TOKENS = 3
@@ -372,6 +396,9 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
         prior = prior_hint
         support = {**support, **{p: max(2, support.get(p, 0)) for p in prior_hint}}
     decisions = [_choose(t, sc, prior, trusted, support) for t, sc in zip(tokens, scored, strict=True)]
+    alphabets = _alphabets(text, spans, decisions)
+    decisions = [_choose(t, sc, prior, trusted, support, a)
+                 for t, sc, a in zip(tokens, scored, alphabets, strict=True)]
     # Second look, with what the first one learnt: the quotes it repaired, and the single-byte decoder the
     # text went through, whose lossy readings are now worth searching everywhere (cheap: the cache keeps
     # every token whose key did not change).
@@ -383,9 +410,9 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
         keys = [(t, b if any(r.kind == "lost-byte" for _, r in sc) else "", _NONE if dec else lossy)
                 for t, b, sc, dec in zip(tokens, befores, scored, decisions, strict=True)]
         scored = score_tokens(keys)
-        alphabet = _alphabet(text, decisions)
-        decisions = [_choose(t, sc, prior, trusted, support, alphabet)
-                     for t, sc in zip(tokens, scored, strict=True)]
+        alphabets = _alphabets(text, spans, decisions)
+        decisions = [_choose(t, sc, prior, trusted, support, a)
+                     for t, sc, a in zip(tokens, scored, alphabets, strict=True)]
     edits: list[Edit] = []
     for (start, _end), token, decision in zip(spans, tokens, decisions, strict=True):
         for r, conf in decision:
