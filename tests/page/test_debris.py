@@ -195,3 +195,21 @@ def test_a_comment_thread_after_the_article_is_not_a_second_article():
     # Without a byline, the section after a comments line stays out, however it reads.
     kinds = verdicts([*MENU, *ARTICLE, "Comments (5 posted)", "Twelve new trains for the north", *SECOND])
     assert "article" not in kinds[len(MENU) + len(ARTICLE):]
+
+
+def test_a_live_ticker_after_the_article_is_cut_where_its_paragraphs_stand_alone():
+    ticker = []
+    for i, teaser in enumerate(TEASERS):
+        ticker += [f"14:{10 + i}", f"Headline of the hour number {i}", teaser]
+    kinds = verdicts([*MENU, *ARTICLE, "Live", *ticker, "© 2024 The Harbour Gazette"])
+    assert kinds[len(MENU):len(MENU) + len(ARTICLE)] == ["article"] * len(ARTICLE)
+    assert "article" not in kinds[len(MENU) + len(ARTICLE):]
+
+
+def test_a_few_stray_paragraphs_closing_a_long_article_are_kept():
+    notes = []
+    for i, teaser in enumerate(TEASERS[:3]):
+        notes += [f"^ Note {i}", "Retrieved 2 May 2014", teaser]
+    article = [*ARTICLE, *SECOND] * 8  # long: the stray paragraphs weigh little beside it
+    kinds = verdicts([*MENU, *article, *notes, "© 2024 The Harbour Gazette"])
+    assert kinds[len(MENU) + len(article):].count("article") >= 3

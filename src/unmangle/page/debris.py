@@ -209,6 +209,26 @@ def _trim_region(feats: list[BlockFeatures], start: int, end: int) -> tuple[int,
     return start, end
 
 
+ISOLATED_TAIL = 3  # isolated paragraphs in a row that end a region make a teaser list or a live ticker
+TAIL_SHARE = 0.1  # ... if they weigh at least this share of the article before them
+
+
+def _cut_isolated_tail(prose: list[float], start: int, end: int, reach: int = 2) -> int:
+    """Where the article ends when the densest region ran on into a teaser list or a live ticker: paragraphs that
+    each stand alone between headlines, sources and times. The article is cut after its last paragraph that has
+    another paragraph close by, if ``ISOLATED_TAIL`` or more isolated ones follow it and weigh enough to matter: a
+    long article may end on a few stray paragraphs (notes, references), and a real paragraph removed is the worst
+    error."""
+    goods = [i for i in range(start, end) if prose[i]]
+    joined = [i for i in goods if any(j != i and abs(j - i) <= reach for j in goods)]
+    if not joined:
+        return end
+    tail = [i for i in goods if i > joined[-1]]
+    if len(tail) < ISOLATED_TAIL or sum(prose[i] for i in tail) < TAIL_SHARE * sum(prose[start:joined[-1] + 1]):
+        return end
+    return joined[-1] + 1
+
+
 def _extend_region_end(feats: list[BlockFeatures], end: int) -> int:
     """Take in the short closing lines of the article: a last sentence or quote (``"I hope they are safe."``)
     weighs too little for the densest region, but it is prose and ends on a stop, which menus, share buttons and
@@ -303,6 +323,8 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
     whole = not any(furniture(f) for f in feats)
     if whole:
         start, end = 0, len(texts)
+    if not whole:
+        end = _cut_isolated_tail(prose, start, end)
     start, end = _trim_region(feats, start, _extend_region_end(feats, end))
     more = [_trim_region(feats, s, _extend_region_end(feats, e)) for s, e in ([] if whole else more)]
     menus = set() if whole else _menu_runs(feats, classes) | _template_runs(texts, feats)
