@@ -2,7 +2,14 @@
 
 import pytest
 
-from unmangle.page.debris import block_features, classify_blocks, cohesion, densest_region, furniture
+from unmangle.page.debris import (
+    block_features,
+    classify_blocks,
+    cohesion,
+    densest_region,
+    furniture,
+    numbered_items,
+)
 from unmangle.page.interface import interface_share
 
 ARTICLE = [
@@ -213,3 +220,20 @@ def test_a_few_stray_paragraphs_closing_a_long_article_are_kept():
     article = [*ARTICLE, *SECOND] * 8  # long: the stray paragraphs weigh little beside it
     kinds = verdicts([*MENU, *article, *notes, "© 2024 The Harbour Gazette"])
     assert kinds[len(MENU) + len(article):].count("article") >= 3
+
+
+def test_a_numbered_list_inside_the_article_is_not_a_menu():
+    ranking = ["1. Finland", "2. Norway", "3. Australia", "4. Canada", "5. Germany"]
+    kinds = verdicts([*MENU, *ARTICLE[:2], *ranking, *ARTICLE[3:], "© 2024 The Harbour Gazette"])
+    start = len(MENU) + 2
+    assert kinds[start:start + len(ranking)] == ["article"] * len(ranking)
+    # Numbers that do not follow each other are not a list: a menu stays a menu.
+    kinds = verdicts([*MENU, *ARTICLE[:2], "1. Home", "7. News", "2. Sport", "9. Travel", *ARTICLE[3:],
+                      "© 2024 The Harbour Gazette"])
+    assert "article" not in kinds[start:start + 4]
+
+
+def test_numbered_items_need_three_in_a_row():
+    assert numbered_items(["1. One", "2. Two", "3. Three"]) == {0, 1, 2}
+    assert numbered_items(["1. One", "2. Two", "Share", "3. Three"]) == set()
+    assert numbered_items(["9) Nine", "10) Ten", "11) Eleven", "13) Thirteen"]) == {0, 1, 2}

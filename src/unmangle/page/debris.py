@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import regex
+
 from unmangle.page.features import WORD, BlockFeatures, block_features
 
 __all__ = ["BARRIERS", "BlockFeatures", "DebrisResult", "Verdict", "block_features", "classify_blocks", "furniture"]
@@ -266,12 +268,36 @@ def _template_runs(texts: list[str], feats: list[BlockFeatures]) -> set[int]:
     return out
 
 
-def _menu_runs(feats: list[BlockFeatures], classes: list[str]) -> set[int]:
-    """Indices in runs of four or more short lines without sentence punctuation: menus and link lists."""
+_NUMBERED = regex.compile(r"^\s*(\d{1,3})[.)]\s+\S")
+
+
+def numbered_items(texts: list[str], run: int = 3) -> set[int]:
+    """Lines of an ordered list the article makes (``1. Finland``, ``2. Norway``, ``3. Australia``): numbered one
+    after the other, which menus are not.
+
+    >>> sorted(numbered_items(["Top countries", "1. Finland", "2. Norway", "3. Australia", "Share"]))
+    [1, 2, 3]
+    """
+    numbers = [int(m.group(1)) if (m := _NUMBERED.match(t)) else None for t in texts]
+    out: set[int] = set()
+    i = 0
+    while i < len(texts):
+        j = i + 1
+        while numbers[i] is not None and j < len(texts) and numbers[j] == numbers[j - 1] + 1:
+            j += 1
+        if j - i >= run:
+            out.update(range(i, j))
+        i = j
+    return out
+
+
+def _menu_runs(feats: list[BlockFeatures], classes: list[str], listed: set[int] = frozenset()) -> set[int]:
+    """Indices in runs of four or more short lines without sentence punctuation: menus and link lists (not the
+    ``listed`` items of a numbered list)."""
     out: set[int] = set()
     run: list[int] = []
     for i, (f, c) in enumerate(zip(feats, classes, strict=True)):
-        if c in ("short", "bad") and not f.sentence_end and f.words <= 3:
+        if c in ("short", "bad") and not f.sentence_end and f.words <= 3 and i not in listed:
             run.append(i)
             continue
         if len(run) >= 4:
@@ -327,7 +353,7 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
         end = _cut_isolated_tail(prose, start, end)
     start, end = _trim_region(feats, start, _extend_region_end(feats, end))
     more = [_trim_region(feats, s, _extend_region_end(feats, e)) for s, e in ([] if whole else more)]
-    menus = set() if whole else _menu_runs(feats, classes) | _template_runs(texts, feats)
+    menus = set() if whole else _menu_runs(feats, classes, numbered_items(texts)) | _template_runs(texts, feats)
     verdicts: list[Verdict] = []
     for i, (f, c) in enumerate(zip(feats, classes, strict=True)):
         bad = furniture(f)
