@@ -92,7 +92,7 @@ CYRILLIC_CASE = re.compile(_CYRILLIC_CASE)
 CYRILLIC_CAPS = re.compile("[А-ЯЁ]{3,}")
 
 
-def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], list[re.Pattern[str]]]:
     enc_mask: dict[str, int] = {}
     lead2: set[str] = set()
     lead3: set[str] = set()
@@ -117,7 +117,7 @@ def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
         # UTF-8 read with a single-byte codec: a whole character's worth of lead and continuation bytes (real
         # Cyrillic or Thai often has a lead-like letter before a continuation-like one, rarely the full
         # shape), or U+2000-U+206F (quotes, dashes) with its last byte lost.
-        "(?P<sb>" + _class(lead2) + c + "|" + _class(lead3) + c + c + "|" + _class(lead4) + c + c + c + ")",
+        "(?P<sb>" + _class(lead4) + c + c + c + "|" + _class(lead3) + c + c + "|" + _class(lead2) + c + ")",
         _class(e2) + _class(x80),
         r"[\x80-\x9f\ufffd]",                             # C1 controls, replacement characters
         _RARE,                                            # what CJK decoders produce
@@ -132,10 +132,11 @@ def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
         "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + r"\x80-\x9f\ufffd" + _RARE[1:] + ")"
         + "(?:" + "|".join(alternatives) + ")"
     )
-    return enc_mask, suspect, re.compile("|".join(alternatives[1:]))
+    shapes = [re.compile(_class(lead) + c * n) for lead, n in ((lead4, 3), (lead3, 2), (lead2, 1))]
+    return enc_mask, suspect, re.compile("|".join(alternatives[1:])), shapes
 
 
-ENC_MASK, SUSPECT, _SUSPECT_OTHER = _build_tables()
+ENC_MASK, SUSPECT, _SUSPECT_OTHER, _SHAPES = _build_tables()
 
 
 @lru_cache(maxsize=65536)
@@ -189,10 +190,19 @@ def find_suspect(text: str, pos: int = 0) -> tuple[int, int] | None:
     looked for only in text that has CJK at all (one more fast scan).
     """
     hit = SUSPECT.search(text, pos)
-    while hit is not None and hit.lastgroup == "sb" and not _real_shape(text, hit.start(), hit.group()):
-        # The shape was a false alarm; another kind of damage may still start here.
-        hit = _SUSPECT_OTHER.match(text, hit.start()) or SUSPECT.search(text, hit.start() + 1)
-    span = hit.span() if hit else None
+    span = None
+    while hit is not None:
+        if hit.lastgroup != "sb":
+            span = hit.span()
+            break
+        # The longest shape found first; a shorter one may be the character (mac-roman `Ê≠≥` is 歳, its
+        # `Ê≠` nothing), and if none is, another kind of damage may still start here.
+        at = hit.start()
+        shape = next((m for rx in _SHAPES if (m := rx.match(text, at)) and _real_shape(text, at, m.group())), None)
+        if shape is not None:
+            span = shape.span()
+            break
+        hit = _SUSPECT_OTHER.match(text, at) or SUSPECT.search(text, at + 1)
     if _HAS_CJK.search(text, pos):
         mixed = _MIXED.search(text, pos, span[0] if span else len(text))
         if mixed:
