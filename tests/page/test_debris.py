@@ -237,3 +237,20 @@ def test_numbered_items_need_three_in_a_row():
     assert numbered_items(["1. One", "2. Two", "3. Three"]) == {0, 1, 2}
     assert numbered_items(["1. One", "2. Two", "Share", "3. Three"]) == set()
     assert numbered_items(["9) Nine", "10) Ten", "11) Eleven", "13) Thirteen"]) == {0, 1, 2}
+
+
+def test_an_outline_is_a_numbered_list_too():
+    toc = ["1 History", "1.1 Early years", "1.2 The bridge", "2 Values", "3 Software", "3.1 Browsers",
+           "3.1.1 Firefox", "4 Community"]
+    assert numbered_items(toc) == set(range(len(toc)))
+    assert numbered_items(["4.2.3 April 2014", "4.1.6 April 2014", "4.2.4 May 2014"]) == set()
+
+
+def test_a_table_of_contents_does_not_cut_the_lead_from_the_article():
+    toc = ["Contents", "1 History", "1.1 Early years", "1.2 The bridge", "2 Design", "2.1 Towers", "2.2 Deck",
+           "3 Construction", "3.1 Costs", "3.2 Delays", "4 Opposition", "5 See also", "6 References"]
+    lead = [ARTICLE[0] + " " + ARTICLE[1]]
+    body = [*SECOND, *ARTICLE[3:], *SECOND]
+    kinds = verdicts([*MENU, *lead, *toc, *body, "© 2024 The Harbour Gazette"])
+    assert kinds[len(MENU)] == "article"
+    assert kinds[-len(body) - 1:-1] == ["article"] * len(body)

@@ -130,3 +130,10 @@ def test_japanese_and_korean_photo_credits(line):
 def test_an_ordinal_inside_a_headline_is_not_a_sentence_end():
     from unmangle.page.parts import _INNER_STOP
     assert _INNER_STOP.search("Priester Bernard Vann, Träger des Viktoriakreuzes im 1. Weltkrieg, wurde geehrt") is None
+
+
+def test_a_name_alone_under_the_title_is_the_byline_but_a_four_word_label_is_not():
+    texts = ["Home", "World", "Gunmen attack museum, killing at least 19", "Erin Cunningham", *BODY, "Home"]
+    assert parts_of(texts).byline == "Erin Cunningham"
+    texts[3] = "Founder Netscape Communications Corporation"  # an infobox row: a label and a value
+    assert parts_of(texts).byline is None

@@ -268,22 +268,35 @@ def _template_runs(texts: list[str], feats: list[BlockFeatures]) -> set[int]:
     return out
 
 
-_NUMBERED = regex.compile(r"^\s*(\d{1,3})[.)]\s+\S")
+_NUMBERED = regex.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)(?:\.|\)|(?<=\d))\s+[\p{L}\p{N}\"'“‘(]")
+
+
+def _number(text: str) -> tuple[int, ...] | None:
+    m = _NUMBERED.match(text)
+    return tuple(int(n) for n in m.group(1).split(".")) if m else None
+
+
+def _follows(prev: tuple[int, ...], cur: tuple[int, ...]) -> bool:
+    """``cur`` comes right after ``prev`` in a list or an outline: 2 after 1, 1.1 after 1, 2 after 1.3.2."""
+    if cur == (*prev, 1):
+        return True
+    return any(cur == (*prev[:k], prev[k] + 1) for k in range(len(prev)))
 
 
 def numbered_items(texts: list[str], run: int = 3) -> set[int]:
-    """Lines of an ordered list the article makes (``1. Finland``, ``2. Norway``, ``3. Australia``): numbered one
-    after the other, which menus are not.
+    """Lines of an ordered list or an outline the article makes (``1. Finland``, ``2. Norway``; ``1 History``,
+    ``1.1 Early years``, ``2 Values``): numbered one after the other, which menus are not.
 
     >>> sorted(numbered_items(["Top countries", "1. Finland", "2. Norway", "3. Australia", "Share"]))
     [1, 2, 3]
     """
-    numbers = [int(m.group(1)) if (m := _NUMBERED.match(t)) else None for t in texts]
+    numbers = [_number(t) for t in texts]
     out: set[int] = set()
     i = 0
     while i < len(texts):
         j = i + 1
-        while numbers[i] is not None and j < len(texts) and numbers[j] == numbers[j - 1] + 1:
+        while (numbers[i] is not None and j < len(texts) and numbers[j] is not None
+               and _follows(numbers[j - 1], numbers[j])):
             j += 1
         if j - i >= run:
             out.update(range(i, j))
@@ -337,7 +350,10 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
     """A verdict for every block of the page."""
     feats = _rescale_density([block_features(t, lang) for t in texts])
     classes = [prose_class(f) for f in feats]
-    weights = [block_weight(f, c) for f, c in zip(feats, classes, strict=True)]
+    listed = numbered_items(texts)
+    # The items of a numbered list or an outline (a table of contents) are part of the article, not a gap in it.
+    weights = [max(0.0, block_weight(f, c)) if i in listed else block_weight(f, c)
+               for i, (f, c) in enumerate(zip(feats, classes, strict=True))]
     prose = [f.weight if c == "good" else 0.0 for f, c in zip(feats, classes, strict=True)]
     breaks = [i for i, f in enumerate(feats) if is_section_break(f)]
     start, end = article_region(weights, breaks, prose)
@@ -353,7 +369,7 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
         end = _cut_isolated_tail(prose, start, end)
     start, end = _trim_region(feats, start, _extend_region_end(feats, end))
     more = [_trim_region(feats, s, _extend_region_end(feats, e)) for s, e in ([] if whole else more)]
-    menus = set() if whole else _menu_runs(feats, classes, numbered_items(texts)) | _template_runs(texts, feats)
+    menus = set() if whole else _menu_runs(feats, classes, listed) | _template_runs(texts, feats)
     verdicts: list[Verdict] = []
     for i, (f, c) in enumerate(zip(feats, classes, strict=True)):
         bad = furniture(f)

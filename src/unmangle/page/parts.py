@@ -237,7 +237,7 @@ def find_byline(texts: list[str], result: DebrisResult, title: int | None) -> in
     if title is not None:
         for i in range(title + 1, min(len(texts), title + 4)):
             f = result.features[i]
-            if _NAME_ONLY.match(texts[i]) and not f.interface and len(texts[i].split()) <= 4:
+            if _NAME_ONLY.match(texts[i]) and not f.interface and len(texts[i].split()) <= 3:
                 return i
     # Just after the article, a byline must name someone: ``by Taboola`` under it is an advert's label.
     for i in closing:
