@@ -8,6 +8,7 @@ from unmangle.page.debris import (
     cohesion,
     densest_region,
     furniture,
+    gallery_slides,
     numbered_items,
 )
 from unmangle.page.interface import interface_share
@@ -254,3 +255,20 @@ def test_a_table_of_contents_does_not_cut_the_lead_from_the_article():
     kinds = verdicts([*MENU, *lead, *toc, *body, "© 2024 The Harbour Gazette"])
     assert kinds[len(MENU)] == "article"
     assert kinds[-len(body) - 1:-1] == ["article"] * len(body)
+
+
+def test_a_photo_gallery_inside_the_article_is_removed_and_the_article_around_it_kept():
+    slides = []
+    for i, teaser in enumerate(TEASERS * 2):
+        slides += [f"{i + 1}/8 Headline of slide {i + 1}", teaser, "Getty Images"]
+    kinds = verdicts([*MENU, *ARTICLE[:2], *slides, *ARTICLE[3:], "© 2024 The Harbour Gazette"])
+    start = len(MENU)
+    assert kinds[start:start + 2] == ["article", "article"]
+    assert set(kinds[start + 2:start + 2 + len(slides)]) <= {"gallery", "media"}
+    assert kinds[start + 2 + len(slides):start + 4 + len(slides)] == ["article", "article"]
+
+
+def test_gallery_counters_must_count_one_after_the_other_out_of_one_total():
+    assert gallery_slides(["1/3 Pier", "A pier.", "2/3 Jet", "A jet.", "3/3 Pub", "A pub.", "After."]) == set(range(6))
+    assert gallery_slides(["1/3 Pier", "2/5 Jet", "3/3 Pub"]) == set()
+    assert gallery_slides(["Slide 2 of 9", "The score was 1 / 5 today", "7/8 of people agree"]) == set()

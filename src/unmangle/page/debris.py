@@ -304,6 +304,37 @@ def numbered_items(texts: list[str], run: int = 3) -> set[int]:
     return out
 
 
+_COUNTER = regex.compile(r"^\s*(\d{1,3})\s*(?:/|\bof\b|\bvon\b|\bde\b|\bsur\b|\bdi\b|\bz\b|\bиз\b)\s*(\d{1,3})(?!\d)")
+
+
+def gallery_slides(texts: list[str], run: int = 3) -> set[int]:
+    """Blocks of a photo gallery set into the page: slides that open with a counter (``1/50 Title``, ``2/50 ...``,
+    ``3 of 50``), counted one after the other out of the same total, each with its caption and credit. A gallery
+    is the page's, not the article's (its captions are other stories), wherever it sits.
+
+    >>> sorted(gallery_slides(["Intro.", "1/3 Pier", "A pier.", "2/3 Jet", "A jet.", "3/3 Pub", "A pub.", "End."]))
+    [1, 2, 3, 4, 5, 6]
+    """
+    counters = []
+    for i, t in enumerate(texts):
+        m = _COUNTER.match(t)
+        if m and 1 <= int(m.group(1)) <= int(m.group(2)):
+            counters.append((i, int(m.group(1)), int(m.group(2))))
+    out: set[int] = set()
+    k = 0
+    while k < len(counters):
+        j = k + 1
+        while (j < len(counters) and counters[j][2] == counters[k][2] and counters[j][1] == counters[j - 1][1] + 1
+               and counters[j][0] - counters[j - 1][0] <= 8):
+            j += 1
+        if j - k >= run:
+            first, last = counters[k][0], counters[j - 1][0]
+            gaps = sorted(b[0] - a[0] for a, b in zip(counters[k:j], counters[k + 1:j], strict=False))
+            out.update(range(first, min(len(texts), last + gaps[len(gaps) // 2])))
+        k = j
+    return out
+
+
 def _menu_runs(feats: list[BlockFeatures], classes: list[str], listed: set[int] = frozenset()) -> set[int]:
     """Indices in runs of four or more short lines without sentence punctuation: menus and link lists (not the
     ``listed`` items of a numbered list)."""
@@ -351,8 +382,10 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
     feats = _rescale_density([block_features(t, lang) for t in texts])
     classes = [prose_class(f) for f in feats]
     listed = numbered_items(texts)
-    # The items of a numbered list or an outline (a table of contents) are part of the article, not a gap in it.
-    weights = [max(0.0, block_weight(f, c)) if i in listed else block_weight(f, c)
+    gallery = gallery_slides(texts)
+    # The items of a numbered list or an outline (a table of contents) are part of the article, not a gap in it;
+    # a gallery is neither: it goes, without splitting the article it sits in.
+    weights = [0.0 if i in gallery else max(0.0, block_weight(f, c)) if i in listed else block_weight(f, c)
                for i, (f, c) in enumerate(zip(feats, classes, strict=True))]
     prose = [f.weight if c == "good" else 0.0 for f, c in zip(feats, classes, strict=True)]
     breaks = [i for i, f in enumerate(feats) if is_section_break(f)]
@@ -375,6 +408,8 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
         bad = furniture(f)
         if bad:
             verdicts.append(bad)
+        elif i in gallery and not whole:
+            verdicts.append(Verdict("gallery", "a slide of a photo gallery"))
         elif not start <= i < end and not any(s <= i < e for s, e in more):
             verdicts.append(Verdict("boilerplate" if c in ("good", "near") else "navigation",
                                     "outside the article region"))
