@@ -95,7 +95,7 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
     most frequent character twice).
     """
     units = _units(seq, codec, ignore_mode, next_byte)
-    if units is None:
+    if units is None or sum(1 for u in units if not isinstance(u, str)) > MAX_UNCERTAIN:
         return None
     beams: list[tuple[str, float, int, float]] = [("", 0.0, 0, 0.0)]  # text, score, lost, bonus
     for k, unit in enumerate(units):
@@ -128,6 +128,9 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
 
 
 BEAM = 6
+# A token with more characters to guess than this is shredded beyond what one token's search can restore
+# (a CJK sentence through a lossy Big5 or EUC decoder); the search would cost much and win little.
+MAX_UNCERTAIN = 24
 _OPENERS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u300c": "\u300d", "\u300e": "\u300f"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 PAIRING_BONUS = 4.0
@@ -176,12 +179,12 @@ def _choices(unit: list[tuple[str, int]], model: CharModel, before: str | None, 
     hit = _CHOICES.get(key)
     if hit is not None and hit[0] is unit:
         return hit[1]
-    chars = _fit_context(_plausible([c for c, _ in unit], model), before, after)
+    chars = _plausible([c for c, _ in unit], model)
+    if len(chars) > 4 * MAX_CHOICES:  # the frequent ones first: fitting is checked character by character
+        chars = _most_frequent(chars, model, 4 * MAX_CHOICES)
+    chars = _fit_context(chars, before, after)
     if len(chars) > MAX_CHOICES:
-        from unmangle.encoding.model import codepoints, unigram_index
-
-        freq = model.uni[unigram_index(codepoints("".join(chars)))]
-        chars = [chars[i] for i in np.argsort(-freq, kind="stable")[:MAX_CHOICES]]
+        chars = _most_frequent(chars, model, MAX_CHOICES)
     if len(_CHOICES) > 100_000:
         _CHOICES.clear()
     _CHOICES[key] = (unit, chars)
@@ -189,6 +192,13 @@ def _choices(unit: list[tuple[str, int]], model: CharModel, before: str | None, 
 
 
 _CJK_START = "\u2e80"
+
+
+def _most_frequent(chars: list[str], model: CharModel, k: int) -> list[str]:
+    from unmangle.encoding.model import codepoints, unigram_index
+
+    freq = model.uni[unigram_index(codepoints("".join(chars)))]
+    return [chars[i] for i in np.argsort(-freq, kind="stable")[:k]]
 
 
 def _fit_context(chars: list[str], before: str | None, after: str | None) -> list[str]:
