@@ -92,6 +92,21 @@ CYRILLIC_CASE = re.compile(_CYRILLIC_CASE)
 CYRILLIC_CAPS = re.compile("[А-ЯЁ]{3,}")
 
 
+def _rare_latin(max_count: float = 64.0) -> set[str]:
+    """Characters of cp1252 and latin-1 that real text in the corpus languages hardly uses (ø, ð, þ, ¹, ³, ¾):
+    Central European, Baltic and Turkish text read as cp1252 is full of them, while each word of it may look
+    like a word with an accent."""
+    from unmangle.encoding.model import default_model
+
+    uni = default_model().uni
+    chars = set(SINGLE_BYTE[0].high_chars) | set(SINGLE_BYTE[1].high_chars)
+    return {c for c in chars if uni[ord(c)] < max_count and (c.islower() or c in "¹²³¼½¾±")}
+
+
+RARE_LATIN = _rare_latin()
+RARE_LATIN_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(RARE_LATIN)) + "]")
+
+
 def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], list[re.Pattern[str]]]:
     enc_mask: dict[str, int] = {}
     lead2: set[str] = set()
@@ -123,8 +138,9 @@ def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], l
         _RARE,                                            # what CJK decoders produce
         _class(cp1252_high) + "{3,}",                     # a legacy encoding read as latin-1/cp1252
         _CYRILLIC_CASE,                                   # cp1251 and KOI8-R read as each other
+        _class(RARE_LATIN),                               # Latin-1 signs real text hardly uses (Czech ř as ø)
     )
-    first = lead2 | lead3 | lead4 | e2 | cp1252_high | set(_CYRILLIC_LETTERS)
+    first = lead2 | lead3 | lead4 | e2 | cp1252_high | set(_CYRILLIC_LETTERS) | RARE_LATIN
     # The standard library's engine compiles these large classes to bitmaps; the lookahead on the first
     # characters lets it skip most positions before trying the alternatives. This scan is all that clean
     # text costs.
@@ -415,7 +431,7 @@ def _readings(token: str, model: CharModel, before: str = "",
     lossless = any(r.kind == "mojibake" and r.start == 0 and r.end == len(token) and r.min_gain <= 1.0
                    and seen(r.text) for r in out)
     if not lossless and (rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token)
-                         or CYRILLIC_CAPS.search(token)):
+                         or CYRILLIC_CAPS.search(token) or RARE_LATIN_RE.search(token)):
         out.extend(_legacy_readings(token))
     # A reading with a character real text never uses is not worth the model's time.
     return [r for r in _dedupe(_compose_marks(token, out)) if keep_unseen or seen(r.text)]
