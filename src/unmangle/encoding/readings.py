@@ -100,7 +100,7 @@ def _rare_latin(max_count: float = 64.0) -> set[str]:
 
     uni = default_model().uni
     chars = set(SINGLE_BYTE[0].high_chars) | set(SINGLE_BYTE[1].high_chars)
-    return {c for c in chars if uni[ord(c)] < max_count and (c.islower() or c in "¹²³¼½¾±")}
+    return {c for c in chars if uni[ord(c)] < max_count and (c.islower() or c in "¹³¼¾±")}
 
 
 RARE_LATIN = _rare_latin()
@@ -341,7 +341,7 @@ def _legacy_readings(token: str) -> list[Reading]:
             data = token.encode(wd.codec)
         except UnicodeEncodeError:
             continue
-        if count_high(data) < 2:
+        if count_high(data) < 2 and not RARE_LATIN_RE.search(token):
             continue
         for true in LEGACY_TRUE:
             if true == wd.codec or (wd.multibyte and true not in MULTIBYTE_TRUE):
@@ -353,6 +353,8 @@ def _legacy_readings(token: str) -> list[Reading]:
             if text == token:
                 continue
             to_script = script_of(text)
+            if not to_script:
+                continue  # signs read as other signs (√2 as –2) say nothing: text is letters
             cjk = true in MULTIBYTE_TRUE
             # Cyrillic never came from Greek or Thai read as KOI8-R: one non-Latin script does not turn
             # into another, unless into CJK from a multi-byte codec.
