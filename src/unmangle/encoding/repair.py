@@ -176,7 +176,10 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
         adjusted = margin + prior.get(pair, 0.0)
         # A same-script reading no other token of the text agrees with must stand out more: two-letter
         # words of a clean text (Ukrainian `Рі`) can spell a UTF-8 character read as cp1251.
-        need = _isolated_margin(token, r.text) if support.get(pair, 0) < 2 else 0.0
+        # From one non-Latin script into another takes the text's own pair to be believed at a small margin.
+        need = _isolated_margin(token, r.text) if support.get(pair, 0) < 2 or pair not in prior else 0.0
+        if need == ISOLATED_MARGIN and support.get(pair, 0) >= 2:
+            need = 0.0
         if adjusted >= need:
             # The alphabet only ranks readings that stand on their own; it never makes one stand.
             rank = adjusted + ALPHABET_BONUS * sum(1 for c in set(r.text) - new_chars if c.casefold() in alphabet)
