@@ -135,7 +135,7 @@ def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], l
         "(?P<sb>" + _class(lead4) + c + c + c + "|" + _class(lead3) + c + c + "|" + _class(lead2) + c + ")",
         _class(e2) + _class(x80),
         r"[\x80-\x9f\ufffd]",                             # C1 controls, replacement characters
-        _RARE,                                            # what CJK decoders produce
+        "(?P<rare>" + _RARE + ")",                        # what CJK decoders produce
         _class(cp1252_high) + "{3,}",                     # a legacy encoding read as latin-1/cp1252
         _CYRILLIC_CASE,                                   # cp1251 and KOI8-R read as each other
         _class(RARE_LATIN),                               # Latin-1 signs real text hardly uses (Czech ř as ø)
@@ -161,14 +161,20 @@ def _common_decoders(chars: str) -> tuple[str, ...]:
     mask = -1
     for ch in chars:
         mask &= ENC_MASK.get(ch, 0)
+    shape_script = script_of(chars)
     out = []
     for bit, wd in enumerate(SINGLE_BYTE):
         if mask & (1 << bit):
             try:
-                if chars.encode(wd.codec).decode("utf-8") in COMMON:
-                    out.append(wd.codec)
+                decoded = chars.encode(wd.codec).decode("utf-8")
             except (UnicodeEncodeError, UnicodeDecodeError):
                 continue
+            # UTF-8 of a script read with that script's code page looks like that script (Cyrillic `Рё` is
+            # ё), or like Latin-1 soup; Thai letters that spell a Cyrillic С or Ukrainian ones that spell a
+            # Greek Φ are a chance shape inside real words.
+            to = script_of(decoded)
+            if decoded in COMMON and not (shape_script not in ("", "Latin") and to not in ("", "Latin", shape_script)):
+                out.append(wd.codec)
     return tuple(out)
 
 
@@ -195,6 +201,23 @@ def _real_shape(text: str, start: int, chars: str) -> bool:
 
 
 _HAS_CJK = re.compile(_ANY_CJK)
+_RARE_ONE = re.compile(_RARE)
+
+
+def _rare_in_context(text: str, i: int) -> bool:
+    """A rare CJK character is mojibake when another one sits next to it, or when it stands among non-CJK
+    text (`It鈥檚`, a lone `鈥`); one rare character among common ones is a name or a word (婷, 穏)."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(text):
+            c = text[j]
+            if _RARE_ONE.match(c) or not _HAS_CJK.match(c) and not c.isspace() and c not in _CJK_PUNCT_AROUND:
+                return True
+        else:
+            continue
+    return not any(0 <= j < len(text) and _HAS_CJK.match(text[j]) for j in (i - 1, i + 1))
+
+
+_CJK_PUNCT_AROUND = "。、，．・「」『』（）《》〈〉【】！？：；"
 _MIXED = re.compile(MIXED_CJK_CLASS)
 
 
@@ -208,6 +231,9 @@ def find_suspect(text: str, pos: int = 0) -> tuple[int, int] | None:
     hit = SUSPECT.search(text, pos)
     span = None
     while hit is not None:
+        if hit.lastgroup == "rare" and not _rare_in_context(text, hit.start()):
+            hit = SUSPECT.search(text, hit.start() + 1)
+            continue
         if hit.lastgroup != "sb":
             span = hit.span()
             break
