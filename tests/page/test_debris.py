@@ -272,3 +272,18 @@ def test_gallery_counters_must_count_one_after_the_other_out_of_one_total():
     assert gallery_slides(["1/3 Pier", "A pier.", "2/3 Jet", "A jet.", "3/3 Pub", "A pub.", "After."]) == set(range(6))
     assert gallery_slides(["1/3 Pier", "2/5 Jet", "3/3 Pub"]) == set()
     assert gallery_slides(["Slide 2 of 9", "The score was 1 / 5 today", "7/8 of people agree"]) == set()
+
+
+def test_the_controls_of_a_video_player_inside_the_article_are_removed():
+    player = ["Play Video", "Play", "Mute", "Current Time 0:00", "Duration Time 0:00", "Loaded: 0%", "Fullscreen"]
+    kinds = verdicts([*MENU, *ARTICLE[:2], *player, *ARTICLE[3:], "© 2024 The Harbour Gazette"])
+    start = len(MENU) + 2
+    assert "article" not in kinds[start:start + len(player)]
+    assert kinds[start + len(player):start + len(player) + 2] == ["article", "article"]
+
+
+def test_a_list_of_short_items_with_one_interface_word_is_kept():
+    items = ["Fresh bread", "Two onions", "A bag of flour", "Olive oil from the shop", "Share of the harvest"]
+    kinds = verdicts([*MENU, *ARTICLE[:2], *items, *ARTICLE[3:], "© 2024 The Harbour Gazette"])
+    start = len(MENU) + 2
+    assert kinds[start:start + len(items)].count("article") >= 4

@@ -352,6 +352,31 @@ def _menu_runs(feats: list[BlockFeatures], classes: list[str], listed: set[int] 
     return out
 
 
+CONTROL_RUN = 5  # short lines in a row, ...
+CONTROL_FURNITURE = 2  # ... of which this many are plainly furniture: a player's controls, a widget
+
+
+def _control_runs(feats: list[BlockFeatures], classes: list[str], listed: set[int] = frozenset()) -> set[int]:
+    """Indices in runs of ``CONTROL_RUN`` or more short lines without sentence punctuation among which at least
+    ``CONTROL_FURNITURE`` are furniture (``Play``, ``Share``, ``Fullscreen``): the controls of a video player or a
+    widget set into the article, whose other labels (``Mute``, ``Current Time 0:00``) no vocabulary lists."""
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= CONTROL_RUN and sum(1 for j in run if furniture(feats[j])) >= CONTROL_FURNITURE:
+            out.update(run)
+
+    for i, (f, c) in enumerate(zip(feats, classes, strict=True)):
+        if c in ("short", "bad", "phrase") and not f.sentence_end and f.words <= 5 and i not in listed:
+            run.append(i)
+            continue
+        close()
+        run = []
+    close()
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class DebrisResult:
     verdicts: list[Verdict]
@@ -402,7 +427,10 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
         end = _cut_isolated_tail(prose, start, end)
     start, end = _trim_region(feats, start, _extend_region_end(feats, end))
     more = [_trim_region(feats, s, _extend_region_end(feats, e)) for s, e in ([] if whole else more)]
-    menus = set() if whole else _menu_runs(feats, classes, listed) | _template_runs(texts, feats)
+    menus: set[int] = set()
+    if not whole:
+        menus = _menu_runs(feats, classes, listed) | _control_runs(feats, classes, listed)
+        menus |= _template_runs(texts, feats)
     verdicts: list[Verdict] = []
     for i, (f, c) in enumerate(zip(feats, classes, strict=True)):
         bad = furniture(f)
