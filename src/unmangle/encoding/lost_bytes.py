@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations, product
+from itertools import combinations
 
 import numpy as np
 
@@ -296,23 +296,69 @@ def _units(seq: list[int], codec: str, ignore_mode: bool, next_byte: int) -> lis
 def _completions(lead: int, slots: tuple[int, ...], missing: int, codec: str, nxt: int) -> list[tuple[str, int]]:
     """Characters that ``lead + slots`` (holes filled) can be with ``missing`` continuation bytes dropped
     anywhere after the lead (a multi-byte decoder may swallow the middle byte of a character, not only its
-    last)."""
-    total = len(slots) + missing
-    holes = sum(1 for s in slots if s == HOLE)
-    found: dict[str, int] = {}
-    for gaps in combinations(range(total), missing):
+    last). Computed over the table of every character with this lead, as array masks."""
+    conts, cps = _lead_table(lead)
+    need = conts.shape[1]
+    if len(slots) + missing != need or not len(cps):
+        return []
+    drop = _drop_table(codec)
+    after = np.full(len(cps), 256 if nxt < 0 else nxt, dtype=np.int64)
+    keep = np.zeros(len(cps), dtype=bool)
+    for gaps in combinations(range(need), missing):
+        mask = np.ones(len(cps), dtype=bool)
         it = iter(slots)
-        layout = [None if p in gaps else next(it) for p in range(total)]
-        choices = [[c for c in range(0x80, 0xC0) if _cont_ok(lead, p, c)] if s is None or s == HOLE else [s]
-                   for p, s in enumerate(layout)]
-        for ch, lost in _enumerate(lead, choices, holes + missing):
-            if ch in found:
-                continue
-            conts = list(ch.encode("utf-8")[1:]) + [nxt]
-            # Each dropped byte must be one the decoder loses before the byte that followed it.
-            if all(_dropped_before(codec, conts[p], conts[p + 1]) for p in gaps):
-                found[ch] = lost
-    return list(found.items())
+        for p in range(need):
+            if p in gaps:
+                # A dropped byte must be one the decoder loses before the byte that followed it.
+                mask &= drop[conts[:, p], conts[:, p + 1] if p + 1 < need else after]
+            else:
+                s = next(it)
+                if s != HOLE:
+                    mask &= conts[:, p] == s
+        keep |= mask
+    lost = sum(1 for s in slots if s == HOLE) + missing
+    return [(chr(c), lost) for c in cps[keep].tolist()]
+
+
+@lru_cache(maxsize=64)
+def _lead_table(lead: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every valid UTF-8 character with this lead byte: its continuation bytes (one row each, in byte order)
+    and its code point."""
+    need = needed_continuations(lead)
+    if need <= 0:
+        return np.zeros((0, 0), dtype=np.int64), np.zeros(0, dtype=np.int64)
+    grid = np.stack(np.meshgrid(*[np.arange(0x80, 0xC0)] * need, indexing="ij"), -1).reshape(-1, need)
+    first = grid[:, 0]
+    ok = np.ones(len(grid), dtype=bool)
+    if lead == 0xE0:
+        ok &= first >= 0xA0
+    elif lead == 0xED:
+        ok &= first <= 0x9F
+    elif lead == 0xF0:
+        ok &= first >= 0x90
+    elif lead == 0xF4:
+        ok &= first <= 0x8F
+    grid = grid[ok]
+    payload = grid & 0x3F
+    cp = lead & (0x1F if need == 1 else 0x0F if need == 2 else 0x07)
+    for p in range(need):
+        cp = (cp << 6) | payload[:, p]
+    return grid.astype(np.int64), cp.astype(np.int64)
+
+
+@lru_cache(maxsize=256)
+def _drop_table(codec: str) -> np.ndarray:
+    """``table[x, y]``: does ``codec`` lose byte x when byte y follows (y = 256: the end of the text)?"""
+    table = np.zeros((256, 257), dtype=bool)
+    strict = strict_codec(codec)
+    for x in range(0x80, 0x100):
+        alone = bytes([x]).decode(strict, "ignore") == ""
+        table[x, 256] = alone
+        if alone:
+            for y in range(256):
+                nxt = bytes([y])
+                table[x, y] = (bytes([x]) + nxt).decode(strict, "ignore") == nxt.decode(strict, "ignore")
+    return table
 
 
 @lru_cache(maxsize=65536)
@@ -349,16 +395,18 @@ def _orphan_completions(slots: tuple[int, ...], codec: str, nxt: int, ignore_mod
 
 
 def _enumerate(lead: int, choices: list[list[int]], lost: int) -> list[tuple[str, int]]:
+    """The characters with this lead whose continuation bytes are among ``choices`` (one list a position)."""
     size = 1
     for c in choices:
         size *= len(c)
     if size == 0 or size > MAX_COMBINATIONS:
         return []
-    out = []
-    for combo in product(*choices):
-        try:
-            ch = bytes([lead, *combo]).decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        out.append((ch, lost))
-    return out
+    conts, cps = _lead_table(lead)
+    if conts.shape[1] != len(choices):
+        return []
+    mask = np.ones(len(cps), dtype=bool)
+    for p, allowed in enumerate(choices):
+        table = np.zeros(256, dtype=bool)
+        table[[b for b in allowed if 0 <= b < 256]] = True
+        mask &= table[conts[:, p]]
+    return [(chr(c), lost) for c in cps[mask].tolist()]
