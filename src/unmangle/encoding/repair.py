@@ -23,6 +23,7 @@ from unmangle.encoding.model import CharModel, default_model, score_many
 from unmangle.encoding.readings import (
     CYRILLIC_CAPS,
     CYRILLIC_CASE,
+    RARE_LATIN,
     Reading,
     candidate_readings,
     find_suspect,
@@ -249,6 +250,7 @@ def _alphabets(text: str, spans: list[tuple[int, int]], decisions: list[Decision
 
 
 VOTE_MIN_TOKENS = 3
+_NEVER_SEEN = regex.compile("[" + "".join(sorted(c for c in RARE_LATIN if default_model().uni[ord(c)] < 8)) + "]")
 VOTE_SHARE = 0.7
 VOTE_MEAN_GAIN = 2.0
 
@@ -277,7 +279,12 @@ def _voted(text: str, all_scored: list[Scored]) -> set[str]:
             continue
         scores = score_many(default_model(), [t for pair_ in old_new for t in pair_]).tolist()
         gains = [scores[2 * k + 1] - scores[2 * k] for k in range(len(old_new))]
-        if sum(g > 0 for g in gains) >= VOTE_SHARE * len(gains) and sum(gains) >= VOTE_MEAN_GAIN * len(gains):
+        # The model knows 23 languages; Portuguese `pães` read as cp1250 gives Romanian-looking `păes` it may
+        # like better. So the vote also needs witnesses: words with letters real text of any language in the
+        # corpora almost never has (ð, þ, ¹, ³, æ), which the pair must improve.
+        witnesses = [g for (old, _), g in zip(old_new, gains, strict=True) if _NEVER_SEEN.search(old)]
+        if (sum(g > 0 for g in gains) >= VOTE_SHARE * len(gains) and sum(gains) >= VOTE_MEAN_GAIN * len(gains)
+                and len(witnesses) >= 2 and min(witnesses) > 0):
             out.add(pair)
     return out
 
