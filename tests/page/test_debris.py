@@ -200,8 +200,10 @@ def test_a_comment_thread_after_the_article_is_not_a_second_article():
               "March 25, 2015 at 6:16 PM", SECOND[1], "Reply"]
     kinds = verdicts([*MENU, "By Jane Doe", *ARTICLE, *thread])
     assert "article" not in kinds[len(MENU) + 1 + len(ARTICLE):]
-    # Without a byline, the section after a comments line stays out, however it reads.
-    kinds = verdicts([*MENU, *ARTICLE, "Comments (5 posted)", "Twelve new trains for the north", *SECOND])
+    # Without a byline, a section further down the page stays out, however it reads.
+    below = ["Share", "Print", "Most read", "Newsletter", "Weather", "Sport", "Comments (5 posted)",
+             "Twelve new trains for the north"]
+    kinds = verdicts([*MENU, *ARTICLE, *below, *SECOND])
     assert "article" not in kinds[len(MENU) + len(ARTICLE):]
 
 
@@ -287,3 +289,18 @@ def test_a_list_of_short_items_with_one_interface_word_is_kept():
     kinds = verdicts([*MENU, *ARTICLE[:2], *items, *ARTICLE[3:], "© 2024 The Harbour Gazette"])
     start = len(MENU) + 2
     assert kinds[start:start + len(items)].count("article") >= 4
+
+
+def test_a_table_column_named_comment_does_not_end_the_article():
+    table = ["Status", "Timeout", "Comment", "new", "started", "enqueued"]
+    rest = [*SECOND, TEASERS[0], TEASERS[1]]
+    kinds = verdicts([*MENU, *ARTICLE, "The states of a task and their timeouts:", *table, *rest,
+                      "© 2024 The Harbour Gazette"])
+    assert kinds[-len(rest) - 1:-1] == ["article"] * len(rest)
+
+
+def test_a_thread_right_after_the_article_stays_out_though_it_reads_like_prose():
+    thread = ["Comments", "jane_d", "2 hours ago", SECOND[0], SECOND[1], "Reply", "harbourfan", "1 hour ago",
+              TEASERS[0], TEASERS[1], "Reply"]
+    kinds = verdicts([*MENU, *ARTICLE, *thread, "© 2024 The Harbour Gazette"])
+    assert "article" not in kinds[len(MENU) + len(ARTICLE):]

@@ -155,14 +155,19 @@ MORE_WEIGHT = 0.25  # the next article weighs at least this share of the first
 MORE_COHESION = 0.8
 
 
-def following_articles(texts: list[str], weights: list[float], prose: list[float], breaks: list[int],
-                       region: tuple[int, int]) -> list[tuple[int, int]]:
+THREAD_KINDS = frozenset({"comments", "share", "login", "date"})  # "Reply", "Like", "2 hours ago": a thread's lines
+
+
+def following_articles(texts: list[str], feats: list[BlockFeatures], weights: list[float], prose: list[float],
+                       breaks: list[int], region: tuple[int, int]) -> list[tuple[int, int]]:
     """Articles after the first one on a page that sets several in a row (a weekly edition, a blog's front page),
     each closed by its comments link: the section after a comments line is another article, not a thread, when
     its densest region is cohesive, weighs about as much as the first, and opens with its own byline.
 
     A thread sets user names, dates and "Reply" lines between its paragraphs; a byline (``By Jane Doe``) opens
-    an article. Sections are taken in order and the first that is not an article ends the run.
+    an article. The section just after the article also continues it without a byline when the comments line
+    sits right at the article's end (a table's "Comment" column) and the section has none of a thread's lines.
+    Sections are taken in order and the first that is not an article ends the run.
     """
     from unmangle.page.parts import is_byline  # parts builds on this module
 
@@ -175,8 +180,13 @@ def following_articles(texts: list[str], weights: list[float], prose: list[float
         score, (s, e) = densest_region(weights[lo + 1:hi])
         s, e = s + lo + 1, e + lo + 1
         header = range(lo + 1, s)
-        if (score < MORE_WEIGHT * first or len(header) > HEADER_WINDOW or cohesion(prose, s, e) < MORE_COHESION
-                or not any(is_byline(texts[i]) for i in header)):
+        if score < MORE_WEIGHT * first or cohesion(prose, s, e) < MORE_COHESION:
+            break
+        opens = len(header) <= HEADER_WINDOW and any(is_byline(texts[i]) for i in header)
+        continues = (not found and lo - end < HEADER_WINDOW and len(header) <= 2 * HEADER_WINDOW
+                     and (hi == len(weights) or hi - e > 2)  # a "Reply" line right after it: a comment
+                     and not any((v := furniture(feats[i])) and v.kind in THREAD_KINDS for i in range(lo + 1, e)))
+        if not (opens or continues):
             break
         found.append((s, e))
     return found
@@ -415,7 +425,7 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
     prose = [f.weight if c == "good" else 0.0 for f, c in zip(feats, classes, strict=True)]
     breaks = [i for i, f in enumerate(feats) if is_section_break(f)]
     start, end = article_region(weights, breaks, prose)
-    more = following_articles(texts, weights, prose, breaks, (start, end)) if start < end else []
+    more = following_articles(texts, feats, weights, prose, breaks, (start, end)) if start < end else []
     if start == end:  # no prose at all: a short page, keep what is not plainly furniture
         start, end = 0, len(texts)
     # Nothing on the page is furniture: a clean article (or a poem, a list) comes out whole. Runs of short lines
