@@ -304,3 +304,12 @@ def test_a_thread_right_after_the_article_stays_out_though_it_reads_like_prose()
               TEASERS[0], TEASERS[1], "Reply"]
     kinds = verdicts([*MENU, *ARTICLE, *thread, "© 2024 The Harbour Gazette"])
     assert "article" not in kinds[len(MENU) + len(ARTICLE):]
+
+
+def test_dated_rows_of_a_table_inside_the_article_are_kept_and_a_lone_date_is_not():
+    rows = ["4.2.3 April 2014", "4.2.4 May 2014", "4.3 July 2014", "4.4 January 2015"]
+    kinds = verdicts([*MENU, *ARTICLE[:2], "Release Date", *rows, *ARTICLE[3:], "© 2024 The Harbour Gazette"])
+    start = len(MENU) + 3
+    assert kinds[start:start + len(rows)] == ["article"] * len(rows)
+    kinds = verdicts([*MENU, *ARTICLE[:2], "March 25, 2015", *ARTICLE[3:], "© 2024 The Harbour Gazette"])
+    assert kinds[len(MENU) + 2] == "date"

@@ -362,6 +362,21 @@ def _menu_runs(feats: list[BlockFeatures], classes: list[str], listed: set[int] 
     return out
 
 
+def dated_rows(feats: list[BlockFeatures], run: int = 3) -> set[int]:
+    """Lines that are each a date and a few words, three or more in a row (``4.2.3 April 2014``, ``4.3 July
+    2014``): the rows of a table (releases, events), since a page's own date stands alone."""
+    out: set[int] = set()
+    i = 0
+    while i < len(feats):
+        j = i
+        while j < len(feats) and feats[j].timestamp:
+            j += 1
+        if j - i >= run:
+            out.update(range(i, j))
+        i = j + 1
+    return out
+
+
 CONTROL_RUN = 5  # short lines in a row, ...
 CONTROL_FURNITURE = 2  # ... of which this many are plainly furniture: a player's controls, a widget
 
@@ -442,13 +457,15 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
         menus = _menu_runs(feats, classes, listed) | _control_runs(feats, classes, listed)
         menus |= _template_runs(texts, feats)
     verdicts: list[Verdict] = []
+    rows = set() if whole else dated_rows(feats)
     for i, (f, c) in enumerate(zip(feats, classes, strict=True)):
-        bad = furniture(f)
+        inside = start <= i < end or any(s <= i < e for s, e in more)
+        bad = None if inside and i in rows else furniture(f)
         if bad:
             verdicts.append(bad)
         elif i in gallery and not whole:
             verdicts.append(Verdict("gallery", "a slide of a photo gallery"))
-        elif not start <= i < end and not any(s <= i < e for s, e in more):
+        elif not inside:
             verdicts.append(Verdict("boilerplate" if c in ("good", "near") else "navigation",
                                     "outside the article region"))
         elif i in menus:
