@@ -132,7 +132,12 @@ def _with_second_layer(token: str, readings: list[Reading], model: CharModel, be
         # The outer layer of a double is UTF-8 read with the wrong codec (what browsers and scrapers do last).
         if r.kind != "mojibake" or not r.detail.startswith("utf-8") or find_suspect(middle) is None:
             continue
+        wrong = r.detail.split(" read as ")[-1]
         for r2 in candidate_readings(middle, model, before, lossy, lossless_only=True):
+            # Doubles on the web: UTF-8 read wrongly twice, or a legacy text read with the same wrong decoder
+            # that then read its UTF-8 (GBK as cp1252, then UTF-8 as cp1252). Not chains of unrelated codecs.
+            if not (r2.detail.startswith("utf-8") or r2.detail.split(" read as ")[-1] == wrong):
+                continue
             final = middle[:r2.start] + r2.text + middle[r2.end:]
             if final != token:
                 out.append(replace(r2, start=0, end=len(token), text=final, detail=f"{r.detail}, then {r2.detail}",
@@ -158,7 +163,8 @@ def _isolated_margin(token: str, text: str) -> float:
     a, b = script_of(token), script_of(text)
     if a not in ("", "Latin", "other") and b not in ("", "Latin", "other", a):
         return ISOLATED_FOREIGN_MARGIN
-    return ISOLATED_MARGIN if a == b else 0.0
+    # Letters of a real non-Latin script read as Latin-1 (Ukrainian `ці` as KOI8-U for `æ`) are no likelier.
+    return ISOLATED_MARGIN if a == b or (a not in ("", "Latin", "other") and b == "Latin") else 0.0
 
 
 def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[str],
@@ -197,7 +203,9 @@ def _document_prior(all_scored: list[Scored], trusted: set[str]) -> tuple[dict[s
     for every pair, how many tokens it reads well."""
     totals: dict[str, float] = {}
     tokens: dict[str, int] = {}
-    for scored in all_scored:
+    # Distinct words count, not occurrences (a word said twice is one piece of evidence); the cache hands
+    # the same word the same object.
+    for scored in {id(sc): sc for sc in all_scored}.values():
         for pair in {_pair(r) for m, r in scored if m >= 0 and (not r.corroborate or r.detail in trusted)}:
             tokens[pair] = tokens.get(pair, 0) + 1
             totals[pair] = totals.get(pair, 0.0) + max(m for m, r in scored if _pair(r) == pair)
