@@ -313,3 +313,16 @@ def test_dated_rows_of_a_table_inside_the_article_are_kept_and_a_lone_date_is_no
     assert kinds[start:start + len(rows)] == ["article"] * len(rows)
     kinds = verdicts([*MENU, *ARTICLE[:2], "March 25, 2015", *ARTICLE[3:], "© 2024 The Harbour Gazette"])
     assert kinds[len(MENU) + 2] == "date"
+
+
+@pytest.mark.parametrize("line", [
+    "2 hours ago", "Updated 5 minutes ago", "vor 3 Stunden", "il y a 5 minutes", "hace 2 horas", "há 3 dias",
+    "před 2 hodinami", "Aktualizováno před 21 minutami", "4 godziny temu", "3 часа назад", "3小时前",
+])
+def test_a_time_counted_back_from_now_is_a_time_stamp(line):
+    assert block_features(line, "en").timestamp
+
+
+@pytest.mark.parametrize("line", ["He left 2 hours ago.", "The 5 days ago problem is real and we all know it well"])
+def test_a_sentence_with_a_time_ago_in_it_is_not_a_time_stamp(line):
+    assert not block_features(line, "en").timestamp

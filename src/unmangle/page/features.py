@@ -29,6 +29,19 @@ _DATE_SHAPE = regex.compile(
     r"\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|"
     r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|"
     r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일])(?!\d)")
+# A time counted back from now (``2 hours ago``, ``vor 3 Stunden``, ``před 2 hodinami``, ``3小时前``): a post's
+# or a comment's time stamp in the corpus languages.
+_RELATIVE_TIME = regex.compile(
+    r"(?<!\w)(?:\d{1,3}\s*(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago|"
+    r"vor\s+\d{1,3}\s+(?:Sekunden|Minuten|Stunden|Tagen|Wochen|Monaten|Jahren)|"
+    r"il\s+y\s+a\s+\d{1,3}\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans)|"
+    r"(?:hace|há)\s+\d{1,3}\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?|anos?)|"
+    r"\d{1,3}\s+(?:secondi|minuti|ore|giorni|settimane|mesi|anni)\s+fa|"
+    r"před\s+\d{1,3}\s+(?:sekundami|minutami|minutou|hodinami|hodinou|dny|dnem|týdny)|"
+    r"\d{1,3}\s+(?:sekund|minut[ay]?|godzin[ay]?|dni|tygodni)\s+temu|"
+    r"\d{1,3}\s+(?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|недел[иь])\s+назад|"
+    r"\d{1,3}\s+(?:seconden|minuten|uur|dagen|weken)\s+geleden|"
+    r"\d{1,3}\s*(?:秒钟?|分钟|小时|天|秒|分|時間|日|시간|분|일)\s*[前전])(?!\w)", regex.I)
 _BULLET = regex.compile(r"^[-+*•·–◦▪‣][ \t]+\S")
 _PREFIX = regex.compile(r"^([^:：]{2,40})\s*[:：]\s*(\S.*)$")
 _CLOSING_STOP = regex.compile(r"[.!?。！？]\s*$")
@@ -78,7 +91,7 @@ def is_timestamp(text: str) -> bool:
     >>> is_timestamp("Last modified: September 13, 2024"), is_timestamp("In 2019, 12 people died.")
     (True, False)
     """
-    if len(text) > 80 or "@" in text or not _DATE_SHAPE.search(text):
+    if len(text) > 80 or "@" in text or not (_DATE_SHAPE.search(text) or _RELATIVE_TIME.search(text)):
         return False  # with a handle, it signs an embedded post
     if _CLOSING_STOP.search(text) and not _CLOSING_ABBREVIATION.search(text):
         return False  # a sentence that happens to be short and dated
