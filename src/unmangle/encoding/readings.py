@@ -205,16 +205,22 @@ _RARE_ONE = re.compile(_RARE)
 
 
 def _rare_in_context(text: str, i: int) -> bool:
-    """A rare CJK character is mojibake when another one sits next to it, or when it stands among non-CJK
-    text (`It鈥檚`, a lone `鈥`); one rare character among common ones is a name or a word (婷, 穏)."""
+    """A rare CJK character is mojibake when another one sits next to it, when it stands among non-CJK text
+    (`It鈥檚`, a lone `鈥`), or in a short run of CJK between spaces; one rare character among common ones in
+    running CJK text is a name or a word (婷, 穏)."""
     for j in (i - 1, i + 1):
         if 0 <= j < len(text):
             c = text[j]
             if _RARE_ONE.match(c) or not _HAS_CJK.match(c) and not c.isspace() and c not in _CJK_PUNCT_AROUND:
                 return True
-        else:
-            continue
-    return not any(0 <= j < len(text) and _HAS_CJK.match(text[j]) for j in (i - 1, i + 1))
+    # A short run of CJK between spaces is a word of a spaced script gone through a CJK decoder (Russian `на`
+    # as `薪邪`); Chinese and Japanese run on for longer.
+    a, b = i, i + 1
+    while a > 0 and _HAS_CJK.match(text[a - 1]):
+        a -= 1
+    while b < len(text) and _HAS_CJK.match(text[b]):
+        b += 1
+    return b - a <= 4
 
 
 _CJK_PUNCT_AROUND = "。、，．・「」『』（）《》〈〉【】！？：；"

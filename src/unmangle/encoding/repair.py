@@ -353,10 +353,25 @@ def repair_pass(text: str) -> list[Edit]:
             edits.extend(fast)
             edits.extend(_decide(text, rest, prior, edits)[0])
     for pair in prior:
-        swept = _legacy_sweep(text, spans, pair)
+        swept = _legacy_sweep(text, spans, pair) or _cjk_sweep(text, spans, pair)
         edits.extend(swept)
         spans = spans + [(e.start, e.end) for e in swept]  # aliases of the pair must not sweep them again
     return sorted(edits, key=lambda e: e.start)
+
+
+_CJK_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef][^ \t\n\r\f\v]*")
+_MULTIBYTE_UTF8_PAIRS = {f"utf-8 read as {wd.label}": wd.codec for wd in MULTI_BYTE}
+
+
+def _cjk_sweep(text: str, spans: list[tuple[int, int]], pair: str) -> list[Edit]:
+    """Once the text is known to be UTF-8 read with a CJK decoder, every CJK-looking word is tried with it,
+    even one made of common characters (Russian `на` as `薪邪`); it must read better on its own."""
+    codec = _MULTIBYTE_UTF8_PAIRS.get(pair)
+    if codec is None:
+        return []
+    taken = {s for s, _ in spans}
+    extra = [m.span() for m in _CJK_TOKEN.finditer(text) if m.start() not in taken]
+    return _fast_lossless(text, extra, codec, "utf-8", pair, boost=-SWEEP_MIN_GAIN + 1.0)[0] if extra else []
 
 
 SAMPLE = 8
@@ -365,8 +380,8 @@ _PAIR_CODECS = {f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGL
     f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
 
 
-def _fast_lossless(text: str, spans: list[tuple[int, int]], wrong: str, true: str,
-                   pair: str) -> tuple[list[Edit], list[tuple[int, int]]]:
+def _fast_lossless(text: str, spans: list[tuple[int, int]], wrong: str, true: str, pair: str,
+                   boost: float = DOCUMENT_PRIOR) -> tuple[list[Edit], list[tuple[int, int]]]:
     """Tokens the text's own pair reads without loss, scored in one batch; and the spans left over."""
     found: list[tuple[int, int, str, str]] = []
     rest: list[tuple[int, int]] = []
@@ -387,8 +402,8 @@ def _fast_lossless(text: str, spans: list[tuple[int, int]], wrong: str, true: st
     edits = []
     for k, (start, end, old, new) in enumerate(found):
         gain = scores[2 * k + 1] - scores[2 * k]
-        if gain + DOCUMENT_PRIOR >= 1.0:
-            edits.append(Edit("mojibake", start, end, old, new, _confidence(gain + DOCUMENT_PRIOR, 0.0), pair))
+        if gain + boost >= 1.0:
+            edits.append(Edit("mojibake", start, end, old, new, _confidence(gain + boost, 0.0), pair))
         else:
             rest.append((start, end))
     return edits, rest
