@@ -326,3 +326,13 @@ def test_a_time_counted_back_from_now_is_a_time_stamp(line):
 @pytest.mark.parametrize("line", ["He left 2 hours ago.", "The 5 days ago problem is real and we all know it well"])
 def test_a_sentence_with_a_time_ago_in_it_is_not_a_time_stamp(line):
     assert not block_features(line, "en").timestamp
+
+
+def test_image_credits_between_paragraphs_do_not_set_them_apart():
+    article = []
+    for paragraph in [ARTICLE[0], ARTICLE[1], ARTICLE[3], ARTICLE[4]]:
+        article += [paragraph, "(photo AFP)", "Getty Images"]
+    page = [*MENU, *article, "Comments", "jane_d", *SECOND, "© 2024 The Harbour Gazette"]
+    kinds = verdicts(page)
+    assert [k for t, k in zip(page, kinds, strict=True) if t in ARTICLE] == ["article"] * 4
+    assert "article" not in kinds[len(MENU) + len(article):]

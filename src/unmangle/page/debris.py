@@ -21,6 +21,8 @@ __all__ = ["BARRIERS", "BlockFeatures", "DebrisResult", "Verdict", "block_featur
 BARRIERS = frozenset({"comments", "related", "copyright", "login"})
 # Kinds of furniture that sit between the article's paragraphs.
 INLINE_FURNITURE = frozenset({"advertisement", "link"})
+# ... and what does not set two paragraphs apart when it stands between them.
+BETWEEN_PARAGRAPHS = INLINE_FURNITURE | {"media"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +112,19 @@ def is_section_break(f: BlockFeatures) -> bool:
     return f.interface == "comments" and f.words <= 6 and f.interface_share >= 0.3 and not f.sentence_end
 
 
-def cohesion(prose: list[float], start: int, end: int, reach: int = 2) -> float:
-    """Share of the region's prose weight in paragraphs with another paragraph at most ``reach`` blocks away.
+def _joined(prose: list[float], start: int, end: int, reach: int, skip: frozenset[int] | set[int]) -> list[int]:
+    """The paragraphs of ``[start, end)`` with another paragraph at most ``reach`` blocks away, not counting the
+    ``skip`` blocks between them (furniture: an image credit, an advert)."""
+    kept = [i for i in range(start, end) if i not in skip]
+    ranks = [k for k, i in enumerate(kept) if prose[i]]
+    return [kept[k] for n, k in enumerate(ranks)
+            if (n > 0 and k - ranks[n - 1] <= reach) or (n + 1 < len(ranks) and ranks[n + 1] - k <= reach)]
+
+
+def cohesion(prose: list[float], start: int, end: int, reach: int = 2,
+             skip: frozenset[int] | set[int] = frozenset()) -> float:
+    """Share of the region's prose weight in paragraphs with another paragraph at most ``reach`` blocks away (the
+    ``skip`` blocks, furniture, not counted).
 
     An article runs paragraph after paragraph; a teaser list or a comment thread sets each paragraph apart with its
     own headline, source, user name, date or "Reply" line. ``prose`` holds each block's weight if it is a paragraph
@@ -120,15 +133,14 @@ def cohesion(prose: list[float], start: int, end: int, reach: int = 2) -> float:
     total = sum(prose[start:end])
     if total <= 0:
         return 0.0
-    near = sum(prose[i] for i in range(start, end)
-               if prose[i] and any(prose[j] for j in range(max(start, i - reach), min(end, i + reach + 1)) if j != i))
-    return near / total
+    return sum(prose[i] for i in _joined(prose, start, end, reach, skip)) / total
 
 
 MIN_COHESION = 0.2  # a region of isolated paragraphs still counts, a fifth of its weight
 
 
-def article_region(weights: list[float], breaks: list[int], prose: list[float] | None = None) -> tuple[int, int]:
+def article_region(weights: list[float], breaks: list[int], prose: list[float] | None = None,
+                   skip: frozenset[int] | set[int] = frozenset()) -> tuple[int, int]:
     """The densest region, not crossing a comments heading; an earlier section wins unless a later one is 2x larger.
 
     Comments follow the article and are prose too: position is what tells them apart. With ``prose`` (the weight of
@@ -142,7 +154,7 @@ def article_region(weights: list[float], breaks: list[int], prose: list[float] |
         if score > 0:
             span = (s + lo + 1, e + lo + 1)
             if prose is not None:
-                score *= max(MIN_COHESION, cohesion(prose, *span))
+                score *= max(MIN_COHESION, cohesion(prose, *span, skip=skip))
             found.append((score, span))
     if not found:
         return 0, 0
@@ -159,14 +171,16 @@ THREAD_KINDS = frozenset({"comments", "share", "login", "date"})  # "Reply", "Li
 
 
 def following_articles(texts: list[str], feats: list[BlockFeatures], weights: list[float], prose: list[float],
-                       breaks: list[int], region: tuple[int, int]) -> list[tuple[int, int]]:
+                       breaks: list[int], region: tuple[int, int],
+                       skip: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
     """Articles after the first one on a page that sets several in a row (a weekly edition, a blog's front page),
     each closed by its comments link: the section after a comments line is another article, not a thread, when
     its densest region is cohesive, weighs about as much as the first, and opens with its own byline.
 
     A thread sets user names, dates and "Reply" lines between its paragraphs; a byline (``By Jane Doe``) opens
-    an article. The section just after the article also continues it without a byline when the comments line
-    sits right at the article's end (a table's "Comment" column) and the section has none of a thread's lines.
+    an article. The section just after the article also continues it without a byline when the comments word
+    sits among short cells right at the article's end (a table's "Comment" column) and the section has none of a
+    thread's lines.
     Sections are taken in order and the first that is not an article ends the run.
     """
     from unmangle.page.parts import is_byline  # parts builds on this module
@@ -180,10 +194,12 @@ def following_articles(texts: list[str], feats: list[BlockFeatures], weights: li
         score, (s, e) = densest_region(weights[lo + 1:hi])
         s, e = s + lo + 1, e + lo + 1
         header = range(lo + 1, s)
-        if score < MORE_WEIGHT * first or cohesion(prose, s, e) < MORE_COHESION:
+        if score < MORE_WEIGHT * first or cohesion(prose, s, e, skip=skip) < MORE_COHESION:
             break
         opens = len(header) <= HEADER_WINDOW and any(is_byline(texts[i]) for i in header)
-        continues = (not found and lo - end < HEADER_WINDOW and len(header) <= 2 * HEADER_WINDOW
+        # A comments word among short cells (a table's header row), cells before it and after it, not a heading.
+        cells = [i for i in range(end, lo) if not furniture(feats[i])]
+        continues = (not found and lo - end < HEADER_WINDOW and bool(cells) and 2 <= len(header) <= 2 * HEADER_WINDOW
                      and (hi == len(weights) or hi - e > 2)  # a "Reply" line right after it: a comment
                      and not any((v := furniture(feats[i])) and v.kind in THREAD_KINDS for i in range(lo + 1, e)))
         if not (opens or continues):
@@ -225,14 +241,15 @@ ISOLATED_TAIL = 3  # isolated paragraphs in a row that end a region make a tease
 TAIL_SHARE = 0.1  # ... if they weigh at least this share of the article before them
 
 
-def _cut_isolated_tail(prose: list[float], start: int, end: int, reach: int = 2) -> int:
+def _cut_isolated_tail(prose: list[float], start: int, end: int, reach: int = 2,
+                       skip: frozenset[int] | set[int] = frozenset()) -> int:
     """Where the article ends when the densest region ran on into a teaser list or a live ticker: paragraphs that
     each stand alone between headlines, sources and times. The article is cut after its last paragraph that has
     another paragraph close by, if ``ISOLATED_TAIL`` or more isolated ones follow it and weigh enough to matter: a
     long article may end on a few stray paragraphs (notes, references), and a real paragraph removed is the worst
     error."""
     goods = [i for i in range(start, end) if prose[i]]
-    joined = [i for i in goods if any(j != i and abs(j - i) <= reach for j in goods)]
+    joined = _joined(prose, start, end, reach, skip)
     if not joined:
         return end
     tail = [i for i in goods if i > joined[-1]]
@@ -439,8 +456,10 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
                for i, (f, c) in enumerate(zip(feats, classes, strict=True))]
     prose = [f.weight if c == "good" else 0.0 for f, c in zip(feats, classes, strict=True)]
     breaks = [i for i, f in enumerate(feats) if is_section_break(f)]
-    start, end = article_region(weights, breaks, prose)
-    more = following_articles(texts, feats, weights, prose, breaks, (start, end)) if start < end else []
+    # What sits between an article's paragraphs (an advert, an image credit, a link box) does not set them apart.
+    between = {i for i, f in enumerate(feats) if (v := furniture(f)) and v.kind in BETWEEN_PARAGRAPHS}
+    start, end = article_region(weights, breaks, prose, between)
+    more = following_articles(texts, feats, weights, prose, breaks, (start, end), between) if start < end else []
     if start == end:  # no prose at all: a short page, keep what is not plainly furniture
         start, end = 0, len(texts)
     # Nothing on the page is furniture: a clean article (or a poem, a list) comes out whole. Runs of short lines
@@ -449,7 +468,7 @@ def classify_blocks(texts: list[str], lang: str) -> DebrisResult:
     if whole:
         start, end = 0, len(texts)
     if not whole:
-        end = _cut_isolated_tail(prose, start, end)
+        end = _cut_isolated_tail(prose, start, end, skip=between)
     start, end = _trim_region(feats, start, _extend_region_end(feats, end))
     more = [_trim_region(feats, s, _extend_region_end(feats, e)) for s, e in ([] if whole else more)]
     menus: set[int] = set()
