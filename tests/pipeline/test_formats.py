@@ -139,3 +139,13 @@ def test_lone_surrogates_become_replacement_characters(run, tmp_path: Path):
     row = run(tmp_path / "s.jsonl").rows[0]
     assert row["text"] == "half \ufffd pair"
     assert row["edits"][0]["kind"] == "decode"
+
+
+def test_recycled_workers_still_write_every_document_exactly_once(run, tmp_path: Path):
+    # recycle_bytes below one unit: every worker process is replaced after each unit.
+    docs = [{"id": f"r{i}", "text": f"Caf\u00c3\u00a9 {i} " * 40} for i in range(40)]
+    path = write_jsonl(tmp_path / "r.jsonl", docs)
+    result = run(path, unit_bytes=6000, workers=2, recycle_bytes=1)
+    assert result.stats["units"] == 4
+    assert sorted(result.ids) == sorted(d["id"] for d in docs)
+    assert all(r["text"].startswith("Café") for r in result.rows)

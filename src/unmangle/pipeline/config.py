@@ -16,6 +16,8 @@ class RunConfig:
     instead of being loaded (a 200 MB JSON line is skipped while read, never held whole).
     ``unit_bytes`` is the size of a work unit; ``None`` picks one from the corpus size so that even a single
     big file is split into enough units to keep every worker busy.
+    ``recycle_bytes``: a local worker process is replaced after about this much input, so that whatever the
+    document step keeps between documents (the repair's caches) cannot grow with the corpus.
     """
 
     inputs: list[str]
@@ -32,6 +34,7 @@ class RunConfig:
     max_record_bytes: int = 32 * MB
     unit_bytes: int | None = None
     batch_rows: int = 1000
+    recycle_bytes: int = 64 * MB
     extra: dict[str, object] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:

@@ -1,6 +1,7 @@
 """The embedded engine: a pool of worker processes, one work unit per task, biggest units first.
 
-Memory stays flat whatever the corpus size: the parent holds only the plan, each worker one batch of rows.
+Memory stays flat whatever the corpus size: the parent holds only the plan, each worker one batch of rows, and a
+worker is replaced after ``recycle_bytes`` of input so that caches of the document step cannot grow without end.
 Workers send partial progress through a queue that a thread of the parent drains, so a long unit still moves
 the progress bar.
 """
@@ -47,13 +48,17 @@ def run_units(units: list[WorkUnit], config: RunConfig, on_done: OnDone,
     # Longest first, so that the last unit to finish is a small one and no worker idles at the end.
     order = sorted(units, key=lambda u: -u.size)
     workers = min(config.workers or default_workers(), len(order))
-    if workers <= 1:
+    total = sum(u.size for u in order)
+    if workers <= 1 and total <= config.recycle_bytes:  # small runs skip the start-up of a worker process
         for unit in order:
             report = functools.partial(on_progress, unit.index) if on_progress else None
             on_done(run_unit(unit, config, report))
         return
     # spawn: the parent may run a progress thread, and forking a threaded process is unsafe.
     ctx = mp.get_context("spawn")
+    # Replacing a worker costs a second or two of start-up: under 1% of the minutes the repair takes for 64 MB.
+    mean_unit = max(1, total // len(order))
+    recycle = max(1, config.recycle_bytes // mean_unit) if total / workers > config.recycle_bytes else None
     # A Queue, not a SimpleQueue: its put never blocks a worker, and a worker killed mid-put cannot leave a
     # lock held that the parent would then wait on forever.
     queue = ctx.Queue() if on_progress else None
@@ -62,7 +67,7 @@ def run_units(units: list[WorkUnit], config: RunConfig, on_done: OnDone,
     if drain:
         drain.start()
     try:
-        with ctx.Pool(workers, initializer=_init, initargs=(config, queue)) as pool:
+        with ctx.Pool(workers, initializer=_init, initargs=(config, queue), maxtasksperchild=recycle) as pool:
             for result in pool.imap_unordered(_run, order, chunksize=1):
                 on_done(result)
     finally:
