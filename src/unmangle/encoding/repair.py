@@ -111,7 +111,8 @@ def score_tokens(keys: list[Key]) -> list[Scored]:
             base = next(scores)
             scored = []
             for r in rs:
-                margin = next(scores) - base - LOST_BYTE_PENALTY * r.lost - r.min_gain - r.cost
+                # Rounded: readings of the same text must tie exactly (the first, most common decoder names it).
+                margin = round(next(scores) - base - LOST_BYTE_PENALTY * r.lost - r.min_gain - r.cost, 6)
                 if margin >= -_KEEP_BELOW or r.corroborate:
                     scored.append((margin, r))
             _CACHE[key] = tuple(scored)
