@@ -95,7 +95,8 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
     most frequent character twice).
     """
     units = _units(seq, codec, ignore_mode, next_byte)
-    if units is None or sum(1 for u in units if not isinstance(u, str)) > MAX_UNCERTAIN:
+    if units is None or sum(1 for u in units if not isinstance(u, str)) > (MAX_UNCERTAIN if ignore_mode else
+                                                                          MAX_HOLES):
         return None
     beams: list[tuple[str, float, int, float]] = [("", 0.0, 0, 0.0)]  # text, score, lost, bonus
     for k, unit in enumerate(units):
@@ -131,6 +132,7 @@ BEAM = 6
 # A token with more characters to guess than this is shredded beyond what one token's search can restore
 # (a CJK sentence through a lossy Big5 or EUC decoder); the search would cost much and win little.
 MAX_UNCERTAIN = 24
+MAX_HOLES = 160  # where the holes are marked (U+FFFD, `?`), each is one byte: the search stays narrow
 _OPENERS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u300c": "\u300d", "\u300e": "\u300f"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 PAIRING_BONUS = 4.0

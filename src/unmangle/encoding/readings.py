@@ -399,7 +399,7 @@ def _legacy_readings(token: str) -> list[Reading]:
     return out
 
 
-_QUESTION_HOLE = re.compile(r"(?<=[^\x00-\x7f])\?|\?(?=[^\x00-\x7f])")
+_QUESTION_HOLE = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=[^\x00-\x7f])")
 
 
 def candidate_readings(token: str, model: CharModel, before: str = "",
@@ -409,7 +409,7 @@ def candidate_readings(token: str, model: CharModel, before: str = "",
     its replacement for bytes it could not map, so it is also read as a hole."""
     out = _readings(token, model, before, lossy_codecs, keep_unseen, lossless_only)
     if not lossless_only and "?" in token and not token.isascii():
-        holed = _QUESTION_HOLE.sub("\ufffd", token)
+        holed = _QUESTION_HOLE.sub(lambda m: "\ufffd" * len(m.group()), token)
         if holed != token:
             out.extend(replace(r, detail=r.detail.replace("U+FFFD", "'?'"), cost=r.cost + 1.0)
                        for r in _readings(holed, model, before, lossy_codecs, keep_unseen, lossless_only)
