@@ -131,7 +131,7 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
 BEAM = 6
 # A token with more characters to guess than this is shredded beyond what one token's search can restore
 # (a CJK sentence through a lossy Big5 or EUC decoder); the search would cost much and win little.
-MAX_UNCERTAIN = 24
+MAX_UNCERTAIN = 96
 MAX_HOLES = 160  # where the holes are marked (U+FFFD, `?`), each is one byte: the search stays narrow
 _OPENERS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u300c": "\u300d", "\u300e": "\u300f"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
