@@ -55,6 +55,14 @@ def drops_continuations(codec: str) -> bool:
 
 
 @lru_cache(maxsize=256)
+def _is_multibyte(codec: str) -> bool:
+    try:
+        return len(b"\xb0\xa1".decode(strict_codec(codec))) == 1
+    except UnicodeDecodeError:
+        return False
+
+
+@lru_cache(maxsize=256)
 def lost_alone_bytes(codec: str) -> frozenset[int]:
     return frozenset(x for x in range(0x80, 0x100) if _lost_alone(codec, x))
 
@@ -370,7 +378,9 @@ def _orphan_completions(slots: tuple[int, ...], codec: str, nxt: int, ignore_mod
     if slots and slots[0] == HOLE:
         # The hole is the lead itself: the slots after it say how long the sequence was.
         follow = slots[1:]
-        hole_values = [c for c in range(0x80, 0xC0) if _lost_alone(codec, c)] or list(range(0x80, 0xC0))
+        # A multi-byte decoder also replaces a valid lead byte whose trail does not fit: any byte can be a hole.
+        hole_values = (list(range(0x80, 0xC0)) if _is_multibyte(codec) else
+                       [c for c in range(0x80, 0xC0) if _lost_alone(codec, c)] or list(range(0x80, 0xC0)))
         out: list[tuple[str, int]] = []
         for lead in range(0xC2, 0xF5):
             need = needed_continuations(lead)
