@@ -25,4 +25,4 @@ def test_the_sample_page_gives_its_article_and_every_part() -> None:
     assert {"navigation", "repeat", "identifier", "copyright"} <= kinds
     # The ship's name was a link the scraper stripped: flagged where it belongs, never invented.
     [gap] = doc["gaps"]
-    assert text[:gap["offset"]].endswith("Her sister ship,") and text[gap["offset"]:].startswith(" , was sold")
+    assert text[:gap["offset"]].endswith("Her sister ship, ") and text[gap["offset"]:].startswith(", was sold")
