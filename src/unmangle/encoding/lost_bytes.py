@@ -195,7 +195,7 @@ def _choices(unit: list[tuple[str, int]], model: CharModel, before: str | None, 
     chars = _fit_context(chars, before, after)
     if len(chars) > MAX_CHOICES:
         chars = _most_frequent(chars, model, MAX_CHOICES)
-    if len(_CHOICES) > 100_000:
+    if len(_CHOICES) > 20_000:
         _CHOICES.clear()
     _CHOICES[key] = (unit, chars)
     return chars
@@ -302,7 +302,7 @@ def _units(seq: list[int], codec: str, ignore_mode: bool, next_byte: int) -> lis
     return units
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _completions(lead: int, slots: tuple[int, ...], missing: int, codec: str, nxt: int) -> list[tuple[str, int]]:
     """Characters that ``lead + slots`` (holes filled) can be with ``missing`` continuation bytes dropped
     anywhere after the lead (a multi-byte decoder may swallow the middle byte of a character, not only its
@@ -353,7 +353,7 @@ def _lead_table(lead: int) -> tuple[np.ndarray, np.ndarray]:
     cp = lead & (0x1F if need == 1 else 0x0F if need == 2 else 0x07)
     for p in range(need):
         cp = (cp << 6) | payload[:, p]
-    return grid.astype(np.int64), cp.astype(np.int64)
+    return grid.astype(np.uint8), cp.astype(np.int64)
 
 
 @lru_cache(maxsize=256)
@@ -371,7 +371,7 @@ def _drop_table(codec: str) -> np.ndarray:
     return table
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _orphan_completions(slots: tuple[int, ...], codec: str, nxt: int, ignore_mode: bool) -> list[tuple[str, int]]:
     """Characters for continuation bytes (or holes) whose lead byte was lost."""
     holes = sum(1 for s in slots if s == HOLE)

@@ -44,7 +44,7 @@ Decision = tuple[tuple[Reading, float], ...]
 Scored = tuple[tuple[float, Reading], ...]
 Key = tuple[str, str, frozenset[str]]  # token, last quote before it, decoders known to be at work
 _CACHE: dict[Key, Scored] = {}
-_CACHE_LIMIT = 200_000
+_CACHE_LIMIT = 30_000  # about 150 MB: a worker's memory must not grow with the corpus
 # How far below its threshold a reading may be kept on file: the document's own evidence can lift it.
 _KEEP_BELOW = 4.0
 # One codec mistake garbles a whole page: readings by the (true, wrong) pair the rest of the text chose need
