@@ -214,7 +214,14 @@ def _document_prior(all_scored: list[Scored], trusted: set[str]) -> tuple[dict[s
         return {}, tokens
     best = max(totals.values())
     # Decoders that read the text alike (cp1252, cp1254, cp1258 on most Latin text) tie: all get the prior.
-    return {p: _prior(tokens[p]) for p, t in totals.items() if t >= best - 1e-6 and tokens[p] >= 2}, tokens
+    tied = [p for p, t in totals.items() if t >= best - 1e-6 and tokens[p] >= 2]
+    # In a fixed order (common decoders first), never in the order a set happened to give: the first names
+    # the repairs, and the output must not depend on the process's hash seed.
+    return {p: _prior(tokens[p]) for p in sorted(tied, key=_pair_rank)}, tokens
+
+
+def _pair_rank(pair: str) -> tuple[int, str]:
+    return _PAIR_RANK.get(pair, len(_PAIR_RANK)), pair
 
 
 def _prior(agreeing: int) -> float:
@@ -377,8 +384,9 @@ def _cjk_sweep(text: str, spans: list[tuple[int, int]], pair: str) -> list[Edit]
 
 SAMPLE = 8
 # (codec that gives the bytes back, codec that reads them right) for every pair a document can go through.
-_PAIR_CODECS = {f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGLE_BYTE + MULTI_BYTE} | {
+_PAIR_CODECS: dict[str, tuple[str, str]] = {f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGLE_BYTE + MULTI_BYTE} | {
     f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
+_PAIR_RANK = {pair: i for i, pair in enumerate(_PAIR_CODECS)}
 
 
 def _fast_lossless(text: str, spans: list[tuple[int, int]], wrong: str, true: str, pair: str,
@@ -424,7 +432,7 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     trusted = _corroborated(scored) | voted
     prior, support = _document_prior(scored, trusted)
     if voted:  # the whole text spoke for these: they are the document's pair, and sweep it
-        prior = {**prior, **{p: DOCUMENT_PRIOR for p in voted}}
+        prior = {**prior, **{p: DOCUMENT_PRIOR for p in sorted(voted, key=_pair_rank)}}
         support = {**support, **{p: max(2, support.get(p, 0)) for p in voted}}
     if prior_hint:
         prior = prior_hint
