@@ -384,7 +384,8 @@ def _cjk_sweep(text: str, spans: list[tuple[int, int]], pair: str) -> list[Edit]
 
 SAMPLE = 8
 # (codec that gives the bytes back, codec that reads them right) for every pair a document can go through.
-_PAIR_CODECS: dict[str, tuple[str, str]] = {f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGLE_BYTE + MULTI_BYTE} | {
+_PAIR_CODECS: dict[str, tuple[str, str]] = {
+    f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGLE_BYTE + MULTI_BYTE} | {
     f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
 _PAIR_RANK = {pair: i for i, pair in enumerate(_PAIR_CODECS)}
 
