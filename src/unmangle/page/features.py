@@ -14,13 +14,12 @@ import regex
 
 from unmangle.page.identifiers import identifier_line
 from unmangle.page.interface import interface_hits, interface_share
-from unmangle.page.prose import UNSPACED, function_density
+from unmangle.page.prose import UNSPACED, UNSPACED_CHAR, function_density
 
 SENTENCE_END = regex.compile(r"[.!?…。！？؟।:;][\s\"'\p{Pi}\p{Pf}\p{Pe}]*$")
 _SENTENCE_INSIDE = regex.compile(r"[.!?؟।](?:\s|$)|[。！？](?![”」』）]*$)")  # CJK stops need no space after
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", regex.I)
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
-_UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 # Marks between menu links run together, or the wide gaps a scraper leaves between them.
 _SEPARATOR = regex.compile(r"(?:^|\s)[|▪•·»›/◦‣∙⋅]+(?=\s|$)|(?<=[\p{L}\p{N}]) {2,}(?=[\p{L}\p{N}])")
 # A calendar date in any of the usual shapes: day month year, month day year, numeric, CJK.
@@ -71,7 +70,7 @@ class BlockFeatures:
 
 
 def block_features(text: str, lang: str) -> BlockFeatures:
-    unspaced = len(_UNSPACED_CHAR.findall(text))
+    unspaced = len(UNSPACED_CHAR.findall(text))
     weight = len(text) + 2 * unspaced
     kind, share = interface_share(text)
     words = len(WORD.findall(text)) + (unspaced // 2 if lang in UNSPACED else 0)
@@ -96,7 +95,7 @@ def is_timestamp(text: str) -> bool:
     if _CLOSING_STOP.search(text) and not _CLOSING_ABBREVIATION.search(text):
         return False  # a sentence that happens to be short and dated
     letters = [w for w in WORD.findall(text) if not w[0].isdigit() and len(w) >= 3]  # not "de", "à", "am"
-    return len(letters) <= MAX_DATE_WORDS and len(_UNSPACED_CHAR.findall(text)) <= 8
+    return len(letters) <= MAX_DATE_WORDS and len(UNSPACED_CHAR.findall(text)) <= 8
 
 
 def _pointer_kind(text: str) -> str | None:

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 import regex
 
 from unmangle.page.debris import BARRIERS, DebrisResult, furniture
+from unmangle.page.prose import UNSPACED_CHAR
 
 TITLE_WINDOW = 14  # blocks above the article region where the title may sit
 TITLE_DENSITY = 0.2  # function-word density (relative to prose) of a headline
 AFTER_WINDOW = 6  # blocks after the article region where a closing byline or caption may sit
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 _FINAL_STOP = regex.compile(r"[.;,:。，；：、][\"'”’»)\]」』）]*$")
 # A sentence ends inside the line: a paragraph's opening, not a headline (abbreviations like "U.S." and ordinals
 # like "1. Weltkrieg" do not count).
@@ -82,7 +82,7 @@ class Parts:
 
 
 def _words(text: str) -> int:
-    return len(_WORDS.findall(text)) + len(_UNSPACED.findall(text)) // 2
+    return len(_WORDS.findall(text)) + len(UNSPACED_CHAR.findall(text)) // 2
 
 
 def _norm(text: str) -> str:
@@ -114,15 +114,15 @@ def is_caption(text: str) -> bool:
 
 
 def _title_words(text: str) -> int:
-    return len(text.split()) + len(_UNSPACED.findall(text)) // 3
+    return len(text.split()) + len(UNSPACED_CHAR.findall(text)) // 3
 
 
 def _topic_words(text: str) -> set[str]:
     """Content words (four letters or more) and, for unspaced scripts, character pairs: what a title shares with
     its article."""
     low = text.casefold()
-    words = {w for w in _WORDS.findall(low) if len(w) >= 4 and not _UNSPACED.match(w)}
-    han = "".join(_UNSPACED.findall(low))
+    words = {w for w in _WORDS.findall(low) if len(w) >= 4 and not UNSPACED_CHAR.match(w)}
+    han = "".join(UNSPACED_CHAR.findall(low))
     return words | {han[k:k + 2] for k in range(len(han) - 1)}
 
 

@@ -14,13 +14,13 @@ import regex
 # Languages written without spaces between words: their function "words" are characters.
 UNSPACED = frozenset({"zh-Hans", "zh-Hant", "ja", "th"})
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’]*")
-_UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")  # scripts written without spaces
 
 
 def prose_tokens(text: str, lang: str) -> list[str]:
     """Lowercased words, or the Han, kana and Thai characters for languages written without spaces."""
     if lang in UNSPACED:
-        return _UNSPACED_CHAR.findall(text)
+        return UNSPACED_CHAR.findall(text)
     return [w.lower() for w in _WORD.findall(text)]
 
 
