@@ -323,7 +323,9 @@ def _completions(lead: int, slots: tuple[int, ...], missing: int, codec: str, nx
                 mask &= drop[conts[:, p], conts[:, p + 1] if p + 1 < need else after]
             else:
                 s = next(it)
-                if s != HOLE:
+                if s == HOLE:  # replaced: a byte the decoder could not read before the next one
+                    mask &= drop[conts[:, p], conts[:, p + 1] if p + 1 < need else after]
+                else:
                     mask &= conts[:, p] == s
         keep |= mask
     lost = sum(1 for s in slots if s == HOLE) + missing
@@ -376,19 +378,24 @@ def _orphan_completions(slots: tuple[int, ...], codec: str, nxt: int, ignore_mod
     """Characters for continuation bytes (or holes) whose lead byte was lost."""
     holes = sum(1 for s in slots if s == HOLE)
     if slots and slots[0] == HOLE:
-        # The hole is the lead itself: the slots after it say how long the sequence was.
+        # The hole is the lead itself: the slots after it say how long the sequence was. Every hole is a byte
+        # the decoder could not read before the byte that followed it (a lead whose trail did not fit, a byte
+        # it never maps), which is what narrows the choice.
         follow = slots[1:]
-        # A multi-byte decoder also replaces a valid lead byte whose trail does not fit: any byte can be a hole.
-        hole_values = (list(range(0x80, 0xC0)) if _is_multibyte(codec) else
-                       [c for c in range(0x80, 0xC0) if _lost_alone(codec, c)] or list(range(0x80, 0xC0)))
+        drop = _drop_table(codec)
+        after = 256 if nxt < 0 else nxt
         out: list[tuple[str, int]] = []
         for lead in range(0xC2, 0xF5):
-            need = needed_continuations(lead)
-            if need != len(follow):
+            conts, cps = _lead_table(lead)
+            if conts.shape[1] != len(follow) or not len(cps):
                 continue
-            choices = [[c for c in hole_values if _cont_ok(lead, p, c)] if s == HOLE else [s]
-                       for p, s in enumerate(follow)]
-            out.extend(_enumerate(lead, choices, holes))
+            mask = drop[lead, conts[:, 0]] if follow else np.ones(len(cps), dtype=bool)
+            for p, s in enumerate(follow):
+                if s == HOLE:
+                    mask &= drop[conts[:, p], conts[:, p + 1] if p + 1 < len(follow) else after]
+                else:
+                    mask &= conts[:, p] == s
+            out.extend((chr(c), holes) for c in cps[mask].tolist())
         return out
     if not ignore_mode:
         return []
