@@ -329,6 +329,8 @@ def _completions(lead: int, slots: tuple[int, ...], missing: int, codec: str, nx
                     mask &= conts[:, p] == s
         keep |= mask
     lost = sum(1 for s in slots if s == HOLE) + missing
+    if keep.sum() > MAX_COMBINATIONS:
+        return []
     return [(chr(c), lost) for c in cps[keep].tolist()]
 
 
@@ -395,7 +397,8 @@ def _orphan_completions(slots: tuple[int, ...], codec: str, nxt: int, ignore_mod
                     mask &= drop[conts[:, p], conts[:, p + 1] if p + 1 < len(follow) else after]
                 else:
                     mask &= conts[:, p] == s
-            out.extend((chr(c), holes) for c in cps[mask].tolist())
+            if mask.sum() <= MAX_COMBINATIONS:  # an unknown four-byte character behind three holes: no evidence
+                out.extend((chr(c), holes) for c in cps[mask].tolist())
         return out
     if not ignore_mode:
         return []
