@@ -51,6 +51,7 @@ _KEEP_BELOW = 4.0
 # this much less margin, and win ties against other pairs.
 DOCUMENT_PRIOR = 3.0
 ISOLATED_MARGIN = 3.0
+LEGACY_UNDER_UTF8 = 8.0
 ISOLATED_FOREIGN_MARGIN = 10.0
 ALPHABET_BONUS = 1.5
 
@@ -141,8 +142,11 @@ def _with_second_layer(token: str, readings: list[Reading], model: CharModel, be
                 continue
             final = middle[:r2.start] + r2.text + middle[r2.end:]
             if final != token:
+                # A legacy text under a UTF-8 layer is rarer than either alone: it must win by more (`áéíóú`
+                # read as UTF-8 from cp1252 is Latin, and stays Latin rather than becoming Hebrew).
+                extra = 0.0 if r2.detail.startswith("utf-8") else LEGACY_UNDER_UTF8
                 out.append(replace(r2, start=0, end=len(token), text=final, detail=f"{r.detail}, then {r2.detail}",
-                                   min_gain=max(r.min_gain, r2.min_gain), cost=r.cost + r2.cost,
+                                   min_gain=max(r.min_gain, r2.min_gain) + extra, cost=r.cost + r2.cost,
                                    corroborate=r.corroborate or r2.corroborate))
     return out
 
