@@ -38,13 +38,9 @@ def strict_codec(codec: str) -> str:
     return codec.removeprefix("sloppy-").replace("windows-", "cp")
 
 
-@lru_cache(maxsize=65536)
 def _dropped_before(codec: str, x: int, y: int) -> bool:
     """Would ``codec`` lose byte ``x`` when the next byte is ``y`` (-1: end of text)?"""
-    codec = strict_codec(codec)
-    nxt = b"" if y < 0 else bytes([y])
-    return bytes([x]).decode(codec, "ignore") == "" and (
-        (bytes([x]) + nxt).decode(codec, "ignore") == nxt.decode(codec, "ignore"))
+    return bool(_drop_table(codec)[x, 256 if y < 0 else y])
 
 
 @lru_cache(maxsize=256)
@@ -52,14 +48,6 @@ def drops_continuations(codec: str) -> bool:
     """Whether ``codec`` loses any byte that can continue a UTF-8 sequence (latin-1 and KOI8-R never do: their
     lossy readings need not be searched)."""
     return any(_dropped_before(codec, x, y) for x in range(0x80, 0xC0) for y in (0x20, 0x41, 0x80, 0xC3, 0xE2))
-
-
-@lru_cache(maxsize=256)
-def _is_multibyte(codec: str) -> bool:
-    try:
-        return len(b"\xb0\xa1".decode(strict_codec(codec))) == 1
-    except UnicodeDecodeError:
-        return False
 
 
 @lru_cache(maxsize=256)

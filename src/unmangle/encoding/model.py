@@ -128,8 +128,12 @@ def default_model() -> CharModel:
 
 
 def score_fillers_many(model: CharModel, lefts: list[str], fillers: list[str], right: str) -> np.ndarray:
-    """:func:`score_fillers` for several left contexts at once (the beams of a search): one gather for all,
-    shape ``(len(lefts), len(fillers))``."""
+    """Log-probability of ``left[-2:] + f + right[:2]`` for each left context (the beams of a search) and
+    each one-character filler ``f``, shape ``(len(lefts), len(fillers))``.
+
+    Recovering a lost byte means choosing among many characters for several beams at once; scoring them in
+    one gather keeps the choice a handful of numpy operations.
+    """
     r = right[:2]
     k = len(fillers)
     rows = np.stack([codepoints((chr(BOS) * 2 + left)[-2:] + "\x00" + r) for left in lefts])
@@ -139,27 +143,6 @@ def score_fillers_many(model: CharModel, lefts: list[str], fillers: list[str], r
     triples = np.concatenate([grid[:, i - 2:i + 1] for i in range(2, width)], axis=0)
     lp = model.logprobs(triples.reshape(-1))[::3]
     return lp.reshape(width - 2, len(lefts) * k).sum(axis=0).reshape(len(lefts), k)
-
-
-def score_fillers(model: CharModel, left: str, fillers: list[str], right: str) -> np.ndarray:
-    """Log-probability of ``left[-2:] + f + right[:2]`` for each one-character filler ``f``, in one batch.
-
-    Recovering a lost byte means choosing among up to a few thousand characters; scoring them together keeps
-    the choice a handful of numpy operations.
-    """
-    ctx = (chr(BOS) * 2 + left)[-2:]
-    r = right[:2]
-    k = len(fillers)
-    row = codepoints(ctx + "\x00" + r)
-    grid = np.tile(row, (k, 1))
-    grid[:, 2] = codepoints("".join(fillers))
-    width = grid.shape[1]
-    total = np.zeros(k)
-    for i in range(2, width):
-        lp = model.logprobs(np.stack([grid[:, i - 2], grid[:, i - 1], grid[:, i]], axis=1).reshape(-1))
-        # logprobs over a flattened triple gives positions 2, 5, 8...; take every third element.
-        total += lp[::3]
-    return total
 
 
 def unspaced_run(text: str) -> bool:

@@ -178,7 +178,17 @@ def _common_decoders(chars: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_WORD_AROUND = re.compile(r"[^ \t\n\r\f\v]*")
+# Only ASCII whitespace separates tokens: a byte such as 0xA0 or 0x85 inside mojibake decodes to NBSP or NEL.
+_WS = " \t\n\r\f\v"
+_TOKEN_END = re.compile(r"[^ \t\n\r\f\v]*")
+
+
+def token_around(text: str, pos: int) -> tuple[int, int]:
+    """The whitespace-delimited token of ``text`` that holds position ``pos``."""
+    start = pos
+    while start > 0 and text[start - 1] not in _WS:
+        start -= 1
+    return start, _TOKEN_END.match(text, pos).end()
 
 
 def _real_shape(text: str, start: int, chars: str) -> bool:
@@ -189,10 +199,7 @@ def _real_shape(text: str, start: int, chars: str) -> bool:
     codecs = _common_decoders(chars)
     if not codecs:
         return False
-    lo = start
-    while lo > 0 and text[lo - 1] not in " \t\n\r\f\v":
-        lo -= 1
-    word = text[lo:_WORD_AROUND.match(text, start).end()]
+    word = text[slice(*token_around(text, start))]
     for codec in codecs:
         data = word.encode(codec, "replace")
         if 2 * valid_high_bytes(data) >= count_high(data):
@@ -256,7 +263,6 @@ def find_suspect(text: str, pos: int = 0) -> tuple[int, int] | None:
         if mixed:
             return mixed.span()
     return span
-CJK = regex.compile(r"[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]")
 RARE_CJK = re.compile(RARE_CJK_CLASS)
 LEGACY_RUN = regex.compile(_class(set(SINGLE_BYTE[0].high_chars) | set(SINGLE_BYTE[1].high_chars)) + "{2,}")
 COMBINING = regex.compile(r"\p{M}")

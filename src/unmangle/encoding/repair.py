@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 import ftfy
@@ -29,13 +30,11 @@ from unmangle.encoding.readings import (
     find_suspect,
     script_of,
     seen,
+    token_around,
 )
 
 MAX_LAYERS = 4
 LOST_BYTE_PENALTY = 1.5  # nats per byte put back: a reading that needs fewer assumptions is more likely
-# Only ASCII whitespace separates tokens: a byte such as 0xA0 or 0x85 inside mojibake decodes to NBSP or NEL.
-_WS = " \t\n\r\f\v"
-_TOKEN_END = regex.compile(r"[^ \t\n\r\f\v]*")
 _LINE = regex.compile(r"[^\n]+")
 _QUOTES = "\u201c\u201d\u2018\u2019\u00ab\u00bb\u300c\u300d\u300e\u300f"
 
@@ -61,12 +60,6 @@ def _confidence(gain: float, cost: float) -> float:
     return round(max(0.05, min(0.999, (1.0 - math.exp(-max(gain, 0.0) / 6.0)) * math.exp(-cost / 12.0))), 3)
 
 
-def _token_start(text: str, pos: int) -> int:
-    while pos > 0 and text[pos - 1] not in _WS:
-        pos -= 1
-    return pos
-
-
 def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
@@ -74,17 +67,17 @@ def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
         hit = find_suspect(text, pos)
         if hit is None:
             break
-        start = _token_start(text, hit[0])
-        end = max(_TOKEN_END.match(text, hit[0]).end(), hit[1])
+        start, end = token_around(text, hit[0])
+        end = max(end, hit[1])
         spans.append((start, end))
         pos = end if end > pos else pos + 1
     if spans and CYRILLIC_CASE.search(text):
         taken = {s for s, _ in spans}
         for m in CYRILLIC_CAPS.finditer(text):
-            start = _token_start(text, m.start())
+            start, end = token_around(text, m.start())
             if start not in taken:
                 taken.add(start)
-                spans.append((start, _TOKEN_END.match(text, m.start()).end()))
+                spans.append((start, end))
         spans.sort()
     return spans
 
@@ -121,7 +114,14 @@ def score_tokens(keys: list[Key]) -> list[Scored]:
 
 
 _NONE: frozenset[str] = frozenset()
-_SINGLE_BYTE_CODEC = {f"utf-8 read as {wd.label}": wd.codec for wd in SINGLE_BYTE}
+# (codec that gives the bytes back, codec that reads them right) for every pair a document can go through,
+# common decoders first (that order names the repairs when several decoders read a text alike).
+_PAIR_CODECS: dict[str, tuple[str, str]] = {
+    f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGLE_BYTE + MULTI_BYTE} | {
+    f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
+_PAIR_RANK = {pair: i for i, pair in enumerate(_PAIR_CODECS)}
+_SINGLE_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE)
+_MULTI_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in MULTI_BYTE)
 
 
 def _with_second_layer(token: str, readings: list[Reading], model: CharModel, before: str,
@@ -186,11 +186,10 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
             continue
         pair = _pair(r)
         adjusted = margin + prior.get(pair, 0.0)
-        # A same-script reading no other token of the text agrees with must stand out more: two-letter
-        # words of a clean text (Ukrainian `Рі`) can spell a UTF-8 character read as cp1251.
-        # From one non-Latin script into another takes the text's own pair to be believed at a small margin.
-        need = _isolated_margin(token, r.text) if support.get(pair, 0) < 2 or pair not in prior else 0.0
-        if need == ISOLATED_MARGIN and support.get(pair, 0) >= 2:
+        # A reading no other token agrees with must stand out more (Ukrainian `Рі` spells cp1251 for `г`);
+        # one from a non-Latin script into another takes the text's own pair to be believed without it.
+        need = _isolated_margin(token, r.text)
+        if support.get(pair, 0) >= 2 and (need != ISOLATED_FOREIGN_MARGIN or pair in prior):
             need = 0.0
         if adjusted >= need:
             # The alphabet only ranks readings that stand on their own; it never makes one stand.
@@ -282,11 +281,11 @@ def _voted(text: str, all_scored: list[Scored]) -> set[str]:
     offered: dict[str, float] = {}
     for scored in all_scored:
         for m, r in scored:
-            if r.corroborate and r.detail in _LEGACY_PAIRS:
+            if r.corroborate and r.detail in _PAIR_CODECS:
                 offered[r.detail] = max(offered.get(r.detail, -1e9), m)
     out = set()
     for pair in sorted(offered, key=lambda p: -offered[p])[:3]:
-        true, wrong = _LEGACY_PAIRS[pair]
+        wrong, true = _PAIR_CODECS[pair]
         old_new = []
         for m in dict.fromkeys(_NON_ASCII_TOKEN.findall(text)):
             try:
@@ -310,7 +309,7 @@ def _voted(text: str, all_scored: list[Scored]) -> set[str]:
 
 
 def _quote_contexts(text: str, spans: list[tuple[int, int]], decisions: list[Decision],
-                    known: list[Edit] = ()) -> list[str]:  # type: ignore[assignment]
+                    known: Sequence[Edit] = ()) -> list[str]:
     """The last quotation mark before each token once everything before it is repaired (``known`` edits and
     this pass's decisions): a lost closing quote is told from an opening one by the quote that opened it,
     which may itself have been mojibake."""
@@ -365,33 +364,13 @@ def repair_pass(text: str) -> list[Edit]:
             edits.extend(fast)
             edits.extend(_decide(text, rest, prior, edits)[0])
     for pair in prior:
-        swept = _legacy_sweep(text, spans, pair) or _cjk_sweep(text, spans, pair)
+        swept = _sweep(text, spans, pair)
         edits.extend(swept)
         spans = spans + [(e.start, e.end) for e in swept]  # aliases of the pair must not sweep them again
     return sorted(edits, key=lambda e: e.start)
 
 
-_CJK_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef][^ \t\n\r\f\v]*")
-_MULTIBYTE_UTF8_PAIRS = {f"utf-8 read as {wd.label}": wd.codec for wd in MULTI_BYTE}
-
-
-def _cjk_sweep(text: str, spans: list[tuple[int, int]], pair: str) -> list[Edit]:
-    """Once the text is known to be UTF-8 read with a CJK decoder, every CJK-looking word is tried with it,
-    even one made of common characters (Russian `на` as `薪邪`); it must read better on its own."""
-    codec = _MULTIBYTE_UTF8_PAIRS.get(pair)
-    if codec is None:
-        return []
-    taken = {s for s, _ in spans}
-    extra = [m.span() for m in _CJK_TOKEN.finditer(text) if m.start() not in taken]
-    return _fast_lossless(text, extra, codec, "utf-8", pair, boost=-SWEEP_MIN_GAIN + 1.0)[0] if extra else []
-
-
 SAMPLE = 8
-# (codec that gives the bytes back, codec that reads them right) for every pair a document can go through.
-_PAIR_CODECS: dict[str, tuple[str, str]] = {
-    f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGLE_BYTE + MULTI_BYTE} | {
-    f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
-_PAIR_RANK = {pair: i for i, pair in enumerate(_PAIR_CODECS)}
 
 
 def _fast_lossless(text: str, spans: list[tuple[int, int]], wrong: str, true: str, pair: str,
@@ -449,8 +428,8 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     # Second look, with what the first one learnt: the quotes it repaired, and the single-byte decoder the
     # text went through, whose lossy readings are now worth searching everywhere (cheap: the cache keeps
     # every token whose key did not change).
-    befores = _quote_contexts(text, spans, decisions, known or [])
-    lossy = frozenset(_SINGLE_BYTE_CODEC[p] for p in prior if p in _SINGLE_BYTE_CODEC)
+    befores = _quote_contexts(text, spans, decisions, known or ())
+    lossy = frozenset(_PAIR_CODECS[p][0] for p in prior if p in _SINGLE_BYTE_UTF8)
     if any(befores) or lossy:
         # Only what can change is asked again: the quote matters to lost bytes, and the lossy search to
         # tokens nothing could read yet.
@@ -469,36 +448,23 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
 
 
 _NON_ASCII_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
-_LEGACY_PAIRS = {f"{true} read as {wd.label}": (true, wd.codec) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
+_CJK_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef][^ \t\n\r\f\v]*")
 SWEEP_MIN_GAIN = 1.0
 
 
-def _legacy_sweep(text: str, spans: list[tuple[int, int]], pair: str) -> list[Edit]:
-    """Once the text is known to be a legacy encoding read with the wrong codec, every token it can re-read
-    is a candidate, even those too short or too plain to look suspicious on their own (`Ç`, `¼ö`)."""
-    if pair not in _LEGACY_PAIRS:
+def _sweep(text: str, spans: list[tuple[int, int]], pair: str) -> list[Edit]:
+    """Once the text's pair is known, every word it can re-read is tried with it, even one too short or too
+    plain to look suspicious on its own: any non-ASCII word under a legacy pair (`Ç`, `¼ö`), any CJK-looking
+    word under UTF-8 read with a CJK decoder (Russian `на` as `薪邪`). Each must read better on its own."""
+    if pair in _MULTI_BYTE_UTF8:
+        words = _CJK_TOKEN
+    elif pair in _PAIR_CODECS and not pair.startswith("utf-8"):
+        words = _NON_ASCII_TOKEN
+    else:
         return []
-    true, wrong = _LEGACY_PAIRS[pair]
     taken = {s for s, _ in spans}
-    found: list[tuple[int, str, str]] = []
-    for m in _NON_ASCII_TOKEN.finditer(text):
-        if m.start() in taken:
-            continue
-        try:
-            new = m.group().encode(wrong).decode(true)
-        except UnicodeError:
-            continue
-        if new != m.group():
-            found.append((m.start(), m.group(), new))
-    if not found:
-        return []
-    scores = score_many(default_model(), [t for _, old, new in found for t in (old, new)]).tolist()
-    edits = []
-    for k, (start, old, new) in enumerate(found):
-        gain = scores[2 * k + 1] - scores[2 * k]
-        if gain >= SWEEP_MIN_GAIN:
-            edits.append(Edit("mojibake", start, start + len(old), old, new, _confidence(gain, 0.0), pair))
-    return edits
+    extra = [m.span() for m in words.finditer(text) if m.start() not in taken]
+    return _fast_lossless(text, extra, *_PAIR_CODECS[pair], pair, boost=1.0 - SWEEP_MIN_GAIN)[0] if extra else []
 
 
 def _ftfy_pass(text: str) -> list[Edit]:

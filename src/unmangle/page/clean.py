@@ -172,7 +172,6 @@ def clean_page(text: str) -> Document:
         body, parts = live, Parts()
     else:
         body, parts = split_parts(page, live, result, removed)
-    if not result.whole:
         # The dateline first: a lead that opens with one and its teaser copy without it are the same paragraph,
         # and whichever copy the merge keeps, the dateline is not lost with the other.
         cut_dateline(page, body, parts)
