@@ -107,7 +107,8 @@ RARE_LATIN = _rare_latin()
 RARE_LATIN_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(RARE_LATIN)) + "]")
 
 
-def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], list[re.Pattern[str]]]:
+def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], list[re.Pattern[str]],
+                             re.Pattern[str]]:
     enc_mask: dict[str, int] = {}
     lead2: set[str] = set()
     lead3: set[str] = set()
@@ -149,10 +150,30 @@ def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], l
         + "(?:" + "|".join(alternatives) + ")"
     )
     shapes = [re.compile(_class(lead) + c * n) for lead, n in ((lead4, 3), (lead3, 2), (lead2, 1))]
-    return enc_mask, suspect, re.compile("|".join(alternatives[1:])), shapes
+    return enc_mask, suspect, re.compile("|".join(alternatives[1:])), shapes, _prefilter(
+        lead2 | lead3 | lead4, conts, cp1252_high)
 
 
-ENC_MASK, SUSPECT, _SUSPECT_OTHER, _SHAPES = _build_tables()
+def _prefilter(leads: set[str], conts: set[str], cp1252_high: set[str]) -> re.Pattern[str]:
+    """A necessary condition for :func:`find_suspect`: every alternative of SUSPECT and of the mixed-CJK
+    pattern, anchored on a character clean text rarely has (a continuation-like sign rather than the letter
+    before it, the third of three Latin-1 letters, the CJK letter of a mixed pair), and the rest checked by
+    lookbehind. Starting with one character class lets the engine skip every other character in its C loop,
+    where SUSPECT has to try its alternatives at every letter of Cyrillic, Greek or Hebrew text."""
+    singles = r"\x80-\x9f\ufffd" + _RARE[1:-1] + "".join(re.escape(c) for c in sorted(RARE_LATIN))
+    cont, high = _class(conts), _class(cp1252_high)
+    anchors = "".join(re.escape(c) for c in sorted(conts | cp1252_high)) + singles + "А-ЯЁ" + _CJK_LETTER[1:-1]
+    return re.compile(
+        f"[{anchors}]"
+        f"(?:(?<=[{singles}])"                              # C1 controls, U+FFFD, rare CJK, rare Latin-1
+        f"|(?<={_class(leads)}{cont})"                      # lead and continuation (also `e2` then `x80`)
+        f"|(?<={high}{high}{high})"                         # a legacy encoding read as cp1252
+        f"|(?<=[а-яё][А-ЯЁ][А-ЯЁ])"                         # cp1251 and KOI8-R read as each other
+        f"|(?<={_LATIN_LETTER}{_CJK_LETTER})|(?<={_CJK_LETTER})(?={_LATIN_LETTER}))"  # mixed CJK and Latin
+    )
+
+
+ENC_MASK, SUSPECT, _SUSPECT_OTHER, _SHAPES, _MAYBE_SUSPECT = _build_tables()
 
 
 @lru_cache(maxsize=65536)
@@ -191,20 +212,20 @@ def token_around(text: str, pos: int) -> tuple[int, int]:
     return start, _TOKEN_END.match(text, pos).end()
 
 
-def _real_shape(text: str, start: int, chars: str) -> bool:
-    """Whether the lead-and-continuation shape at ``start`` is mojibake rather than a chance pair inside a
-    real word: under one of the decoders that read it as a common character, at least half of the word's
-    high bytes must form whole UTF-8 characters (a word of mojibake is mojibake throughout; Ukrainian `ні`
-    inside `України` is not)."""
-    codecs = _common_decoders(chars)
-    if not codecs:
-        return False
-    word = text[slice(*token_around(text, start))]
-    for codec in codecs:
-        data = word.encode(codec, "replace")
-        if 2 * valid_high_bytes(data) >= count_high(data):
-            return True
-    return False
+def _real_shape(word: str, chars: str) -> bool:
+    """Whether the lead-and-continuation shape ``chars`` inside ``word`` is mojibake rather than a chance
+    pair inside a real word: under one of the decoders that read it as a common character, at least half of
+    the word's high bytes must form whole UTF-8 characters (a word of mojibake is mojibake throughout;
+    Ukrainian `ні` inside `України` is not)."""
+    return any(_mostly_utf8(word, codec) for codec in _common_decoders(chars))
+
+
+@lru_cache(maxsize=65536)
+def _mostly_utf8(word: str, codec: str) -> bool:
+    """Whether at least half of the high bytes of ``word`` under ``codec`` form whole UTF-8 characters
+    (cached: a long Thai or Ukrainian word holds many shapes, and real text repeats its words)."""
+    data = word.encode(codec, "replace")
+    return 2 * valid_high_bytes(data) >= count_high(data)
 
 
 _HAS_CJK = re.compile(_ANY_CJK)
@@ -241,8 +262,11 @@ def find_suspect(text: str, pos: int = 0) -> tuple[int, int] | None:
     Ukrainian as KOI8-U often has the shape, but not the content. A CJK character glued to a Latin word is
     looked for only in text that has CJK at all (one more fast scan).
     """
+    if _MAYBE_SUSPECT.search(text, pos) is None:
+        return None
     hit = SUSPECT.search(text, pos)
     span = None
+    word_at = (0, 0)  # the token of the last shape: the next shapes are often in it
     while hit is not None:
         if hit.lastgroup == "rare" and not _rare_in_context(text, hit.start()):
             hit = SUSPECT.search(text, hit.start() + 1)
@@ -253,7 +277,10 @@ def find_suspect(text: str, pos: int = 0) -> tuple[int, int] | None:
         # The longest shape found first; a shorter one may be the character (mac-roman `Ê≠≥` is 歳, its
         # `Ê≠` nothing), and if none is, another kind of damage may still start here.
         at = hit.start()
-        shape = next((m for rx in _SHAPES if (m := rx.match(text, at)) and _real_shape(text, at, m.group())), None)
+        if not word_at[0] <= at < word_at[1]:
+            word_at = token_around(text, at)
+        word = text[word_at[0]:word_at[1]]
+        shape = next((m for rx in _SHAPES if (m := rx.match(text, at)) and _real_shape(word, m.group())), None)
         if shape is not None:
             span = shape.span()
             break
