@@ -151,10 +151,23 @@ def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], l
     )
     shapes = [re.compile(_class(lead) + c * n) for lead, n in ((lead4, 3), (lead3, 2), (lead2, 1))]
     return enc_mask, suspect, re.compile("|".join(alternatives[1:])), shapes, _prefilter(
-        lead2 | lead3 | lead4, conts, cp1252_high)
+        lead2 | lead3 | lead4, conts, cp1252_high, alternatives[1])
 
 
-def _prefilter(leads: set[str], conts: set[str], cp1252_high: set[str]) -> re.Pattern[str]:
+def _one_decoder_shapes() -> str:
+    """Lookbehinds for the start of a lead-and-continuation shape that one decoder could have made, anchored
+    on the first continuation: a shape counts only when a single decoder reads all of it (see
+    :func:`_common_decoders`), and a four-byte one never does (its character is outside the BMP, where no
+    character is common). Mixing decoders' letters (Greek `απ` as cp437 `α` and mac-roman `π`) is no shape."""
+    out: dict[str, None] = {}
+    for wd in SINGLE_BYTE:
+        c = _class(set(wd.chars_for(range(0x80, 0xC0))))
+        out[f"(?<={_class(set(wd.chars_for(range(0xC2, 0xE0))))}{c})"] = None
+        out[f"(?<={_class(set(wd.chars_for(range(0xE0, 0xF0))))}{c})(?={c})"] = None
+    return "|".join(out)
+
+
+def _prefilter(leads: set[str], conts: set[str], cp1252_high: set[str], e2_x80: str) -> re.Pattern[str]:
     """A necessary condition for :func:`find_suspect`: every alternative of SUSPECT and of the mixed-CJK
     pattern, anchored on a character clean text rarely has (a continuation-like sign rather than the letter
     before it, the third of three Latin-1 letters, the CJK letter of a mixed pair), and the rest checked by
@@ -166,7 +179,7 @@ def _prefilter(leads: set[str], conts: set[str], cp1252_high: set[str]) -> re.Pa
     return re.compile(
         f"[{anchors}]"
         f"(?:(?<=[{singles}])"                              # C1 controls, U+FFFD, rare CJK, rare Latin-1
-        f"|(?<={_class(leads)}{cont})"                      # lead and continuation (also `e2` then `x80`)
+        f"|(?<={_class(leads)}{cont})(?:{_one_decoder_shapes()}|(?<={e2_x80}))"  # lead and continuation
         f"|(?<={high}{high}{high})"                         # a legacy encoding read as cp1252
         f"|(?<=[а-яё][А-ЯЁ][А-ЯЁ])"                         # cp1251 and KOI8-R read as each other
         f"|(?<={_LATIN_LETTER}{_CJK_LETTER})|(?<={_CJK_LETTER})(?={_LATIN_LETTER}))"  # mixed CJK and Latin
