@@ -233,10 +233,8 @@ def _real_shape(word: str, chars: str) -> bool:
     return any(_mostly_utf8(word, codec) for codec in _common_decoders(chars))
 
 
-@lru_cache(maxsize=65536)
 def _mostly_utf8(word: str, codec: str) -> bool:
-    """Whether at least half of the high bytes of ``word`` under ``codec`` form whole UTF-8 characters
-    (cached: a long Thai or Ukrainian word holds many shapes, and real text repeats its words)."""
+    """Whether at least half of the high bytes of ``word`` under ``codec`` form whole UTF-8 characters."""
     data = word.encode(codec, "replace")
     return 2 * valid_high_bytes(data) >= count_high(data)
 
