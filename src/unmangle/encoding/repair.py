@@ -20,6 +20,7 @@ from ftfy.badness import is_bad
 
 from unmangle.document import Edit, apply_edits, compose
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
+from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.model import CharModel, default_model, score_many
 from unmangle.encoding.readings import (
     CYRILLIC_CAPS,
@@ -505,8 +506,10 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
         return text, []
     if find_suspect(text) is None:
         return text, []  # the clean path: one scan
-    current = text
-    edits: list[Edit] = []
+    # Lines a lossy CJK decoder shredded are read back whole first: the token search below would only
+    # re-read the few pieces left intact.
+    edits = lossy_pass(text)
+    current = apply_edits(text, edits) if edits else text
     for _layer in range(MAX_LAYERS):
         # ftfy is asked only when our own readings find nothing: it sees whole lines, so it can peel a
         # layer whose result still looks odd to the model (UTF-8 read as GBK, then as cp1252).

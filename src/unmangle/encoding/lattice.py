@@ -1,0 +1,319 @@
+"""Reading text back through a lossy multi-byte decoder, by a search over what the writer could have written.
+
+Big5, EUC-KR and EUC-JP cannot map half the bytes of UTF-8 CJK text: a decoder run with ``errors='ignore'``,
+``'replace'`` or a ``?`` substitute drops them as lead and as trail, so whole characters vanish and what is
+left holds few whole token-sized pieces to re-read. Here the unit of search is the writer's character, not the
+reader's token: a beam walks the observed text left to right, proposing the next original character from the
+model's vocabulary, feeding its bytes to the real decoder (Python's own incremental decoder, so the search
+agrees with the codec that did the damage) and keeping only the characters whose decoded output is exactly
+what comes next in the observed text. The character model ranks what survives.
+
+Each (decoder state, character) is simulated once per channel and grouped by what it outputs, so a step is a
+few dictionary lookups and one vectorised scoring of every surviving candidate.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from unmangle.encoding.ngram import NgramModel, cjk_model
+
+ERR = "\ufffd"
+BOS = 0x02
+BEAM = 24
+TOP_CHARS = 200  # the most frequent characters of a group, always tried
+PER_STATE = 4  # hypotheses kept per (position, decoder state) before the beam cut
+MAX_VANISHED = 2  # characters in a row that left no trace in the observed text (errors='ignore')
+SWITCH = 6.0  # nats: starting or ending a damaged stretch
+VANISH_PENALTY = 2.0  # nats: a character the text shows no trace of is an assumption
+ASCII = "".join(chr(c) for c in range(0x20, 0x7F)) + "\t"
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """How the text was damaged: written as ``true``, read as ``wrong`` with the given error mode."""
+
+    true: str
+    wrong: str
+    errors: str  # "ignore", "replace" (U+FFFD) or "question" ("?")
+
+    @property
+    def label(self) -> str:
+        return f"{self.true} read as {self.wrong}".replace("_", "-")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the search read back: (start, end, original) spans of the observed text; the best path's model
+    score and the observed text's own."""
+
+    spans: tuple[tuple[int, int, str], ...]
+    score: float
+    observed_score: float
+
+    @property
+    def gain(self) -> float:
+        return self.score - self.observed_score
+
+    def apply(self, observed: str) -> str:
+        out, at = [], 0
+        for start, end, text in self.spans:
+            out += [observed[at:start], text]
+            at = end
+        return "".join(out) + observed[at:]
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(true: str) -> tuple[tuple[str, ...], tuple[bytes, ...]]:
+    """Characters the model has seen (and ASCII), with their bytes in ``true``."""
+    seen = cjk_model().t["uni_k"].tolist()
+    chars = sorted(ASCII) + [chr(c) for c in seen if 0x80 <= c < 0x10000 and not 0xD800 <= c < 0xE000]
+    out_c, out_b = [], []
+    for ch in chars:
+        try:
+            out_b.append(ch.encode(true))
+        except UnicodeEncodeError:
+            continue
+        out_c.append(ch)
+    return tuple(out_c), tuple(out_b)
+
+
+class _Group:
+    """The vocabulary characters that, fed to the decoder in one state, show one output string."""
+
+    __slots__ = ("cps", "after", "top", "by_context")
+
+    def __init__(self, cps: list[int], after: list[int], counts: np.ndarray) -> None:
+        self.cps = np.asarray(cps, dtype=np.uint64)  # sorted: the vocabulary is
+        self.after = np.asarray(after, dtype=np.int64)
+        # The most frequent characters are always candidates; the rest only after a character they followed
+        # in the corpora (a rare character in a context never seen cannot win anyway).
+        self.top = np.sort(np.argsort(-counts, kind="stable")[:TOP_CHARS]) if len(cps) > TOP_CHARS else None
+        self.by_context: dict[int, np.ndarray] = {}
+
+    def candidates(self, model: NgramModel, b: int) -> np.ndarray:
+        """Positions of the characters worth trying after ``b``."""
+        if self.top is None:
+            return np.arange(len(self.cps))
+        got = self.by_context.get(b)
+        if got is None:
+            followers = model.followers(b)
+            at = np.minimum(np.searchsorted(self.cps, followers), len(self.cps) - 1)
+            got = np.union1d(self.top, at[self.cps[at] == followers])
+            if len(self.by_context) > 4096:
+                self.by_context.clear()
+            self.by_context[b] = got
+        return got
+
+
+class _Index:
+    """For one channel: per decoder state (the bytes it holds), the vocabulary grouped by decoded output."""
+
+    def __init__(self, channel: Channel) -> None:
+        self.channel = channel
+        self.states: list[bytes] = [b"<clean>"]  # state 0 is CLEAN: no decoder at work
+        self.chars, self.raw = _vocabulary(channel.true)
+        model = cjk_model()
+        self.counts = model.unigram(np.array([ord(c) for c in self.chars], dtype=np.uint64))
+        self._decoder = codecs.getincrementaldecoder(channel.wrong)("replace")
+        self._tables: dict[bytes, dict[str, _Group]] = {}
+        self._flush: dict[bytes, str] = {}
+        self._state_id: dict[bytes, int] = {}
+        self.max_out = 1
+
+    def state_id(self, pending: bytes) -> int:
+        got = self._state_id.get(pending)
+        if got is None:
+            got = self._state_id[pending] = len(self.states)
+            self.states.append(pending)
+        return got
+
+    def _shown(self, decoded: str) -> str:
+        if self.channel.errors == "ignore":
+            return decoded.replace(ERR, "")
+        if self.channel.errors == "question":
+            return decoded.replace(ERR, "?")
+        return decoded
+
+    def feed(self, pending: bytes, data: bytes, final: bool = False) -> tuple[str, bytes]:
+        dec = self._decoder
+        dec.reset()
+        dec.setstate((pending, 0))
+        out = dec.decode(data, final)
+        return self._shown(out), (b"" if final else dec.getstate()[0])
+
+    def table(self, pending: bytes) -> dict[str, _Group]:
+        """Output string -> the characters that show it from this decoder state (and the state they leave)."""
+        got = self._tables.get(pending)
+        if got is not None:
+            return got
+        acc: dict[str, tuple[list[int], list[int], list[int]]] = {}
+        for i, (ch, raw) in enumerate(zip(self.chars, self.raw, strict=True)):
+            shown, after = self.feed(pending, raw)
+            cps, afters, rows = acc.setdefault(shown, ([], [], []))
+            cps.append(ord(ch))
+            afters.append(self.state_id(after))
+            rows.append(i)
+        table = {shown: _Group(cps, afters, self.counts[rows]) for shown, (cps, afters, rows) in acc.items()}
+        self.max_out = max(self.max_out, max(map(len, table)))
+        self._tables[pending] = table
+        return table
+
+    def flush(self, pending: bytes) -> str:
+        got = self._flush.get(pending)
+        if got is None:
+            got = self._flush[pending] = self.feed(pending, b"", final=True)[0]
+        return got
+
+
+@lru_cache(maxsize=6)
+def index_for(channel: Channel) -> _Index:
+    return _Index(channel)
+
+
+# A hypothesis: score, decoder state id (CLEAN: copying the text as it stands), the last two characters (the
+# model's context), and the text so far as a linked list (char, parent, observed position after it, clean?).
+_Hyp = tuple[float, int, int, int, object]
+CLEAN = 0
+_CLEAN_AFTER = np.zeros(1, dtype=np.int64)
+
+
+def search(observed: str, channel: Channel, beam: int = BEAM, model: NgramModel | None = None) -> Reading | None:
+    """The most probable original of ``observed`` under ``channel``, or None if nothing can give it.
+
+    The text may also be copied as it stands, for a price at each switch: a clean stretch stays clean, and
+    only a stretch whose damaged reading beats it by more than two switches is read back.
+    """
+    model = model or cjk_model()
+    index = index_for(channel)
+    n = len(observed)
+    max_vanished = MAX_VANISHED if channel.errors == "ignore" else 0
+    start = index.state_id(b"")
+    # buckets[(j, v)]: (state, a, b) -> best hypothesis; j = observed characters explained, v = characters in a
+    # row that showed nothing
+    buckets: dict[tuple[int, int], dict[tuple[int, int, int], _Hyp]] = {
+        (0, 0): {(start, BOS, BOS): (0.0, start, BOS, BOS, None), (CLEAN, BOS, BOS): (0.0, CLEAN, BOS, BOS, None)}}
+    best: tuple[float, object] | None = None
+    for j in range(n + 1):
+        for v in range(max_vanished + 1):
+            bucket = buckets.pop((j, v), None)
+            if not bucket:
+                continue
+            hyps = _prune(bucket, beam)
+            for score, state, _a, _b, chain in hyps:
+                done = j == n if state == CLEAN else observed[j:] == index.flush(index.states[state])
+                if done:
+                    score += _end(model, _a, _b)
+                    if best is None or score > best[0]:
+                        best = (score, chain)
+            _extend(model, index, buckets, hyps, observed, j, v, max_vanished)
+    if best is None:
+        return None
+    nodes = []
+    node = best[1]
+    while node is not None:
+        nodes.append(node)
+        node = node[1]  # type: ignore[index]
+    nodes.reverse()
+    return Reading(_spans(observed, nodes), best[0], model.score(observed + chr(BOS)))
+
+
+def _spans(observed: str, nodes: list) -> tuple[tuple[int, int, str], ...]:
+    """The observed spans read back, with what they were: maximal runs of characters not copied."""
+    out: list[tuple[int, int, str]] = []
+    j = 0
+    run_start, run_text = None, []
+    for c, _parent, j_after, clean in nodes:
+        if clean:
+            if run_start is not None:
+                # A copied character that follows a flush: the flushed output belongs to the run.
+                flushed_to = j_after - 1
+                out.append((run_start, flushed_to, "".join(run_text)))
+                run_start, run_text = None, []
+        else:
+            if run_start is None:
+                run_start = j
+            run_text.append(chr(c))
+        j = j_after
+    if run_start is not None:
+        out.append((run_start, len(observed), "".join(run_text)))
+    return tuple((s, e, t) for s, e, t in out if observed[s:e] != t)
+
+
+def _end(model: NgramModel, a: int, b: int) -> float:
+    """log P(end of line | a b): the corpora's lines end on a full stop far more often than on a kana."""
+    one = np.ones(1, dtype=np.uint64)
+    return float(model.logprobs(one * a, one * b, one * BOS)[0])
+
+
+def _prune(bucket: dict[tuple[int, int, int], _Hyp], beam: int) -> list[_Hyp]:
+    """The best ``beam`` hypotheses, and the best of as many other decoder states besides."""
+    ranked = sorted(bucket.values(), key=lambda h: -h[0])
+    kept = ranked[:beam]
+    states = {h[1] for h in kept}
+    for h in ranked[beam:]:
+        if h[1] not in states:
+            states.add(h[1])
+            kept.append(h)
+            if len(kept) >= 6 * beam:
+                break
+    return kept
+
+
+def _extend(model: NgramModel, index: _Index, buckets: dict, hyps: list[_Hyp], observed: str, j: int, v: int,
+            max_vanished: int) -> None:
+    """Every character that may come next after each hypothesis, scored in one batch; the best few per
+    (bucket, decoder state) go on."""
+    n = len(observed)
+    parts: list[tuple[int, int, np.ndarray, np.ndarray, float]] = []
+    start = index.state_id(b"")
+    for h_i, (_score, state, _a, b, _chain) in enumerate(hyps):
+        if state == CLEAN:
+            if j < n:
+                parts.append((h_i, 1, np.array([ord(observed[j])], dtype=np.uint64), _CLEAN_AFTER, 0.0))
+            state, switch = start, SWITCH
+        else:
+            flushed = index.flush(index.states[state])
+            at = j + len(flushed)
+            if at < n and observed.startswith(flushed, j):
+                parts.append((h_i, len(flushed) + 1, np.array([ord(observed[at])], dtype=np.uint64), _CLEAN_AFTER,
+                              SWITCH))
+            switch = 0.0
+        table = index.table(index.states[state])
+        for k in range(0 if v < max_vanished else 1, min(index.max_out, n - j) + 1):
+            group = table.get(observed[j:j + k])
+            if group is not None:
+                pos = group.candidates(model, b)
+                parts.append((h_i, k, group.cps[pos], group.after[pos], switch + (VANISH_PENALTY if k == 0 else 0.0)))
+    if not parts:
+        return
+    sizes = [len(p[2]) for p in parts]
+    own = np.repeat([p[0] for p in parts], sizes)
+    k_arr = np.repeat([p[1] for p in parts], sizes)
+    c_arr = np.concatenate([p[2] for p in parts])
+    after = np.concatenate([p[3] for p in parts])
+    cost = np.repeat([p[4] for p in parts], sizes)
+    ctx_a = np.fromiter((h[2] for h in hyps), dtype=np.uint64, count=len(hyps))
+    ctx_b = np.fromiter((h[3] for h in hyps), dtype=np.uint64, count=len(hyps))
+    base = np.fromiter((h[0] for h in hyps), dtype=np.float64, count=len(hyps))
+    total = base[own] + model.logprobs(ctx_a[own], ctx_b[own], c_arr) - cost
+    # Keep the best few per target (bucket, decoder state): a state the model dislikes now may be the only one
+    # the next observed characters allow.
+    kid = k_arr * len(index.states) + after
+    order = np.lexsort((-total, kid))
+    sorted_kid = kid[order]
+    starts = np.concatenate(([0], np.nonzero(np.diff(sorted_kid))[0] + 1))
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.concatenate((starts, [len(order)]))))
+    keep = order[rank < PER_STATE]
+    for k, c, st, val, o in zip(k_arr[keep].tolist(), c_arr[keep].tolist(), after[keep].tolist(),
+                                total[keep].tolist(), own[keep].tolist(), strict=True):
+        h = hyps[o]
+        dest = buckets.setdefault((j + k, v + 1 if k == 0 else 0), {})
+        skey = (st, h[3], c)
+        old = dest.get(skey)
+        if old is None or val > old[0]:
+            dest[skey] = (val, st, h[3], c, (c, h[4], j + k, st == CLEAN))

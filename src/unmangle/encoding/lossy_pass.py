@@ -1,0 +1,149 @@
+"""The lossy multi-byte pass: lines that a CJK decoder shredded are read back whole by :mod:`lattice`.
+
+Which lines: those holding wide (CJK) text that is either studded with the decoder's error marks (U+FFFD, or
+``?`` inside wide text) or far less probable than any real Chinese, Japanese or Korean line (a decoder run
+with ``errors='ignore'`` leaves nothing else to see). Which channel: the (true encoding, wrong decoder, error
+mode) that can give the line at all (its characters must encode in the wrong decoder) and that reads the first
+gated lines best; the document keeps it. Every line is still searched with the option of staying as it is,
+and a reading is kept only when it is far more probable than the line as it stands.
+"""
+
+from __future__ import annotations
+
+import math
+
+import regex
+
+from unmangle.document import Edit
+from unmangle.encoding.lattice import ERR, Channel, Reading, search
+from unmangle.encoding.ngram import cjk_model
+
+WRONG = ("gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
+TRUE = ("utf-8", "gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
+_WIDE = regex.compile(r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+_LINE = regex.compile(r"[^\n]+")
+_WIDE_CHAR = r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]"
+_QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
+IMPROBABLE = -9.0  # nats per character of the wide runs: real CJK text stays above it
+MIN_GAIN = 12.0  # nats a reading must win by, over the line as it stands
+PROBE_LINES = 3
+RANKED = 2  # channels searched in full
+
+
+def _modes(line: str) -> tuple[str, ...]:
+    if ERR in line:
+        return ("replace",)
+    if _QUESTION_IN_WIDE.search(line):
+        return ("question", "ignore")
+    return ("ignore",)
+
+
+def _gated(line: str) -> bool:
+    wide = "".join(_WIDE.findall(line))
+    if len(wide) < 4:
+        return False
+    if ERR in line or _QUESTION_IN_WIDE.search(line):
+        return True
+    return cjk_model().score(wide) / len(wide) < IMPROBABLE and not _lossless(line)
+
+
+def _lossless(line: str) -> bool:
+    """Whether some channel reads the whole line back without loss: mojibake the token search repairs (and
+    explains) exactly, with nothing to search for."""
+    for wrong in WRONG:
+        try:
+            raw = line.encode(wrong)
+        except UnicodeEncodeError:
+            continue
+        for true in TRUE:
+            if true != wrong:
+                try:
+                    raw.decode(true)
+                except UnicodeDecodeError:
+                    continue
+                return True
+    return False
+
+
+def _channels(lines: list[str]) -> list[Channel]:
+    """Every channel that can have given these lines: their characters encode in its wrong decoder."""
+    joined = "\n".join(lines)
+    shown = joined.replace(ERR, "")
+    out = []
+    for wrong in WRONG:
+        try:
+            shown.encode(wrong)
+        except UnicodeEncodeError:
+            continue
+        for mode in _modes(joined):
+            out.extend(Channel(true, wrong, mode) for true in TRUE if true != wrong)
+    return out
+
+
+def _fit(lines: list[str], ch: Channel) -> float:
+    """How real the text looks when its bytes under the wrong decoder are read in the true encoding, lost bytes
+    and all: the characters that survived whole are real text for the right channel, noise for the others.
+    Mean model log-probability per wide character (one codec call and one model call a channel)."""
+    shown = "".join(lines).replace(ERR, "")
+    if ch.errors == "question":
+        shown = shown.replace("?", "")
+    try:
+        read = shown.encode(ch.wrong).decode(ch.true, "ignore")
+    except UnicodeEncodeError:
+        return -math.inf
+    wide = "".join(_WIDE.findall(read))
+    if len(wide) < 4:
+        return -math.inf
+    return cjk_model().score(wide) / len(wide)
+
+
+def _rank(lines: list[str], channels: list[Channel]) -> list[Channel]:
+    """The channels whose re-read bytes look most like real text, best first (at most RANKED)."""
+    fits = sorted(((_fit(lines, ch), ch) for ch in channels), key=lambda t: -t[0])
+    return [ch for fit, ch in fits[:RANKED] if fit > -math.inf]
+
+
+def _confidence(gain: float, length: int) -> float:
+    return round(max(0.05, min(0.95, 1.0 - math.exp(-gain / max(4.0, length)))), 3)
+
+
+def _edits(reading: Reading, line: str, offset: int, ch: Channel) -> list[Edit]:
+    total = sum(e - s for s, e, _ in reading.spans) or 1
+    out = []
+    for s, e, text in reading.spans:
+        kind, detail = "lost-byte", f"{ch.label}, lost bytes restored"
+        if _reads_back(line[s:e], text, ch):
+            kind, detail = "mojibake", ch.label
+        out.append(Edit(kind, offset + s, offset + e, line[s:e], text,
+                        _confidence(reading.gain * (e - s) / total, e - s), detail))
+    return out
+
+
+def _reads_back(before: str, after: str, ch: Channel) -> bool:
+    try:
+        return before.encode(ch.wrong).decode(ch.true) == after
+    except UnicodeError:
+        return False
+
+
+def lossy_pass(text: str) -> list[Edit]:
+    """Edits reading back the lines of ``text`` a lossy CJK decoder shredded; none for any other text."""
+    gated = [(m.start(), m.group()) for m in _LINE.finditer(text) if _gated(m.group())]
+    if not gated:
+        return []
+    ranked: list[Channel] = []
+    edits: list[Edit] = []
+    for i, (offset, line) in enumerate(gated):
+        if not ranked:
+            probe = [ln for _, ln in gated[i:i + PROBE_LINES]]
+            ranked = _rank(probe, _channels(probe))
+            if not ranked:
+                continue
+        best: tuple[Reading, Channel] | None = None
+        for ch in ranked[:2]:
+            r = search(line, ch)
+            if r is not None and r.spans and (best is None or r.gain > best[0].gain):
+                best = (r, ch)
+        if best is not None and best[0].gain >= MIN_GAIN:
+            edits.extend(_edits(best[0], line, offset, best[1]))
+    return edits

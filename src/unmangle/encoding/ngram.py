@@ -1,0 +1,82 @@
+"""An exact character trigram model of Chinese, Japanese and Korean, for searches that rank thousands of
+candidates.
+
+The main model (:mod:`model`) hashes its n-grams to stay small across 23 languages; a search over every
+character of a vocabulary finds the few whose n-grams collide with a frequent one. Here the n-grams are kept
+exactly (sorted packed keys, looked up with ``searchsorted``) and smoothed by interpolated absolute discounting.
+Built by ``scripts/build_cjk_model.py``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+BITS = np.uint64(21)
+DISCOUNT = 0.75
+_MASK = np.uint64((1 << 21) - 1)
+UNSEEN_CHARS = 30_000.0  # the characters a CJK text may hold that the corpora never showed
+
+
+def _get(keys: np.ndarray, values: np.ndarray, query: np.ndarray) -> np.ndarray:
+    at = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
+    return np.where(keys[at] == query, values[at], 0).astype(np.float64)
+
+
+class NgramModel:
+    """log P(c | a b) with interpolated absolute discounting down to a smoothed unigram."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        self.t = {k: arrays[k] for k in arrays}
+        self.total = float(self.t["uni_n"].sum())
+        self._followers: dict[int, np.ndarray] = {}
+
+    @classmethod
+    def load(cls, path: str | None = None) -> NgramModel:
+        if path is None:
+            with resources.files("unmangle.data").joinpath("cjk_ngrams.npz").open("rb") as fh:
+                data = np.load(fh)
+                return cls({k: data[k] for k in data.files})
+        data = np.load(path)
+        return cls({k: data[k] for k in data.files})
+
+    def unigram(self, c: np.ndarray) -> np.ndarray:
+        return _get(self.t["uni_k"], self.t["uni_n"], c.astype(np.uint64))
+
+    def followers(self, b: int) -> np.ndarray:
+        """The characters seen after ``b``, sorted."""
+        got = self._followers.get(b)
+        if got is None:
+            keys = self.t["bi_k"]
+            lo, hi = np.searchsorted(keys, [np.uint64(b) << BITS, np.uint64(b + 1) << BITS])
+            got = self._followers[b] = keys[lo:hi] & _MASK
+        return got
+
+    def logprobs(self, a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+        t = self.t
+        a, b, c = (x.astype(np.uint64) for x in (a, b, c))
+        n1 = _get(t["uni_k"], t["uni_n"], c)
+        p = (n1 + 0.5) / (self.total + 0.5 * UNSEEN_CHARS)
+        n_b = _get(t["ctx1_k"], t["ctx1_total"], b)
+        types_b = _get(t["ctx1_k"], t["ctx1_types"], b)
+        n_bc = _get(t["bi_k"], t["bi_n"], (b << BITS) | c)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            p = np.where(n_b > 0, (np.maximum(n_bc - DISCOUNT, 0.0) + DISCOUNT * types_b * p) / n_b, p)
+            ab = (a << BITS) | b
+            n_ab = _get(t["ctx2_k"], t["ctx2_total"], ab)
+            types_ab = _get(t["ctx2_k"], t["ctx2_types"], ab)
+            n_abc = _get(t["tri_k"], t["tri_n"], (ab << BITS) | c)
+            p = np.where(n_ab > 0, (np.maximum(n_abc - DISCOUNT, 0.0) + DISCOUNT * types_ab * p) / n_ab, p)
+        return np.log(p)
+
+    def score(self, text: str, bos: int = 0x02) -> float:
+        cps = np.frombuffer((chr(bos) * 2 + text).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        return float(self.logprobs(cps[:-2], cps[1:-1], cps[2:]).sum())
+
+
+@lru_cache(maxsize=1)
+def cjk_model() -> NgramModel:
+    """The shipped model, loaded once per process."""
+    return NgramModel.load()
