@@ -42,6 +42,7 @@ bench: $(BENCH_STAMP)
 # Rebuild the statistics shipped in src/unmangle/data from ../shared/corpora.
 model: $(STAMP)
 	$(PY) scripts/build_charmodel.py
+	$(PY) scripts/build_cjk_model.py
 
 clean-venv:
 	rm -rf $(VENV)
