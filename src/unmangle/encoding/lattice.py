@@ -25,11 +25,11 @@ from unmangle.encoding.ngram import NgramModel, cjk_model
 ERR = "\ufffd"
 BOS = 0x02
 BEAM = 24
+MAX_TABLES = 256  # decoder states an index keeps tables for
 TOP_CHARS = 200  # the most frequent characters of a group, always tried
 PER_STATE = 4  # hypotheses kept per (position, decoder state) before the beam cut
 MAX_VANISHED = 2  # characters in a row that left no trace in the observed text (errors='ignore')
 SWITCH = 6.0  # nats: starting or ending a damaged stretch
-VANISH_PENALTY = 2.0  # nats: a character the text shows no trace of is an assumption
 ASCII = "".join(chr(c) for c in range(0x20, 0x7F)) + "\t"
 
 
@@ -85,11 +85,12 @@ def _vocabulary(true: str) -> tuple[tuple[str, ...], tuple[bytes, ...]]:
 class _Group:
     """The vocabulary characters that, fed to the decoder in one state, show one output string."""
 
-    __slots__ = ("cps", "after", "top", "by_context")
+    __slots__ = ("length", "cps", "after", "top", "by_context")
 
-    def __init__(self, cps: list[int], after: list[int], counts: np.ndarray) -> None:
-        self.cps = np.asarray(cps, dtype=np.uint64)  # sorted: the vocabulary is
-        self.after = np.asarray(after, dtype=np.int64)
+    def __init__(self, length: int, cps: np.ndarray, after: np.ndarray, counts: np.ndarray) -> None:
+        self.length = length  # how many observed characters they show
+        self.cps = cps  # sorted
+        self.after = after
         # The most frequent characters are always candidates; the rest only after a character they followed
         # in the corpora (a rare character in a context never seen cannot win anyway).
         self.top = np.sort(np.argsort(-counts, kind="stable")[:TOP_CHARS]) if len(cps) > TOP_CHARS else None
@@ -110,6 +111,31 @@ class _Group:
         return got
 
 
+class _Table:
+    """One decoder state's view of the vocabulary: flat arrays sorted by output, a slice per output; groups
+    are made when the search first asks for one (most outputs never occur in the text at hand)."""
+
+    __slots__ = ("cps", "after", "counts", "slices", "groups")
+
+    def __init__(self, cps: np.ndarray, after: np.ndarray, counts: np.ndarray,
+                 slices: dict[str, tuple[int, int]]) -> None:
+        self.cps = cps
+        self.after = after
+        self.counts = counts
+        self.slices = slices
+        self.groups: dict[str, _Group] = {}
+
+    def get(self, shown: str) -> _Group | None:
+        got = self.groups.get(shown)
+        if got is None:
+            span = self.slices.get(shown)
+            if span is None:
+                return None
+            a, b = span
+            got = self.groups[shown] = _Group(len(shown), self.cps[a:b], self.after[a:b], self.counts[a:b])
+        return got
+
+
 class _Index:
     """For one channel: per decoder state (the bytes it holds), the vocabulary grouped by decoded output."""
 
@@ -117,13 +143,22 @@ class _Index:
         self.channel = channel
         self.states: list[bytes] = [b"<clean>"]  # state 0 is CLEAN: no decoder at work
         self.chars, self.raw = _vocabulary(channel.true)
-        model = cjk_model()
-        self.counts = model.unigram(np.array([ord(c) for c in self.chars], dtype=np.uint64))
+        self.cps = [ord(c) for c in self.chars]
+        self.counts = cjk_model().unigram(np.array(self.cps, dtype=np.uint64))
+        self.cp_arr = np.asarray(self.cps, dtype=np.uint64)
+        width = max(map(len, self.raw))
+        self.byte_mat = np.zeros((len(self.raw), width), dtype=np.int64)
+        for i, data in enumerate(self.raw):
+            self.byte_mat[i, :len(data)] = list(data)
+        self.lengths = np.fromiter(map(len, self.raw), dtype=np.int64, count=len(self.raw))
+        self.outputs: list[str] = [""]
+        self._out_id: dict[str, int] = {"": 0}
+        self._steps: dict[tuple[bytes, int], tuple[str, bytes]] = {}
         self._decoder = codecs.getincrementaldecoder(channel.wrong)("replace")
-        self._tables: dict[bytes, dict[str, _Group]] = {}
+        self._tables: dict[bytes, _Table] = {}
+        self.max_out = 1
         self._flush: dict[bytes, str] = {}
         self._state_id: dict[bytes, int] = {}
-        self.max_out = 1
 
     def state_id(self, pending: bytes) -> int:
         got = self._state_id.get(pending)
@@ -146,22 +181,54 @@ class _Index:
         out = dec.decode(data, final)
         return self._shown(out), (b"" if final else dec.getstate()[0])
 
-    def table(self, pending: bytes) -> dict[str, _Group]:
-        """Output string -> the characters that show it from this decoder state (and the state they leave)."""
+    def step(self, pending: bytes, byte: int) -> tuple[str, bytes]:
+        """The decoder fed one byte: incremental decoding composes, so a character is a chain of steps."""
+        key = (pending, byte)
+        got = self._steps.get(key)
+        if got is None:
+            got = self._steps[key] = self.feed(pending, bytes((byte,)))
+        return got
+
+    def table(self, pending: bytes) -> _Table:
+        """Output string -> the characters that show it from this decoder state (and the states they leave).
+
+        The whole vocabulary is stepped through the decoder a byte position at a time: at each position only
+        the distinct (state, byte) pairs are fed to the codec, and numpy carries the rest.
+        """
         got = self._tables.get(pending)
         if got is not None:
             return got
-        acc: dict[str, tuple[list[int], list[int], list[int]]] = {}
-        for i, (ch, raw) in enumerate(zip(self.chars, self.raw, strict=True)):
-            shown, after = self.feed(pending, raw)
-            cps, afters, rows = acc.setdefault(shown, ([], [], []))
-            cps.append(ord(ch))
-            afters.append(self.state_id(after))
-            rows.append(i)
-        table = {shown: _Group(cps, afters, self.counts[rows]) for shown, (cps, afters, rows) in acc.items()}
-        self.max_out = max(self.max_out, max(map(len, table)))
-        self._tables[pending] = table
-        return table
+        state = np.full(len(self.cps), self.state_id(pending), dtype=np.int64)
+        outs = []
+        for t in range(self.byte_mat.shape[1]):
+            active = self.lengths > t
+            uniq, inv = np.unique(state[active] * 256 + self.byte_mat[active, t], return_inverse=True)
+            steps = [self.step(self.states[key >> 8], key & 0xFF) for key in uniq.tolist()]
+            out = np.zeros(len(self.cps), dtype=np.int64)
+            out[active] = np.array([self.out_id(o) for o, _ in steps], dtype=np.int64)[inv]
+            state[active] = np.array([self.state_id(a) for _, a in steps], dtype=np.int64)[inv]
+            outs.append(out)
+        combos, shown_of = np.unique(np.stack(outs, axis=1), axis=0, return_inverse=True)
+        shown_of = shown_of.reshape(-1)
+        texts = ["".join(self.outputs[o] for o in row) for row in combos.tolist()]
+        order = np.lexsort((np.arange(len(self.cps)), shown_of))  # by output, then code point
+        bounds = np.searchsorted(shown_of[order], np.arange(len(texts) + 1))
+        slices = {}
+        for k, text in enumerate(texts):
+            slices[text] = (int(bounds[k]), int(bounds[k + 1]))
+        got = _Table(self.cp_arr[order], state[order], self.counts[order], slices)
+        self.max_out = max(self.max_out, max(map(len, texts)))
+        if len(self._tables) >= MAX_TABLES:
+            self._tables.clear()  # memory stays bounded; a long text rebuilds the few states it uses
+        self._tables[pending] = got
+        return got
+
+    def out_id(self, out: str) -> int:
+        got = self._out_id.get(out)
+        if got is None:
+            got = self._out_id[out] = len(self.outputs)
+            self.outputs.append(out)
+        return got
 
     def flush(self, pending: bytes) -> str:
         got = self._flush.get(pending)
@@ -170,7 +237,7 @@ class _Index:
         return got
 
 
-@lru_cache(maxsize=6)
+@lru_cache(maxsize=24)
 def index_for(channel: Channel) -> _Index:
     return _Index(channel)
 
@@ -182,13 +249,14 @@ CLEAN = 0
 _CLEAN_AFTER = np.zeros(1, dtype=np.int64)
 
 
-def search(observed: str, channel: Channel, beam: int = BEAM, model: NgramModel | None = None) -> Reading | None:
+def search(observed: str, channel: Channel, beam: int | None = None, model: NgramModel | None = None) -> Reading | None:
     """The most probable original of ``observed`` under ``channel``, or None if nothing can give it.
 
     The text may also be copied as it stands, for a price at each switch: a clean stretch stays clean, and
     only a stretch whose damaged reading beats it by more than two switches is read back.
     """
     model = model or cjk_model()
+    beam = beam or BEAM
     index = index_for(channel)
     n = len(observed)
     max_vanished = MAX_VANISHED if channel.errors == "ignore" else 0
@@ -288,7 +356,7 @@ def _extend(model: NgramModel, index: _Index, buckets: dict, hyps: list[_Hyp], o
             group = table.get(observed[j:j + k])
             if group is not None:
                 pos = group.candidates(model, b)
-                parts.append((h_i, k, group.cps[pos], group.after[pos], switch + (VANISH_PENALTY if k == 0 else 0.0)))
+                parts.append((h_i, k, group.cps[pos], group.after[pos], switch))
     if not parts:
         return
     sizes = [len(p[2]) for p in parts]

@@ -27,7 +27,8 @@ _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
 IMPROBABLE = -9.0  # nats per character of the wide runs: real CJK text stays above it
 MIN_GAIN = 12.0  # nats a reading must win by, over the line as it stands
 PROBE_LINES = 3
-RANKED = 2  # channels searched in full
+PROBE = 40  # characters of a line the fallback ranking searches
+PROBE_BEAM = 8
 
 
 def _modes(line: str) -> tuple[str, ...]:
@@ -39,6 +40,9 @@ def _modes(line: str) -> tuple[str, ...]:
 
 
 def _gated(line: str) -> bool:
+    marks = line.count(ERR)
+    if marks >= 2 and 4 * marks >= len(line):  # a decoder that maps almost nothing leaves marks and ASCII alone
+        return True
     wide = "".join(_WIDE.findall(line))
     if len(wide) < 4:
         return False
@@ -98,9 +102,19 @@ def _fit(lines: list[str], ch: Channel) -> float:
 
 
 def _rank(lines: list[str], channels: list[Channel]) -> list[Channel]:
-    """The channels whose re-read bytes look most like real text, best first (at most RANKED)."""
+    """The channels to search in full: the two whose re-read bytes look most like real text, and the best
+    UTF-8 one (by far the most common true encoding). When no channel leaves anything whole to judge by (a
+    decoder that maps almost none of the bytes), a short search of the start of the lines ranks them."""
     fits = sorted(((_fit(lines, ch), ch) for ch in channels), key=lambda t: -t[0])
-    return [ch for fit, ch in fits[:RANKED] if fit > -math.inf]
+    if fits and fits[0][0] > -math.inf:
+        ranked = [ch for _, ch in fits[:2]]
+        return ranked + [ch for _, ch in fits[2:] if ch.true == "utf-8"][:1]
+    gains = []
+    for ch in channels:
+        readings = [search(line[:PROBE], ch, beam=PROBE_BEAM) for line in lines]
+        gains.append((sum(r.gain if r is not None else -math.inf for r in readings), ch))
+    gains.sort(key=lambda t: -t[0])
+    return [ch for gain, ch in gains[:2] if gain > 0]
 
 
 def _confidence(gain: float, length: int) -> float:
@@ -131,16 +145,12 @@ def lossy_pass(text: str) -> list[Edit]:
     gated = [(m.start(), m.group()) for m in _LINE.finditer(text) if _gated(m.group())]
     if not gated:
         return []
-    ranked: list[Channel] = []
+    probe = [ln for _, ln in gated[:PROBE_LINES]]
+    ranked = _rank(probe, _channels(probe))
     edits: list[Edit] = []
-    for i, (offset, line) in enumerate(gated):
-        if not ranked:
-            probe = [ln for _, ln in gated[i:i + PROBE_LINES]]
-            ranked = _rank(probe, _channels(probe))
-            if not ranked:
-                continue
+    for offset, line in gated if ranked else ():
         best: tuple[Reading, Channel] | None = None
-        for ch in ranked[:2]:
+        for ch in ranked:
             r = search(line, ch)
             if r is not None and r.spans and (best is None or r.gain > best[0].gain):
                 best = (r, ch)

@@ -1,0 +1,123 @@
+"""The lattice search and the lossy multi-byte pass: text a CJK decoder shredded (Big5, EUC-KR, EUC-JP with
+ignore, replace or ``?``) is read back, its simulation agrees with Python's decoders, and clean text stays."""
+
+from __future__ import annotations
+
+import codecs
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.encoding.test_families import check_edits, mangle
+from unmangle import fix_and_explain
+from unmangle.encoding.lattice import CLEAN, Channel, index_for, search
+from unmangle.encoding.lossy_pass import lossy_pass
+from unmangle.encoding.ngram import cjk_model
+
+TAIWAN = "台灣的首都是台北，人口很多，交通也很方便。"
+CHINA = "中华人民共和国是一个国家，首都是北京。"
+KOREA = "대한민국의 수도는 서울이다. 오늘 날씨가 좋다."
+
+
+def _distance(a: str, b: str) -> int:
+    """Characters to change to turn ``a`` into ``b`` (Levenshtein)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def test_the_exact_model_prefers_real_text_to_the_same_characters_shuffled() -> None:
+    model = cjk_model()
+    assert model.score(CHINA) > model.score("".join(sorted(CHINA))) + 20
+
+
+def test_the_exact_model_knows_which_characters_follow_which() -> None:
+    followers = cjk_model().followers(ord("首"))
+    assert ord("都") in followers.tolist()
+    assert np.all(np.diff(followers.astype(np.int64)) > 0)
+
+
+@pytest.mark.parametrize("original,wrong", [(CHINA, "big5"), (TAIWAN, "big5"), (KOREA, "euc_kr")])
+def test_text_shredded_by_a_replacing_decoder_is_mostly_read_back(original: str, wrong: str) -> None:
+    broken = original.encode("utf-8").decode(wrong, "replace")
+    reading = search(broken, Channel("utf-8", wrong, "replace"))
+    assert reading is not None and reading.gain > 100
+    restored = reading.apply(broken)
+    assert _distance(restored, original) <= len(original) // 2 < _distance(broken, original)
+
+
+def test_chinese_through_big5_with_replacement_marks_is_repaired_by_fix_text() -> None:
+    broken = CHINA.encode("utf-8").decode("big5", "replace")
+    fixed, edits = fix_and_explain(broken)
+    assert fixed == CHINA
+    check_edits(broken, fixed, edits)
+    assert {e.kind for e in edits} == {"lost-byte"}
+    assert all("utf-8 read as big5" in e.detail for e in edits)
+
+
+def test_a_question_mark_decoder_is_read_back_too() -> None:
+    broken = mangle(TAIWAN, "utf-8", "big5", "question")
+    fixed = fix_and_explain(broken)[0]
+    assert _distance(fixed, TAIWAN) <= len(TAIWAN) // 2
+
+
+def _shows(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_CLEAN = (CHINA, TAIWAN, KOREA, "日本の首都は東京です。", "Plain English.")
+
+
+@pytest.mark.parametrize("text,wrong", [(t, w) for t in _CLEAN for w in ("big5", "gbk", "euc_kr") if _shows(t, w)])
+def test_clean_text_searched_as_if_shredded_stays_as_it_is(text: str, wrong: str) -> None:
+    reading = search(text, Channel("utf-8", wrong, "ignore"))
+    assert reading is not None and reading.spans == ()
+
+
+@pytest.mark.parametrize("text", [CHINA, TAIWAN, KOREA, "日本の首都は東京です。今日は晴れです。"])
+def test_the_lossy_pass_leaves_clean_cjk_alone(text: str) -> None:
+    assert lossy_pass(text) == []
+
+
+_CJK = st.text(st.sampled_from("的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自"
+                               "台灣首都北很多。，「」한국어서울날씨좋다의는이가日本東京です今晴れ"),
+               min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_CJK, st.sampled_from(["big5", "euc_kr", "euc_jp", "gbk"]), st.sampled_from(["replace", "ignore"]))
+def test_the_search_simulates_the_decoder_exactly(text: str, wrong: str, errors: str) -> None:
+    """Walking the true text through the index's tables gives exactly what the real decoder shows."""
+    index = index_for(Channel("utf-8", wrong, errors))
+    shown, state = "", index.state_id(b"")
+    for ch in text:
+        table = index.table(index.states[state])
+        hit = [(out, g) for out, (a, b) in table.slices.items()
+               if ord(ch) in table.cps[a:b].tolist() and (g := table.get(out)) is not None]
+        if not hit:
+            return  # a character outside the vocabulary: nothing to check
+        out, group = hit[0]
+        shown += out
+        state = int(group.after[group.cps.tolist().index(ord(ch))])
+        assert state != CLEAN
+    shown += index.flush(index.states[state])
+    assert shown == text.encode("utf-8").decode(wrong, errors)
+
+
+def test_incremental_decoders_compose_byte_by_byte() -> None:
+    """What the tables rest on: feeding a decoder one byte at a time gives what one call gives."""
+    data = "대한민국 台灣 日本語".encode()
+    for wrong in ("big5", "euc_kr", "euc_jp", "gbk", "shift_jis"):
+        dec = codecs.getincrementaldecoder(wrong)("replace")
+        pieces = "".join(dec.decode(bytes((b,))) for b in data) + dec.decode(b"", True)
+        assert pieces == data.decode(wrong, "replace")
