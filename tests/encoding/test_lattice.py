@@ -121,3 +121,11 @@ def test_incremental_decoders_compose_byte_by_byte() -> None:
         dec = codecs.getincrementaldecoder(wrong)("replace")
         pieces = "".join(dec.decode(bytes((b,))) for b in data) + dec.decode(b"", True)
         assert pieces == data.decode(wrong, "replace")
+
+
+def test_a_line_longer_than_the_search_takes_is_left_to_the_token_search() -> None:
+    from unmangle.encoding.lossy_pass import MAX_LINE
+
+    broken = CHINA.encode("utf-8").decode("big5", "replace")
+    assert lossy_pass(broken * (MAX_LINE // len(broken) + 1)) == []
+    assert lossy_pass(broken) != []

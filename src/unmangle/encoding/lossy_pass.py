@@ -27,6 +27,8 @@ _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
 IMPROBABLE = -9.0  # nats per character of the wide runs: real CJK text stays above it
 MIN_GAIN = 12.0  # nats a reading must win by, over the line as it stands
 PROBE_LINES = 3
+MAX_LINE = 5_000  # longer lines (binary junk, a whole page on one line) are left to the token search
+MAX_CHARS = 50_000  # characters searched per text
 PROBE = 40  # characters of a line the fallback ranking searches
 PROBE_BEAM = 8
 
@@ -142,13 +144,17 @@ def _reads_back(before: str, after: str, ch: Channel) -> bool:
 
 def lossy_pass(text: str) -> list[Edit]:
     """Edits reading back the lines of ``text`` a lossy CJK decoder shredded; none for any other text."""
-    gated = [(m.start(), m.group()) for m in _LINE.finditer(text) if _gated(m.group())]
+    gated = [(m.start(), m.group()) for m in _LINE.finditer(text) if len(m.group()) <= MAX_LINE and _gated(m.group())]
     if not gated:
         return []
     probe = [ln for _, ln in gated[:PROBE_LINES]]
     ranked = _rank(probe, _channels(probe))
     edits: list[Edit] = []
+    budget = MAX_CHARS
     for offset, line in gated if ranked else ():
+        budget -= len(line)
+        if budget < 0:
+            break  # the search costs milliseconds a character: a runaway document keeps its first pages read
         best: tuple[Reading, Channel] | None = None
         for ch in ranked:
             r = search(line, ch)
