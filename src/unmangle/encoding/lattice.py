@@ -25,7 +25,8 @@ from unmangle.encoding.ngram import NgramModel, cjk_model
 ERR = "\ufffd"
 BOS = 0x02
 BEAM = 24
-MAX_TABLES = 256  # decoder states an index keeps tables for
+MAX_TABLES = 1024  # decoder states an index keeps tables for
+MAX_BUILDS = 150  # tables one search may build before it gives up (a decoder state space gone wild)
 TOP_CHARS = 200  # the most frequent characters of a group, always tried
 PER_STATE = 4  # hypotheses kept per (position, decoder state) before the beam cut
 MAX_VANISHED = 2  # characters in a row that left no trace in the observed text (errors='ignore')
@@ -157,6 +158,7 @@ class _Index:
         self._decoder = codecs.getincrementaldecoder(channel.wrong)("replace")
         self._tables: dict[bytes, _Table] = {}
         self.max_out = 1
+        self.builds = 0
         self._flush: dict[bytes, str] = {}
         self._state_id: dict[bytes, int] = {}
 
@@ -216,11 +218,12 @@ class _Index:
         slices = {}
         for k, text in enumerate(texts):
             slices[text] = (int(bounds[k]), int(bounds[k + 1]))
-        got = _Table(self.cp_arr[order], state[order], self.counts[order], slices)
+        got = _Table(self.cp_arr[order], state[order].astype(np.int32), self.counts[order].astype(np.float32), slices)
         self.max_out = max(self.max_out, max(map(len, texts)))
         if len(self._tables) >= MAX_TABLES:
-            self._tables.clear()  # memory stays bounded; a long text rebuilds the few states it uses
+            self._tables.pop(next(iter(self._tables)))  # memory stays bounded: the oldest state goes
         self._tables[pending] = got
+        self.builds += 1
         return got
 
     def out_id(self, out: str) -> int:
@@ -266,7 +269,10 @@ def search(observed: str, channel: Channel, beam: int | None = None, model: Ngra
     buckets: dict[tuple[int, int], dict[tuple[int, int, int], _Hyp]] = {
         (0, 0): {(start, BOS, BOS): (0.0, start, BOS, BOS, None), (CLEAN, BOS, BOS): (0.0, CLEAN, BOS, BOS, None)}}
     best: tuple[float, object] | None = None
+    builds = index.builds
     for j in range(n + 1):
+        if index.builds - builds > MAX_BUILDS:
+            return None
         for v in range(max_vanished + 1):
             bucket = buckets.pop((j, v), None)
             if not bucket:
