@@ -24,7 +24,7 @@ _WIDE = regex.compile(r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+"
 _LINE = regex.compile(r"[^\n]+")
 _WIDE_CHAR = r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]"
 _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
-IMPROBABLE = -9.0  # nats per character of the wide runs: real CJK text stays above it
+IMPROBABLE = -9.0  # nats per character of a line: real CJK text stays above it
 MIN_GAIN = 12.0  # nats a reading must win by, over the line as it stands
 PROBE_LINES = 3
 MAX_LINE = 5_000  # longer lines (binary junk, a whole page on one line) are left to the token search
@@ -48,9 +48,14 @@ def _gated(line: str) -> bool:
     wide = "".join(_WIDE.findall(line))
     if len(wide) < 4:
         return False
-    if ERR in line or _QUESTION_IN_WIDE.search(line):
+    if ERR in line:
         return True
-    return cjk_model().score(wide) / len(wide) < IMPROBABLE and not _lossless(line)
+    # A `?` decoder's marks are question marks (Korean asks with `?` too): they must be many to count.
+    asked = len(_QUESTION_IN_WIDE.findall(line))
+    if asked >= 2 and 12 * asked >= len(line):
+        return True
+    # The line as written (spaces and all: Korean words joined together would look improbable themselves).
+    return cjk_model().score(line) / len(line) < IMPROBABLE and not _lossless(line)
 
 
 def _lossless(line: str) -> bool:
