@@ -137,37 +137,45 @@ class _Table:
         return got
 
 
+class _Interner(list):
+    """Values numbered in order of first sight (decoder states, decoder outputs), so numpy can carry ids."""
+
+    def __init__(self, first: object) -> None:
+        super().__init__([first])
+        self._ids: dict[object, int] = {first: 0}
+
+    def id(self, value: object) -> int:
+        got = self._ids.get(value)
+        if got is None:
+            got = self._ids[value] = len(self)
+            self.append(value)
+        return got
+
+
 class _Index:
     """For one channel: per decoder state (the bytes it holds), the vocabulary grouped by decoded output."""
 
     def __init__(self, channel: Channel) -> None:
         self.channel = channel
-        self.states: list[bytes] = [b"<clean>"]  # state 0 is CLEAN: no decoder at work
-        self.chars, self.raw = _vocabulary(channel.true)
-        self.cps = [ord(c) for c in self.chars]
-        self.counts = cjk_model().unigram(np.array(self.cps, dtype=np.uint64))
-        self.cp_arr = np.asarray(self.cps, dtype=np.uint64)
+        self.states = _Interner(b"<clean>")  # state 0 is CLEAN: no decoder at work
+        self.outputs = _Interner("")
+        chars, self.raw = _vocabulary(channel.true)
+        self.cps = np.array([ord(c) for c in chars], dtype=np.uint64)
+        self.counts = cjk_model().unigram(self.cps)
         width = max(map(len, self.raw))
         self.byte_mat = np.zeros((len(self.raw), width), dtype=np.int64)
         for i, data in enumerate(self.raw):
             self.byte_mat[i, :len(data)] = list(data)
         self.lengths = np.fromiter(map(len, self.raw), dtype=np.int64, count=len(self.raw))
-        self.outputs: list[str] = [""]
-        self._out_id: dict[str, int] = {"": 0}
         self._steps: dict[tuple[bytes, int], tuple[str, bytes]] = {}
         self._decoder = codecs.getincrementaldecoder(channel.wrong)("replace")
         self._tables: dict[bytes, _Table] = {}
         self.max_out = 1
         self.builds = 0
         self._flush: dict[bytes, str] = {}
-        self._state_id: dict[bytes, int] = {}
 
     def state_id(self, pending: bytes) -> int:
-        got = self._state_id.get(pending)
-        if got is None:
-            got = self._state_id[pending] = len(self.states)
-            self.states.append(pending)
-        return got
+        return self.states.id(pending)
 
     def _shown(self, decoded: str) -> str:
         if self.channel.errors == "ignore":
@@ -207,7 +215,7 @@ class _Index:
             uniq, inv = np.unique(state[active] * 256 + self.byte_mat[active, t], return_inverse=True)
             steps = [self.step(self.states[key >> 8], key & 0xFF) for key in uniq.tolist()]
             out = np.zeros(len(self.cps), dtype=np.int64)
-            out[active] = np.array([self.out_id(o) for o, _ in steps], dtype=np.int64)[inv]
+            out[active] = np.array([self.outputs.id(o) for o, _ in steps], dtype=np.int64)[inv]
             state[active] = np.array([self.state_id(a) for _, a in steps], dtype=np.int64)[inv]
             outs.append(out)
         combos, shown_of = np.unique(np.stack(outs, axis=1), axis=0, return_inverse=True)
@@ -218,19 +226,12 @@ class _Index:
         slices = {}
         for k, text in enumerate(texts):
             slices[text] = (int(bounds[k]), int(bounds[k + 1]))
-        got = _Table(self.cp_arr[order], state[order].astype(np.int32), self.counts[order].astype(np.float32), slices)
+        got = _Table(self.cps[order], state[order].astype(np.int32), self.counts[order].astype(np.float32), slices)
         self.max_out = max(self.max_out, max(map(len, texts)))
         if len(self._tables) >= MAX_TABLES:
             self._tables.pop(next(iter(self._tables)))  # memory stays bounded: the oldest state goes
         self._tables[pending] = got
         self.builds += 1
-        return got
-
-    def out_id(self, out: str) -> int:
-        got = self._out_id.get(out)
-        if got is None:
-            got = self._out_id[out] = len(self.outputs)
-            self.outputs.append(out)
         return got
 
     def flush(self, pending: bytes) -> str:

@@ -20,9 +20,9 @@ from unmangle.encoding.ngram import cjk_model
 
 WRONG = ("gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
 TRUE = ("utf-8", "gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
-_WIDE = regex.compile(r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+_WIDE_CHAR = r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
+_WIDE = regex.compile(_WIDE_CHAR + "+")
 _LINE = regex.compile(r"[^\n]+")
-_WIDE_CHAR = r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]"
 _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
 IMPROBABLE = -9.0  # nats per character of a line: real CJK text stays above it
 MIN_GAIN = 12.0  # nats a reading must win by, over the line as it stands
