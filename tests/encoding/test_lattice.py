@@ -129,3 +129,14 @@ def test_a_line_longer_than_the_search_takes_is_left_to_the_token_search() -> No
     broken = CHINA.encode("utf-8").decode("big5", "replace")
     assert lossy_pass(broken * (MAX_LINE // len(broken) + 1)) == []
     assert lossy_pass(broken) != []
+
+
+def test_gb18030_private_use_characters_do_not_hide_a_shredded_line() -> None:
+    # GB18030 reads byte pairs GBK has no character for as private-use characters, which GBK cannot give back:
+    # the line must still find its decoder.
+    original = "近代意义上的“契约自由原则”，可以追溯到1804年颁布的《法国民法典》，奋斗中学是一所高级中学。"
+    broken = original.encode("utf-8").decode("gb18030", "replace")
+    assert any("\ue000" <= c <= "\uf8ff" for c in broken)
+    fixed, edits = fix_and_explain(broken)
+    assert _distance(fixed, original) <= 2
+    assert all("utf-8 read as gb18030" in e.detail for e in edits)

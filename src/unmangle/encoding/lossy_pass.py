@@ -18,7 +18,7 @@ from unmangle.document import Edit
 from unmangle.encoding.lattice import ERR, Channel, Reading, search
 from unmangle.encoding.ngram import cjk_model
 
-WRONG = ("gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
+WRONG = ("gbk", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr")
 TRUE = ("utf-8", "gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
 _WIDE_CHAR = r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 _WIDE = regex.compile(_WIDE_CHAR + "+")
