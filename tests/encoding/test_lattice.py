@@ -140,3 +140,25 @@ def test_gb18030_private_use_characters_do_not_hide_a_shredded_line() -> None:
     fixed, edits = fix_and_explain(broken)
     assert _distance(fixed, original) <= 2
     assert all("utf-8 read as gb18030" in e.detail for e in edits)
+
+
+def test_a_line_that_decodes_only_into_noise_is_still_searched() -> None:
+    # What EUC-JP leaves of UTF-8 with errors='ignore' encodes back to EUC-JP bytes that EUC-KR decodes without
+    # an error, into noise: that is no lossless reading, and the line must go to the search.
+    broken = CHINA.encode("utf-8").decode("euc_jp", "ignore")
+    assert broken.encode("euc_jp").decode("euc_kr")
+    edits = lossy_pass(broken)
+    assert edits and all("utf-8 read as euc-jp" in e.detail for e in edits)
+
+
+@pytest.mark.parametrize("wrong,pending", [("shift_jis", b"\x96"), ("euc_kr", b""), ("big5", b"\xa4")])
+def test_every_character_is_in_the_group_of_what_it_shows(wrong: str, pending: bytes) -> None:
+    # Byte by byte, `都` (E9 83 BD) fed to Shift-JIS holding 0x96 shows `夜`, nothing, then `ｽ`; another
+    # character may show `夜ｽ` at once: both belong to the group of `夜ｽ`.
+    index = index_for(Channel("utf-8", wrong, "ignore"))
+    table = index.table(pending)
+    assert sum(b - a for a, b in table.slices.values()) == len(index.cps)
+    for shown, (a, b) in list(table.slices.items())[:300]:
+        for cp in table.cps[a:b].tolist()[:5]:
+            out, _ = index.feed(pending, chr(cp).encode("utf-8"))
+            assert out == shown

@@ -219,8 +219,11 @@ class _Index:
             state[active] = np.array([self.state_id(a) for _, a in steps], dtype=np.int64)[inv]
             outs.append(out)
         combos, shown_of = np.unique(np.stack(outs, axis=1), axis=0, return_inverse=True)
-        shown_of = shown_of.reshape(-1)
-        texts = ["".join(self.outputs[o] for o in row) for row in combos.tolist()]
+        # Different byte-by-byte outputs can show the same text (`夜` then `ｽ`, or `夜ｽ` at once): group by text.
+        texts = _Interner("")
+        text_of = np.array([texts.id("".join(self.outputs[o] for o in row)) for row in combos.tolist()],
+                           dtype=np.int64)
+        shown_of = text_of[shown_of.reshape(-1)]
         order = np.lexsort((np.arange(len(self.cps)), shown_of))  # by output, then code point
         bounds = np.searchsorted(shown_of[order], np.arange(len(texts) + 1))
         slices = {}

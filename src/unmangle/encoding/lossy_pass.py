@@ -59,8 +59,10 @@ def _gated(line: str) -> bool:
 
 
 def _lossless(line: str) -> bool:
-    """Whether some channel reads the whole line back without loss: mojibake the token search repairs (and
-    explains) exactly, with nothing to search for."""
+    """Whether some channel reads the whole line back without loss into text as probable as real text:
+    mojibake the token search repairs (and explains) exactly, with nothing to search for. EUC-JP text read
+    back as EUC-KR decodes without an error too, into noise: that is no reading."""
+    model = cjk_model()
     for wrong in WRONG:
         try:
             raw = line.encode(wrong)
@@ -69,10 +71,11 @@ def _lossless(line: str) -> bool:
         for true in TRUE:
             if true != wrong:
                 try:
-                    raw.decode(true)
+                    read = raw.decode(true)
                 except UnicodeDecodeError:
                     continue
-                return True
+                if read and model.score(read) / len(read) >= IMPROBABLE:
+                    return True
     return False
 
 
@@ -110,18 +113,27 @@ def _fit(lines: list[str], ch: Channel) -> float:
 
 def _rank(lines: list[str], channels: list[Channel]) -> list[Channel]:
     """The channels to search in full: the two whose re-read bytes look most like real text, and the best
-    UTF-8 one (by far the most common true encoding). When no channel leaves anything whole to judge by (a
-    decoder that maps almost none of the bytes), a short search of the start of the lines ranks them."""
+    UTF-8 one (by far the most common true encoding). A channel that leaves nothing whole to judge by (a
+    decoder that maps almost none of the bytes; UTF-8 through EUC-JP with its errors ignored) is ranked by a
+    short search of the start of the lines instead."""
     fits = sorted(((_fit(lines, ch), ch) for ch in channels), key=lambda t: -t[0])
-    if fits and fits[0][0] > -math.inf:
-        ranked = [ch for _, ch in fits[:2]]
-        return ranked + [ch for _, ch in fits[2:] if ch.true == "utf-8"][:1]
+    if not fits or fits[0][0] == -math.inf:
+        return _probe(lines, channels)[:2]
+    ranked = [ch for _, ch in fits[:2]]
+    utf8 = [ch for fit, ch in fits[2:] if ch.true == "utf-8" and fit > -math.inf][:1]
+    if not utf8 and not any(ch.true == "utf-8" for ch in ranked):
+        utf8 = _probe(lines, [ch for ch in channels if ch.true == "utf-8"])[:1]
+    return ranked + utf8
+
+
+def _probe(lines: list[str], channels: list[Channel]) -> list[Channel]:
+    """The channels under which a short search of the lines' starts gains anything, best first."""
     gains = []
     for ch in channels:
         readings = [search(line[:PROBE], ch, beam=PROBE_BEAM) for line in lines]
         gains.append((sum(r.gain if r is not None else -math.inf for r in readings), ch))
     gains.sort(key=lambda t: -t[0])
-    return [ch for gain, ch in gains[:2] if gain > 0]
+    return [ch for gain, ch in gains if gain > 0]
 
 
 def _confidence(gain: float, length: int) -> float:
