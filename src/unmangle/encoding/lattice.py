@@ -342,13 +342,16 @@ def _prune(bucket: dict[tuple[int, int, int], _Hyp], beam: int) -> list[_Hyp]:
     return kept
 
 
-def _extend(model: NgramModel, index: _Index, buckets: dict, hyps: list[_Hyp], observed: str, j: int, v: int,
-            max_vanished: int) -> None:
-    """Every character that may come next after each hypothesis, scored in one batch; the best few per
-    (bucket, decoder state) go on."""
+def _proposals(model: NgramModel, index: _Index, hyps: list[_Hyp], observed: str, j: int, v: int,
+               max_vanished: int) -> list[tuple[int, int, np.ndarray, np.ndarray, float]]:
+    """For each hypothesis, the groups of characters whose output matches what the text shows next: (hypothesis,
+    observed characters shown, code points, decoder states after, switch cost). Hypotheses in one decoder state
+    share the table lookups."""
     n = len(observed)
     parts: list[tuple[int, int, np.ndarray, np.ndarray, float]] = []
     start = index.state_id(b"")
+    lo = 0 if v < max_vanished else 1
+    matches: dict[int, list[tuple[int, _Group]]] = {}
     for h_i, (_score, state, _a, b, _chain) in enumerate(hyps):
         if state == CLEAN:
             if j < n:
@@ -361,12 +364,22 @@ def _extend(model: NgramModel, index: _Index, buckets: dict, hyps: list[_Hyp], o
                 parts.append((h_i, len(flushed) + 1, np.array([ord(observed[at])], dtype=np.uint64), _CLEAN_AFTER,
                               SWITCH))
             switch = 0.0
-        table = index.table(index.states[state])
-        for k in range(0 if v < max_vanished else 1, min(index.max_out, n - j) + 1):
-            group = table.get(observed[j:j + k])
-            if group is not None:
-                pos = group.candidates(model, b)
-                parts.append((h_i, k, group.cps[pos], group.after[pos], switch))
+        found = matches.get(state)
+        if found is None:
+            table = index.table(index.states[state])
+            found = matches[state] = [(k, g) for k in range(lo, min(index.max_out, n - j) + 1)
+                                      if (g := table.get(observed[j:j + k])) is not None]
+        for k, group in found:
+            pos = group.candidates(model, b)
+            parts.append((h_i, k, group.cps[pos], group.after[pos], switch))
+    return parts
+
+
+def _extend(model: NgramModel, index: _Index, buckets: dict, hyps: list[_Hyp], observed: str, j: int, v: int,
+            max_vanished: int) -> None:
+    """Every character that may come next after each hypothesis, scored in one batch; the best few per
+    (bucket, decoder state) go on."""
+    parts = _proposals(model, index, hyps, observed, j, v, max_vanished)
     if not parts:
         return
     sizes = [len(p[2]) for p in parts]
@@ -378,7 +391,7 @@ def _extend(model: NgramModel, index: _Index, buckets: dict, hyps: list[_Hyp], o
     ctx_a = np.fromiter((h[2] for h in hyps), dtype=np.uint64, count=len(hyps))
     ctx_b = np.fromiter((h[3] for h in hyps), dtype=np.uint64, count=len(hyps))
     base = np.fromiter((h[0] for h in hyps), dtype=np.float64, count=len(hyps))
-    total = base[own] + model.logprobs(ctx_a[own], ctx_b[own], c_arr) - cost
+    total = base[own] + model.logprobs(ctx_a, ctx_b, c_arr, own) - cost
     # Keep the best few per target (bucket, decoder state): a state the model dislikes now may be the only one
     # the next observed characters allow.
     kid = k_arr * len(index.states) + after

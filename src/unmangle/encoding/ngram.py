@@ -54,19 +54,24 @@ class NgramModel:
             got = self._followers[b] = keys[lo:hi] & _MASK
         return got
 
-    def logprobs(self, a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+    def logprobs(self, a: np.ndarray, b: np.ndarray, c: np.ndarray, own: np.ndarray | None = None) -> np.ndarray:
+        """log P(c | a b). With ``own``, ``a`` and ``b`` are the contexts of a few hypotheses and ``c[i]`` follows
+        context ``own[i]``: what depends on the context alone is looked up once per hypothesis, not per
+        candidate (a search scores thousands of candidates after a few dozen contexts)."""
         t = self.t
         a, b, c = (x.astype(np.uint64) for x in (a, b, c))
+        ab = (a << BITS) | b
+        ctx = [_get(t["ctx1_k"], t["ctx1_total"], b), _get(t["ctx1_k"], t["ctx1_types"], b),
+               _get(t["ctx2_k"], t["ctx2_total"], ab), _get(t["ctx2_k"], t["ctx2_types"], ab)]
+        if own is not None:
+            b, ab = b[own], ab[own]
+            ctx = [x[own] for x in ctx]
+        n_b, types_b, n_ab, types_ab = ctx
         n1 = _get(t["uni_k"], t["uni_n"], c)
         p = (n1 + 0.5) / (self.total + 0.5 * UNSEEN_CHARS)
-        n_b = _get(t["ctx1_k"], t["ctx1_total"], b)
-        types_b = _get(t["ctx1_k"], t["ctx1_types"], b)
         n_bc = _get(t["bi_k"], t["bi_n"], (b << BITS) | c)
         with np.errstate(divide="ignore", invalid="ignore"):
             p = np.where(n_b > 0, (np.maximum(n_bc - DISCOUNT, 0.0) + DISCOUNT * types_b * p) / n_b, p)
-            ab = (a << BITS) | b
-            n_ab = _get(t["ctx2_k"], t["ctx2_total"], ab)
-            types_ab = _get(t["ctx2_k"], t["ctx2_types"], ab)
             n_abc = _get(t["tri_k"], t["tri_n"], (ab << BITS) | c)
             p = np.where(n_ab > 0, (np.maximum(n_abc - DISCOUNT, 0.0) + DISCOUNT * types_ab * p) / n_ab, p)
         return np.log(p)
