@@ -256,7 +256,8 @@ CLEAN = 0
 _CLEAN_AFTER = np.zeros(1, dtype=np.int64)
 
 
-def search(observed: str, channel: Channel, beam: int | None = None, model: NgramModel | None = None) -> Reading | None:
+def search(observed: str, channel: Channel, beam: int | None = None, model: NgramModel | None = None,
+           max_builds: int = MAX_BUILDS) -> Reading | None:
     """The most probable original of ``observed`` under ``channel``, or None if nothing can give it.
 
     The text may also be copied as it stands, for a price at each switch: a clean stretch stays clean, and
@@ -275,7 +276,7 @@ def search(observed: str, channel: Channel, beam: int | None = None, model: Ngra
     best: tuple[float, object] | None = None
     builds = index.builds
     for j in range(n + 1):
-        if index.builds - builds > MAX_BUILDS:
+        if index.builds - builds > max_builds:
             return None
         for v in range(max_vanished + 1):
             bucket = buckets.pop((j, v), None)

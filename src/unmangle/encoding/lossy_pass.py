@@ -31,6 +31,7 @@ MAX_LINE = 5_000  # longer lines (binary junk, a whole page on one line) are lef
 MAX_CHARS = 50_000  # characters searched per text
 PROBE = 40  # characters of a line the fallback ranking searches
 PROBE_BEAM = 8
+PROBE_BUILDS = 600
 
 
 def _modes(line: str) -> tuple[str, ...]:
@@ -130,10 +131,19 @@ def _probe(lines: list[str], channels: list[Channel]) -> list[Channel]:
     """The channels under which a short search of the lines' starts gains anything, best first."""
     gains = []
     for ch in channels:
-        readings = [search(line[:PROBE], ch, beam=PROBE_BEAM) for line in lines]
+        # A channel's first search builds its decoder's tables: the probe pays for them all, so that a channel
+        # is not ruled out for being the first one met (the full searches find the tables built).
+        readings = [search(line[:PROBE], ch, beam=PROBE_BEAM, max_builds=PROBE_BUILDS) for line in lines]
         gains.append((sum(r.gain if r is not None else -math.inf for r in readings), ch))
     gains.sort(key=lambda t: -t[0])
     return [ch for gain, ch in gains if gain > 0]
+
+
+def _evidence(lines: list[str]) -> list[str]:
+    """The lines that judge the channel: those with the most characters other than error marks (a line of
+    marks alone fits every decoder that maps nothing), first lines first among equals."""
+    ranked = sorted(range(len(lines)), key=lambda i: -(len(lines[i]) - lines[i].count(ERR)))
+    return [lines[i] for i in sorted(ranked[:PROBE_LINES])]
 
 
 def _confidence(gain: float, length: int) -> float:
@@ -164,7 +174,7 @@ def lossy_pass(text: str) -> list[Edit]:
     gated = [(m.start(), m.group()) for m in _LINE.finditer(text) if len(m.group()) <= MAX_LINE and _gated(m.group())]
     if not gated:
         return []
-    probe = [ln for _, ln in gated[:PROBE_LINES]]
+    probe = _evidence([ln for _, ln in gated])
     ranked = _rank(probe, _channels(probe))
     edits: list[Edit] = []
     budget = MAX_CHARS
