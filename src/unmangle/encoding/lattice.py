@@ -29,7 +29,7 @@ MAX_TABLES = 1024  # decoder states an index keeps tables for
 MAX_BUILDS = 150  # tables one search may build before it gives up (a decoder state space gone wild)
 TOP_CHARS = 200  # the most frequent characters of a group, always tried
 PER_STATE = 4  # hypotheses kept per (position, decoder state) before the beam cut
-MAX_VANISHED = 2  # characters in a row that left no trace in the observed text (errors='ignore')
+MAX_VANISHED = 3  # characters in a row that left no trace in the observed text (errors='ignore')
 SWITCH = 6.0  # nats: starting or ending a damaged stretch
 ASCII = "".join(chr(c) for c in range(0x20, 0x7F)) + "\t"
 
