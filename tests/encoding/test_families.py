@@ -163,6 +163,26 @@ def test_a_lost_apostrophe_after_a_plural_is_an_apostrophe(errors: str) -> None:
     assert fix_text(mangle(original, "utf-8", "gbk", errors)) == original
 
 
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
+@pytest.mark.parametrize("original", [
+    "“Yes,” he said. “No.”",
+    "It’s “fine”.",
+    "She said ‘quoted’ — yes.",
+    "The ‘best’ band of the ’80s.",
+    "Rock ’n’ roll is here.",
+])
+def test_short_lines_of_quotes_pair_up(original: str, errors: str) -> None:
+    # Latin lines with many mojibake quotes are the token search's, which knows how quotes pair up: not the
+    # CJK lattice's, whose model does not.
+    assert fix_text(mangle(original, "utf-8", "gbk", errors)) == original
+
+
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
+def test_a_lost_quote_before_digits_is_an_elided_century(errors: str) -> None:
+    original = "It was the ’90s and we loved it."
+    assert fix_text(mangle(original, "utf-8", "gbk", errors)) == original
+
+
 def test_a_letter_swallowed_after_a_lead_byte_comes_back() -> None:
     original = "He wrote “a short note” to the editor of the paper."
     assert fix_text(mangle(original, "utf-8", "gbk", "ignore")) == original

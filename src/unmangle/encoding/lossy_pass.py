@@ -47,7 +47,9 @@ def _gated(line: str) -> bool:
     if marks >= 2 and 4 * marks >= len(line):  # a decoder that maps almost nothing leaves marks and ASCII alone
         return True
     wide = "".join(_WIDE.findall(line))
-    if len(wide) < 4:
+    # A line of CJK text, not Latin text with a few mojibake quotes (`鈥淵es,鈥� he said`): the token search
+    # knows how quotes pair up, the CJK model does not.
+    if len(wide) - _punctuation(wide) < 4:
         return False
     if ERR in line:
         return True
@@ -57,6 +59,21 @@ def _gated(line: str) -> bool:
         return True
     # The line as written (spaces and all: Korean words joined together would look improbable themselves).
     return cjk_model().score(line) / len(line) < IMPROBABLE and not _lossless(line)
+
+
+def _punctuation(wide: str) -> int:
+    """How many of the wide characters may be the first two bytes of UTF-8 punctuation (quotes, dashes: lead
+    byte E2) under one decoder: `鈥` in GBK."""
+    best = 0
+    for wrong in WRONG:
+        n = 0
+        for c in wide:
+            try:
+                n += c.encode(wrong)[0] == 0xE2
+            except UnicodeEncodeError:
+                continue
+        best = max(best, n)
+    return best
 
 
 def _lossless(line: str) -> bool:

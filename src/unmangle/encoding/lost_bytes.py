@@ -28,8 +28,15 @@ class Recovery:
     text: str
     lost: int  # bytes put back
     cost: float  # sum of the negative log-probability margins of the choices (uncertainty)
-    # Runners-up within a few nats (text, bytes put back): the document may know better than the model.
-    alternatives: tuple[tuple[str, int], ...] = ()
+    # Runners-up within a few nats (text, bytes put back, bonus): the document may know better than the model.
+    alternatives: tuple[tuple[str, int, float], ...] = ()
+    # Nats the typographic pairing rules gave the reading (a closing quote answering an open one): evidence
+    # the trigram model cannot weigh, which the reading's margin over the token as it stands keeps.
+    bonus: float = 0.0
+
+    def readings(self) -> tuple[tuple[str, int, float], ...]:
+        """(text, bytes put back, bonus) of the reading and its runners-up."""
+        return ((self.text, self.lost, self.bonus), *self.alternatives)
 
 
 def strict_codec(codec: str) -> str:
@@ -115,13 +122,16 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
                                  bon + float(bonus[idx])))
         expanded.sort(key=lambda b: -b[1])
         beams = expanded[:BEAM]
-    finals = sorted(((model.score(left, t, "" if unspaced_run(t) else right) + bon, t, lost)
+    finals = sorted(((model.score(left, t, "" if unspaced_run(t) else right) + bon, t, lost, bon)
                      for t, _, lost, bon in beams), reverse=True)
-    best_score, text, lost = finals[0]
+    best_score, text, lost, best_bonus = finals[0]
     margin = best_score - finals[1][0] if len(finals) > 1 and finals[1][1] != text else 6.0
-    alternatives = tuple(dict.fromkeys((t, n) for sc, t, n in finals[1:3] if t != text and best_score - sc < 3.0))
+    # Runners-up go to the document's judgement, which knows nothing of how quotes pair: not one the pairing
+    # rules argued against (`’n“` for rock ’n’ roll).
+    alternatives = tuple(dict.fromkeys((t, n, bon) for sc, t, n, bon in finals[1:3]
+                                       if t != text and best_score - sc < 3.0 and bon >= best_bonus))
     return Recovery(text, lost, max(0.0, 3.0 - margin) * sum(1 for u in units if not isinstance(u, str)),
-                    alternatives)
+                    alternatives, best_bonus)
 
 
 BEAM = 6
@@ -153,8 +163,12 @@ def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarra
         if c in _CLOSERS:
             opener = _CLOSERS[c]
             is_open = before.rfind(opener) > before.rfind(c)
-            if is_open:
+            if is_open and not spaced_before:
+                bonus[idx] = 2 * PAIRING_BONUS  # a quote is open and a word or sign ends here: it closes
+            elif is_open:
                 bonus[idx] = PAIRING_BONUS
+            elif c == "\u2019" and spaced_before and after[:1].isdigit():
+                bonus[idx] = 2 * PAIRING_BONUS  # an elided century (the ’90s): digits after a spaced ’
             elif not (c == "\u2019" and after_word):
                 bonus[idx] = -PAIRING_BONUS
         elif c in _OPENERS:
@@ -208,6 +222,8 @@ def _fit_context(chars: list[str], before: str | None, after: str | None) -> lis
         cat = unicodedata.category(c)
         if cat[0] == "M" and (before is None or not before.isalpha()):
             return before is None
+        if cat == "Cf":  # an invisible joiner or mark joins letters of a script that needs it, not Latin words
+            return any(x is not None and x.isalpha() and _script_of(x) != "LATIN" for x in (before, after))
         if c >= _CJK_START:
             ascii_sides = [x for x in (before, after) if x is not None]
             if ascii_sides and all(x.isascii() for x in ascii_sides) and any(x.isalnum() for x in ascii_sides):

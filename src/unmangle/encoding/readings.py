@@ -378,8 +378,8 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
         if rec is None:
             return []
         return [Reading(0, len(token), text, "lost-byte", _label(wd) + ", lost bytes replaced by U+FFFD",
-                        lost=lost, min_gain=2.0, cost=rec.cost)
-                for text, lost in ((rec.text, rec.lost), *rec.alternatives)]
+                        lost=lost, min_gain=_less(2.0, bonus), cost=rec.cost)
+                for text, lost, bonus in rec.readings()]
     try:
         data = token.encode(wd.codec)
     except UnicodeEncodeError:
@@ -399,9 +399,14 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
         rec = recover(list(data), wd.codec, model, ignore_mode=True, before=before)
         if rec is not None and rec.text != token:
             return [Reading(0, len(token), text, "lost-byte", _label(wd) + ", lost bytes put back",
-                            lost=lost, min_gain=3.0, cost=rec.cost)
-                    for text, lost in ((rec.text, rec.lost), *rec.alternatives) if text != token]
+                            lost=lost, min_gain=_less(3.0, bonus), cost=rec.cost)
+                    for text, lost, bonus in rec.readings() if text != token]
     return _partial_readings(token, data, wd, min_bytes=6 if wd.multibyte else 4)
+
+
+def _less(min_gain: float, bonus: float) -> float:
+    """The margin a lost-byte reading needs, lowered (never below zero) by what the pairing rules saw for it."""
+    return max(0.0, min_gain - max(0.0, bonus))
 
 
 MULTIBYTE_TRUE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
