@@ -183,6 +183,16 @@ def test_a_lost_quote_before_digits_is_an_elided_century(errors: str) -> None:
     assert fix_text(mangle(original, "utf-8", "gbk", errors)) == original
 
 
+@pytest.mark.parametrize("wrong", ["big5", "euc_kr", "euc_jp"])
+def test_lost_punctuation_in_english_never_becomes_cjk(wrong: str) -> None:
+    # Three U+FFFD between spaces fit a Korean syllable as well as a dash, and the model likes `이` better; but
+    # guessed bytes never bring in a script the text nowhere else writes.
+    original = "The company’s CEO said the deal — signed in São Paulo — was a turning point. ‘We don’t know,’ she said."
+    fixed = fix_text(mangle(original, "utf-8", wrong, "replace"))
+    assert not any("\u3000" <= c <= "\ud7af" or "\uff00" <= c <= "\uffef" for c in fixed)
+    assert "deal — signed" in fixed and "don’t" in fixed
+
+
 def test_a_letter_swallowed_after_a_lead_byte_comes_back() -> None:
     original = "He wrote “a short note” to the editor of the paper."
     assert fix_text(mangle(original, "utf-8", "gbk", "ignore")) == original

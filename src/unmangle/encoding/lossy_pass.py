@@ -23,6 +23,7 @@ TRUE = ("utf-8", "gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
 _WIDE_CHAR = r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 _WIDE = regex.compile(_WIDE_CHAR + "+")
 _LINE = regex.compile(r"[^\n]+")
+_LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
 _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
 IMPROBABLE = -9.0  # nats per character of a line: real CJK text stays above it
 MIN_GAIN = 12.0  # nats a reading must win by, over the line as it stands
@@ -44,12 +45,14 @@ def _modes(line: str) -> tuple[str, ...]:
 
 def _gated(line: str) -> bool:
     marks = line.count(ERR)
-    if marks >= 2 and 4 * marks >= len(line):  # a decoder that maps almost nothing leaves marks and ASCII alone
+    # A decoder that maps almost nothing leaves marks and stray ASCII (trail bytes) alone; a Latin line whose
+    # quotes and dashes became marks still has its words.
+    if marks >= 2 and 4 * marks >= len(line) and sum(map(len, _LATIN_WORD.findall(line))) < marks:
         return True
     wide = "".join(_WIDE.findall(line))
     # A line of CJK text, not Latin text with a few mojibake quotes (`鈥淵es,鈥� he said`): the token search
     # knows how quotes pair up, the CJK model does not.
-    if len(wide) - _punctuation(wide) < 4:
+    if len(wide) - _punctuation(wide) < 4 or 2 * len(wide) < sum(1 for c in line if c.isascii() and c.isalpha()):
         return False
     if ERR in line:
         return True

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import difflib
 import math
+import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 import ftfy
@@ -173,8 +174,34 @@ def _isolated_margin(token: str, text: str) -> float:
     return ISOLATED_MARGIN if a == b or (a not in ("", "Latin", "other") and b == "Latin") else 0.0
 
 
+def _scripts(chars: Iterable[str]) -> frozenset[str]:
+    """The scripts of the letters among ``chars`` (LATIN, CYRILLIC, CJK, HANGUL, HIRAGANA...), and CJK
+    punctuation (`、`, `「`, full-width forms), which only CJK text writes."""
+    return frozenset(unicodedata.name(c, "?").split(" ", 1)[0] if c.isalpha() else "CJK PUNCTUATION"
+                     for c in chars if c.isalpha() or _CJK_PUNCTUATION.match(c))
+
+
+_CJK_PUNCTUATION = regex.compile(r"[\u3000-\u303f\uff00-\uffef]")
+
+
+def _outside_scripts(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+    """The scripts the text writes outside its suspicious tokens; none when it writes too little to tell."""
+    outside = []
+    pos = 0
+    for start, end in spans:
+        outside.append(text[pos:start])
+        pos = end
+    outside.append(text[pos:])
+    chars = "".join(outside)
+    return _scripts(set(chars)) if sum(c.isalpha() for c in chars) >= SCRIPT_EVIDENCE else frozenset()
+
+
+SCRIPT_EVIDENCE = 20  # letters outside the suspicious tokens before the text's scripts are taken as known
+
+
 def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[str],
-            support: dict[str, int], alphabet: frozenset[str] = frozenset()) -> Decision:
+            support: dict[str, int], alphabet: frozenset[str] = frozenset(),
+            scripts: frozenset[str] = frozenset()) -> Decision:
     """The best readings of one token that clear their threshold and do not overlap, best first.
 
     ``alphabet``: the letters the document already uses (case-folded). Between readings that both stand, the
@@ -192,6 +219,10 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
         need = _isolated_margin(token, r.text)
         if support.get(pair, 0) >= 2 and (need != ISOLATED_FOREIGN_MARGIN or pair in prior):
             need = 0.0
+        # Guessed bytes never bring in letters of a script the text nowhere else writes: `이` for a dash lost
+        # in English is the model's favourite three bytes, not the writer's.
+        if r.kind == "lost-byte" and scripts and not _scripts(set(r.text) - new_chars) <= scripts:
+            continue
         if adjusted >= need:
             # The alphabet only ranks readings that stand on their own; it never makes one stand.
             rank = adjusted + ALPHABET_BONUS * sum(1 for c in set(r.text) - new_chars if c.casefold() in alphabet)
@@ -422,9 +453,10 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     if prior_hint:
         prior = prior_hint
         support = {**support, **{p: max(2, support.get(p, 0)) for p in prior_hint}}
-    decisions = [_choose(t, sc, prior, trusted, support) for t, sc in zip(tokens, scored, strict=True)]
+    scripts = _outside_scripts(text, spans)
+    decisions = [_choose(t, sc, prior, trusted, support, scripts=scripts) for t, sc in zip(tokens, scored, strict=True)]
     alphabets = _alphabets(text, spans, decisions)
-    decisions = [_choose(t, sc, prior, trusted, support, a)
+    decisions = [_choose(t, sc, prior, trusted, support, a, scripts)
                  for t, sc, a in zip(tokens, scored, alphabets, strict=True)]
     # Second look, with what the first one learnt: the quotes it repaired, and the single-byte decoder the
     # text went through, whose lossy readings are now worth searching everywhere (cheap: the cache keeps
@@ -438,7 +470,7 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
                 for t, b, sc, dec in zip(tokens, befores, scored, decisions, strict=True)]
         scored = score_tokens(keys)
         alphabets = _alphabets(text, spans, decisions)
-        decisions = [_choose(t, sc, prior, trusted, support, a)
+        decisions = [_choose(t, sc, prior, trusted, support, a, scripts)
                      for t, sc, a in zip(tokens, scored, alphabets, strict=True)]
     edits: list[Edit] = []
     for (start, _end), token, decision in zip(spans, tokens, decisions, strict=True):
