@@ -184,8 +184,10 @@ def _scripts(chars: Iterable[str]) -> frozenset[str]:
 _CJK_PUNCTUATION = regex.compile(r"[\u3000-\u303f\uff00-\uffef]")
 
 
-def _outside_scripts(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
-    """The scripts the text writes outside its suspicious tokens; none when it writes too little to tell."""
+def _known_scripts(text: str, spans: list[tuple[int, int]], decisions: list[Decision]) -> frozenset[str]:
+    """The scripts the text is known to write: outside its suspicious tokens, and in the tokens' lossless
+    readings. None (no rule) when the clean text is too short to tell, or when the suspicious tokens hold most
+    of the letters (a whole Russian page read as cp1252 has only its ASCII words outside them)."""
     outside = []
     pos = 0
     for start, end in spans:
@@ -193,7 +195,12 @@ def _outside_scripts(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
         pos = end
     outside.append(text[pos:])
     chars = "".join(outside)
-    return _scripts(set(chars)) if sum(c.isalpha() for c in chars) >= SCRIPT_EVIDENCE else frozenset()
+    letters = sum(c.isalpha() for c in chars)
+    inside = sum(c.isalpha() for start, end in spans for c in text[start:end])
+    if letters < SCRIPT_EVIDENCE or letters < 2 * inside:
+        return frozenset()
+    sure = "".join(r.text for d in decisions for r, _ in d if r.kind == "mojibake")
+    return _scripts(set(chars) | set(sure))
 
 
 SCRIPT_EVIDENCE = 20  # letters outside the suspicious tokens before the text's scripts are taken as known
@@ -386,15 +393,15 @@ def repair_pass(text: str) -> list[Edit]:
     a token), and only what it cannot read gets the full search.
     """
     spans = _suspicious_tokens(text)
-    edits, prior = _decide(text, spans[:SAMPLE])
+    edits, prior = _decide(text, spans[:SAMPLE], everywhere=spans)
     if len(spans) > SAMPLE:
         codecs = next((_PAIR_CODECS[p] for p in prior if p in _PAIR_CODECS), None)
         if codecs is None:
-            edits, prior = _decide(text, spans)
+            edits, prior = _decide(text, spans, everywhere=spans)
         else:
             fast, rest = _fast_lossless(text, spans[SAMPLE:], *codecs, next(iter(prior)))
             edits.extend(fast)
-            edits.extend(_decide(text, rest, prior, edits)[0])
+            edits.extend(_decide(text, rest, prior, edits, everywhere=spans)[0])
     for pair in prior:
         swept = _sweep(text, spans, pair)
         edits.extend(swept)
@@ -435,9 +442,11 @@ def _fast_lossless(text: str, spans: list[tuple[int, int]], wrong: str, true: st
 
 
 def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float] | None = None,
-            known: list[Edit] | None = None) -> tuple[list[Edit], dict[str, float]]:
+            known: list[Edit] | None = None, everywhere: list[tuple[int, int]] | None = None,
+            ) -> tuple[list[Edit], dict[str, float]]:
     """The full search over the given token spans of ``text``; its edits, and the pair prior it found.
-    ``known``: edits already decided elsewhere in the text (their quotes count as context)."""
+    ``known``: edits already decided elsewhere in the text (their quotes count as context); ``everywhere``: all
+    the text's suspicious tokens, when ``spans`` are some of them (the rest is not clean text either)."""
     if not spans:
         return [], {}
     tokens = [text[s:e] for s, e in spans]
@@ -453,8 +462,8 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     if prior_hint:
         prior = prior_hint
         support = {**support, **{p: max(2, support.get(p, 0)) for p in prior_hint}}
-    scripts = _outside_scripts(text, spans)
-    decisions = [_choose(t, sc, prior, trusted, support, scripts=scripts) for t, sc in zip(tokens, scored, strict=True)]
+    decisions = [_choose(t, sc, prior, trusted, support) for t, sc in zip(tokens, scored, strict=True)]
+    scripts = _known_scripts(text, everywhere or spans, decisions)
     alphabets = _alphabets(text, spans, decisions)
     decisions = [_choose(t, sc, prior, trusted, support, a, scripts)
                  for t, sc, a in zip(tokens, scored, alphabets, strict=True)]
