@@ -83,6 +83,16 @@ _CJK = re.compile(_ANY_CJK)
 _CJK_RUN = re.compile(_ANY_CJK + "*")
 
 
+def _is_cjk(ch: str) -> bool:
+    """``_ANY_CJK`` as comparisons: the scan's rare characters are looked at one by one, in Python."""
+    return ("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\ue000" <= ch <= "\ufaff"
+            or "\uff00" <= ch <= "\uffef")
+
+
+def _is_rare_cjk(ch: str) -> bool:
+    return _is_cjk(ch) and ch not in COMMON
+
+
 def _utf8_latin_in_cjk() -> set[str]:
     """CJK letters that a CJK decoder makes of one common two-byte UTF-8 character (EUC-KR `체` is `ü`): the
     only CJK letters that say anything when glued to a Latin word."""
@@ -203,10 +213,10 @@ def _rare_in_context(text: str, pos: int) -> bool:
     """find_suspect's context for a rare CJK character: another rare one, or something that is neither CJK
     nor a space, next to it; or a run of CJK of at most four around it."""
     for near in text[max(0, pos - 1):pos] + text[pos + 1:pos + 2]:
-        if _RARE_CJK.match(near) or not (_CJK.match(near) or near.isspace()):
+        if _is_rare_cjk(near) or not (_is_cjk(near) or near.isspace()):
             return True
     before = 0
-    while before < 4 and pos - before > 0 and _CJK.match(text[pos - before - 1]):
+    while before < 4 and pos - before > 0 and _is_cjk(text[pos - before - 1]):
         before += 1
     return before + _CJK_RUN.match(text, pos, pos + 5 - before).end() - pos <= 4
 
@@ -216,8 +226,9 @@ def _cjk_evidence(text: str, pos: int) -> bool:
     UTF-8, a line that is hardly CJK otherwise, or a line whose wide characters are studded with a decoder's
     ``?``."""
     first = max(0, pos - 3)
-    for start in range(first, max(first + 1, min(pos + 1, len(text) - 3))):
-        if len(_RARE_CJK.findall(text, start, start + 4)) >= _DENSE_RARE and _improbable(text, start, 4):
+    rare = [_is_rare_cjk(ch) for ch in text[first:pos + 4]]
+    for start in range(max(1, len(rare) - 3)):
+        if sum(rare[start:start + 4]) >= _DENSE_RARE and _improbable(text, first + start, 4):
             return True  # (a word of rare characters, `霹雳`, is probable where it stands)
     start, end = _token(text, pos)
     piece = text[max(start, pos - _CJK_WINDOW):min(end, pos + _CJK_WINDOW + 1)]
@@ -237,12 +248,11 @@ def _cjk_evidence(text: str, pos: int) -> bool:
 
 def _cjk_utf8_share(piece: str) -> float:
     """The best :func:`_utf8_share` of ``piece`` under a CJK codec that can have written all of it."""
-    best = 0.0
+    best, marks = 0.0, piece.count("?")
     for codec in _CJK_CODECS:
-        try:
-            best = max(best, _utf8_share(piece.encode(codec)))
-        except UnicodeEncodeError:
-            continue
+        data = piece.encode(codec, "replace")  # (cheaper than catching the error)
+        if data.count(b"?") == marks:
+            best = max(best, _utf8_share(data))
     return best
 
 
@@ -288,7 +298,7 @@ def _strong(text: str, pos: int, legacy: _Legacy) -> bool:
     ch = text[pos]
     if ch in _MARKS or (ch in _X80 and pos and text[pos - 1] in _E2):
         return True
-    if _RARE_CJK.match(ch):
+    if _is_rare_cjk(ch):
         return _rare_in_context(text, pos) and _cjk_evidence(text, pos)
     if ch in _LATIN_CJK:
         return bool(_GLUED.match(text, max(0, pos - 1)) or _GLUED.match(text, pos)) and _cjk_evidence(text, pos)
@@ -299,7 +309,7 @@ def _strong(text: str, pos: int, legacy: _Legacy) -> bool:
 
 def worth_repairing(text: str) -> bool:
     """Whether ``text`` shows evidence of mojibake strong enough to run the full repair for."""
-    first = _EVIDENCE.search(text)
+    first = _EVIDENCE.search(text)  # (most texts stop here: a search costs less than an empty finditer)
     if first is None:
         return False
     legacy = _Legacy()
