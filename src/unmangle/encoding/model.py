@@ -8,6 +8,7 @@ mojibake. Built by ``scripts/build_charmodel.py`` from ``../shared/corpora``.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from importlib import resources
 
@@ -34,6 +35,22 @@ def hash3(a: np.ndarray, b: np.ndarray, c: np.ndarray, bits: int) -> np.ndarray:
     h ^= h >> np.uint64(29)
     h *= _MIX
     return (h >> np.uint64(64 - bits)).astype(np.int64)
+
+
+_K1_INT, _K2_INT, _K3_INT, _MIX_INT = (int(k) for k in (_K1, _K2, _K3, _MIX))
+_MASK64 = (1 << 64) - 1
+
+
+def _hash_int(h: int, bits: int) -> int:
+    """:func:`hash2` / :func:`hash3` of one n-gram, on Python integers (``h`` is the weighted sum of its code
+    points)."""
+    h &= _MASK64
+    h ^= h >> 29
+    return ((h * _MIX_INT) & _MASK64) >> (64 - bits)
+
+
+def _unigram_index_int(cp: int) -> int:
+    return cp if cp < 0x10000 else 0x10000 + (cp & 0xFFFF)
 
 
 def unigram_index(cps: np.ndarray) -> np.ndarray:
@@ -108,6 +125,36 @@ class CharModel:
             lam3 = n_ab / (n_ab + 4.0) * (n3 > 0)
             p = lam3 * p3 + (1.0 - lam3) * p
         return np.log(np.maximum(p, 1e-12))
+
+    def logprob_at(self, text: str, i: int) -> float:
+        """log P(text[i] | the two characters before it), as :meth:`logprobs` computes it.
+
+        For a handful of positions (the clean-text gate asks about one odd letter): numpy's cost per call is
+        twenty times the arithmetic, so this one is done on Python numbers.
+        """
+        c = ord(text[i])
+        b = ord(text[i - 1]) if i >= 1 else BOS
+        a = ord(text[i - 2]) if i >= 2 else BOS
+        n3 = self.tri.item(_hash_int(_K1_INT * a + _K2_INT * b + _K3_INT * c, self.tri_bits))
+        n_ab = self.bi.item(_hash_int(_K1_INT * a + _K2_INT * b, self.bi_bits))
+        n2 = self.bi.item(_hash_int(_K1_INT * b + _K2_INT * c, self.bi_bits))
+        n_b = self.uni.item(_unigram_index_int(b))
+        n1 = self.uni.item(_unigram_index_int(c))
+        if n2 > _SLACK * min(n_b, n1):
+            n2 = 0.0
+        if n3 > _SLACK * min(n_ab, n2):
+            n3 = 0.0
+        cls_b, cls_c = CLASS_OF.item(b), CLASS_OF.item(c)
+        lam1 = n1 / (n1 + 2.0)
+        p_in_class = lam1 * n1 / self.class_count.item(cls_c) + (1.0 - lam1) / self.class_size.item(cls_c)
+        p = self.class_p.item(cls_b, cls_c) * p_in_class
+        if n_b > 0 and n2 > 0:
+            lam2 = n_b / (n_b + 4.0)
+            p = lam2 * min(n2, n_b) / n_b + (1.0 - lam2) * p
+        if n_ab > 0 and n3 > 0:
+            lam3 = n_ab / (n_ab + 4.0)
+            p = lam3 * min(n3, n_ab) / n_ab + (1.0 - lam3) * p
+        return math.log(max(p, 1e-12))
 
     def score(self, left: str, middle: str, right: str = "") -> float:
         """Log-probability of ``middle + right`` after ``left`` (only the last two chars of left matter)."""

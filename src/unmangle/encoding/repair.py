@@ -21,6 +21,7 @@ from ftfy.badness import is_bad
 
 from unmangle.document import Edit, apply_edits, compose
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
+from unmangle.encoding.gate import worth_repairing
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.model import CharModel, default_model, score_many
 from unmangle.encoding.readings import (
@@ -543,10 +544,8 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     >>> fix_and_explain("It鈥檚 here")[0]
     'It’s here'
     """
-    if text.isascii():
-        return text, []
-    if find_suspect(text) is None:
-        return text, []  # the clean path: one scan
+    if text.isascii() or not worth_repairing(text) or find_suspect(text) is None:
+        return text, []  # the clean path: one scan, and a look at the few odd places it finds
     # Lines a lossy CJK decoder shredded are read back whole first: the token search below would only
     # re-read the few pieces left intact.
     edits = lossy_pass(text)

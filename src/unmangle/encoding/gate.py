@@ -1,0 +1,319 @@
+"""Whether a text shows damage worth the full repair: the clean path.
+
+:func:`readings.find_suspect` flags any place some wrong decoder could have written, and real text is full of
+them: Thai and Ukrainian words hold lead-and-continuation shapes (`ไปท`, `ці`), Korean short words hold rare
+syllables, Czech has `šší`. The full repair then spends a millisecond per paragraph to change nothing. This
+gate asks for evidence that the damage is real before the repair runs: one regex scan finds the few places
+worth a look, and each is judged with codec round trips (C calls); the character model is asked only about
+odd letters no codec settles.
+
+Evidence is what a decoder leaves across a word, not one chance shape:
+
+- UTF-8 read with a single-byte decoder: a shape that decoder reads as a common character, in a word whose
+  high bytes under it are mostly whole UTF-8 characters;
+- UTF-8 (or a legacy CJK text) read with a CJK decoder: a rare CJK character in find_suspect's context, with
+  rare ones packed three in four where the model finds them improbable, or a stretch around it that a CJK
+  codec reads back as UTF-8, or hardly any other CJK around it, or a line full of the decoder's ``?``;
+- a legacy text read as Latin-1: a run of four of its high letters, rare Latin-1 letters in two words, or a
+  lone odd letter (a run of three, a case-swapped or all-capital Cyrillic word) the model finds improbable;
+- replacement characters, C1 controls, and a quotation mark's UTF-8 with its last byte lost, always.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE, WrongDecoder
+from unmangle.encoding.model import default_model
+from unmangle.encoding.readings import (
+    _ANY_CJK,
+    _LATIN_LETTER,
+    _RARE,
+    COMMON,
+    RARE_LATIN,
+    _common_decoders,
+    script_of,
+)
+from unmangle.encoding.utf8 import VALID_MULTIBYTE, count_high
+
+# More than this share of a word's high bytes in whole UTF-8 characters: a word of mojibake is one throughout.
+MOSTLY_UTF8 = 0.8
+# The same through a CJK decoder, which takes two bytes a character: a short word of real text comes out five
+# bytes in six UTF-8 by chance.
+MOSTLY_UTF8_CJK = 0.9
+IMPROBABLE = -6.0  # mean log-probability a character of an odd place, where real text stays above
+_CJK_WINDOW = 8  # characters either side of a rare CJK character that are read back, or counted
+# The CJK decoders' supersets: they write the same bytes for the characters they share with the others.
+_CJK_CODECS = ("gb18030", "big5hkscs", "cp950", "cp932", "euc_jp", "cp949")
+_MAX_WEAK = 8  # lone odd letters the model is asked about, per text
+
+
+def _class(chars: Iterable[str]) -> str:
+    """A regex character class, written as ranges (the pattern repeats large classes: it compiles faster)."""
+    cps = sorted({ord(c) for c in chars})
+    parts = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        a, b = re.escape(chr(cps[i])), re.escape(chr(cps[j]))
+        parts.append(a if i == j else f"{a}{b}" if j == i + 1 else f"{a}-{b}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+def _chars(decoders: Iterable[WrongDecoder], first: int, last: int) -> set[str]:
+    return {c for wd in decoders for c in wd.chars_for(range(first, last + 1))}
+
+
+# --- the scan --------------------------------------------------------------------------------------------------
+
+_HIGH = _chars(SINGLE_BYTE, 0x80, 0xFF)
+_CONT = _chars(SINGLE_BYTE, 0x80, 0xBF)
+_LEAD2 = _chars(SINGLE_BYTE, 0xC2, 0xDF)
+_LEAD3 = _chars(SINGLE_BYTE, 0xE0, 0xEF)
+_E2, _X80 = _chars(SINGLE_BYTE, 0xE2, 0xE2), _chars(SINGLE_BYTE, 0x80, 0x80)
+_LATIN1_HIGH = set(SINGLE_BYTE[0].high_chars)
+_CAPS = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+_MARKS = set(map(chr, range(0x80, 0xA0))) | {"\ufffd"}
+_RARE_CJK = re.compile(_RARE)
+_CJK = re.compile(_ANY_CJK)
+_CJK_RUN = re.compile(_ANY_CJK + "*")
+
+
+def _is_cjk(ch: str) -> bool:
+    """``_ANY_CJK`` as comparisons: the scan's rare characters are looked at one by one, in Python."""
+    return ("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\ue000" <= ch <= "\ufaff"
+            or "\uff00" <= ch <= "\uffef")
+
+
+def _is_rare_cjk(ch: str) -> bool:
+    return _is_cjk(ch) and ch not in COMMON
+
+
+def _utf8_latin_in_cjk() -> set[str]:
+    """CJK letters that a CJK decoder makes of one common two-byte UTF-8 character (EUC-KR `체` is `ü`): the
+    only CJK letters that say anything when glued to a Latin word."""
+    out = set()
+    for b1 in range(0xC2, 0xE0):
+        for b2 in range(0x80, 0xC0):
+            if bytes([b1, b2]).decode("utf-8") not in COMMON:
+                continue
+            for wd in MULTI_BYTE:
+                try:
+                    ch = bytes([b1, b2]).decode(wd.codec)
+                except UnicodeDecodeError:
+                    continue
+                if len(ch) == 1 and ("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff"
+                                     or "\uac00" <= ch <= "\ud7af"):
+                    out.add(ch)
+    return out
+
+
+_LATIN_CJK = _utf8_latin_in_cjk()
+
+
+def _utf8_window() -> str:
+    """A lead and its continuations under the single-byte decoders (the anchor is the last one), between
+    neighbours that are not stray high bytes: the edge of the word, or whole sequences."""
+    high, cont, lead2, lead3 = _class(_HIGH), _class(_CONT), _class(_LEAD2), _class(_LEAD3)
+    ends = (f"{lead2}{cont}", f"{lead3}{cont}{cont}")
+
+    def before(width: str) -> str:
+        return "(?:" + "|".join([f"(?<!{high}{width})", *(f"(?<={e}{width})" for e in ends)]) + ")"
+
+    after = f"(?:(?!{high})|(?={lead2}{cont}|{lead3}{cont}{cont}))"
+    return f"(?:(?<={lead2}{cont}){before('..')}|(?<={lead3}{cont}{cont}){before('...')}){after}"
+
+
+def _latin_cjk_glued() -> str:
+    """A CJK letter that is a Latin letter's UTF-8 glued to a Latin word (find_suspect's mixed rule)."""
+    glued = _class(_LATIN_CJK)
+    return (f"(?<={glued})(?:(?<={_LATIN_LETTER}.)(?=[A-Za-z\u00c0-\u024f\\s.,;:!?)'\"]|$)"
+            f"|(?<![\u3040-\u9fff\uac00-\ud7af].)(?={_LATIN_LETTER}[a-z\u00c0-\u024f]))")
+
+
+def _evidence_pattern() -> re.Pattern[str]:
+    """One scan for every place that may hold evidence, anchored on one character class so that the engine
+    skips the rest in its C loop. It only has to find the places: each is then judged in full."""
+    latin1_high = _class(_LATIN1_HIGH)
+    legacy = (f"(?<={_class(_E2 | _LATIN1_HIGH | _CAPS)}.)"
+              f"(?:(?<={_class(_E2)}{_class(_X80)})|(?<={latin1_high}{latin1_high}.)|(?<=[а-яёА-ЯЁ][А-ЯЁ].))")
+    paired = rf"(?<=[^\x00-\x7f].)(?:{_utf8_window()}|{legacy})"
+    lone_chars = set(_MARKS) | RARE_LATIN
+    paired_anchors = _CONT | _X80 | _LATIN1_HIGH | _CAPS
+    others = _class(paired_anchors | lone_chars | {c for c in _LATIN_CJK if not _RARE_CJK.match(c)})
+    # (An anchor that is none of the others is a rare CJK character: the huge class is written once.)
+    lone = (f"(?<!{_class(paired_anchors - lone_chars - _LATIN_CJK)})"
+            f"(?:(?<={_class(lone_chars)})|(?<!{others})|{_latin_cjk_glued()})")
+    anchors = others[:-1] + _RARE[1:-1] + "]"
+    return re.compile(f"(?s){anchors}(?:{paired}|{lone})")
+
+
+_EVIDENCE = _evidence_pattern()
+
+
+# --- judging each place ----------------------------------------------------------------------------------------
+
+_WS = " \t\n\r\f\v"
+_TOKEN_END = re.compile(r"[^ \t\n\r\f\v]*")
+_DENSE_RARE = 3  # rare CJK characters in four: what a CJK decoder makes of bytes that are not its encoding
+_QUESTION_IN_WIDE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]\?"
+                               r"|\?[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+# Inside a Latin word, at its end or at its start; not between two words (a particle, `MengaがConnor`).
+_GLUED = re.compile(f"{_LATIN_LETTER}{_class(_LATIN_CJK)}(?=[a-z\u00df-\u024f\\s.,;:!?)'\"]|$)"
+                    f"|(?<![^\\W\\d_]){_class(_LATIN_CJK)}{_LATIN_LETTER}[a-z\u00c0-\u024f]")
+_CYRILLIC_CASE = re.compile("[а-яё][А-ЯЁ]{2}")
+_CYRILLIC_CAPS = re.compile("[А-ЯЁ]{5}")  # KOI8-R and cp1251 read as each other write lower case in capitals
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_SPACE = re.compile(r"\s")
+_WORD = re.compile(r"\w*")
+
+
+def _token(text: str, pos: int) -> tuple[int, int]:
+    """The whitespace-delimited token around ``pos`` (ASCII whitespace only, as the repair splits)."""
+    return max(text.rfind(c, 0, pos) for c in _WS) + 1, _TOKEN_END.match(text, pos).end()
+
+
+def _utf8_share(data: bytes) -> float:
+    """The share of the high bytes of ``data`` that form whole UTF-8 characters (0 if there are none)."""
+    high = count_high(data)
+    return 1.0 - count_high(VALID_MULTIBYTE.sub(b"", data)) / high if high else 0.0
+
+
+def _single_byte_evidence(text: str, pos: int) -> bool:
+    """A shape ending at ``pos`` that one decoder reads as a common character, in a word that is mostly UTF-8
+    under that decoder (characters the decoder cannot have written count as ASCII)."""
+    for width in (3, 2):
+        if pos + 1 < width:
+            continue
+        shape = text[pos + 1 - width:pos + 1]
+        if _SPACE.search(shape):  # a no-break space: where French puts one, not only where a decoder does
+            continue
+        for codec in _common_decoders(shape):
+            start, end = _token(text, pos)
+            word = text[start:end]
+            if _utf8_share(word.encode(codec, "replace")) > MOSTLY_UTF8 and _latin_keeps_ascii(shape, codec, word):
+                return True
+    return False
+
+
+def _latin_keeps_ascii(shape: str, codec: str, word: str) -> bool:
+    """A word of another script that would read as accented Latin letters must also hold ASCII letters: UTF-8
+    Latin text read through a Cyrillic or Thai code page keeps them (`cafГ©`), while a Ukrainian word like
+    `ці` (KOI8-U for `æ`) is made of its own letters only."""
+    if script_of(shape) in ("", "Latin") or script_of(shape.encode(codec).decode("utf-8")) != "Latin":
+        return True
+    return _ASCII_LETTER.search(word) is not None
+
+
+def _rare_in_context(text: str, pos: int) -> bool:
+    """find_suspect's context for a rare CJK character: another rare one, or something that is neither CJK
+    nor a space, next to it; or a run of CJK of at most four around it."""
+    for near in text[max(0, pos - 1):pos] + text[pos + 1:pos + 2]:
+        if _is_rare_cjk(near) or not (_is_cjk(near) or near.isspace()):
+            return True
+    before = 0
+    while before < 4 and pos - before > 0 and _is_cjk(text[pos - before - 1]):
+        before += 1
+    return before + _CJK_RUN.match(text, pos, pos + 5 - before).end() - pos <= 4
+
+
+def _cjk_evidence(text: str, pos: int) -> bool:
+    """Rare CJK characters packed together, a stretch around ``pos`` that some CJK codec reads back as mostly
+    UTF-8, a line that is hardly CJK otherwise, or a line whose wide characters are studded with a decoder's
+    ``?``."""
+    first = max(0, pos - 3)
+    rare = [_is_rare_cjk(ch) for ch in text[first:pos + 4]]
+    for start in range(max(1, len(rare) - 3)):
+        if sum(rare[start:start + 4]) >= _DENSE_RARE and _improbable(text, first + start, 4):
+            return True  # (a word of rare characters, `霹雳`, is probable where it stands)
+    start, end = _token(text, pos)
+    piece = text[max(start, pos - _CJK_WINDOW):min(end, pos + _CJK_WINDOW + 1)]
+    # (A character alone between spaces is two bytes, which form a UTF-8 character by chance.)
+    if len(piece) > 1 and _cjk_utf8_share(piece) > MOSTLY_UTF8_CJK:
+        return True
+    around = text[max(0, pos - _CJK_WINDOW):pos + _CJK_WINDOW + 1]
+    if 5 * len(_CJK.findall(around)) <= len(around):  # a decoder's trace among text that is not CJK (`鈥`)
+        return True
+    if "?" not in text:
+        return False
+    line_start, line_end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    line = text[line_start:] if line_end < 0 else text[line_start:line_end]
+    asked = len(_QUESTION_IN_WIDE.findall(line))
+    return asked >= 2 and 12 * asked >= len(line)
+
+
+def _cjk_utf8_share(piece: str) -> float:
+    """The best :func:`_utf8_share` of ``piece`` under a CJK codec that can have written all of it."""
+    best, marks = 0.0, piece.count("?")
+    for codec in _CJK_CODECS:
+        data = piece.encode(codec, "replace")  # (cheaper than catching the error)
+        if data.count(b"?") == marks:
+            best = max(best, _utf8_share(data))
+    return best
+
+
+def _improbable(text: str, pos: int, width: int = 2) -> bool:
+    """Whether the character model finds ``text[pos:pos + width]`` improbable, a character on average."""
+    model = default_model()
+    positions = range(pos, min(pos + width, len(text)))
+    return sum(model.logprob_at(text, i) for i in positions) / len(positions) < IMPROBABLE
+
+
+class _Legacy:
+    """Signs of a legacy text read as Latin-1 (or of KOI8-R and cp1251 read as each other), gathered over a
+    text: strong ones decide at once, lone ones are left for the model."""
+
+    def __init__(self) -> None:
+        self.rare_words: set[str] = set()
+        self.weak: list[int] = []
+
+    def strong(self, text: str, pos: int) -> bool:
+        ch = text[pos]
+        if ch in RARE_LATIN:
+            start = pos
+            while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                start -= 1
+            self.rare_words.add(_WORD.match(text, start).group())  # a word said twice is one piece of evidence
+            if len(self.rare_words) >= 2:
+                return True
+            self.weak.append(pos)
+        if ch in _LATIN1_HIGH and pos >= 2 and text[pos - 1] in _LATIN1_HIGH and text[pos - 2] in _LATIN1_HIGH:
+            if (pos >= 3 and text[pos - 3] in _LATIN1_HIGH) or text[pos + 1:pos + 2] in _LATIN1_HIGH:
+                return True
+            self.weak.append(pos)
+        if (pos >= 2 and _CYRILLIC_CASE.match(text, pos - 2)) or (pos >= 4 and _CYRILLIC_CAPS.match(text, pos - 4)):
+            self.weak.append(pos)
+        return False
+
+    def improbable(self, text: str) -> bool:
+        return any(_improbable(text, pos) for pos in self.weak[:_MAX_WEAK])
+
+
+def _strong(text: str, pos: int, legacy: _Legacy) -> bool:
+    """Whether the place the scan found at ``pos`` is evidence on its own (see the module's docstring)."""
+    ch = text[pos]
+    if ch in _MARKS or (ch in _X80 and pos and text[pos - 1] in _E2):
+        return True
+    if _is_rare_cjk(ch):
+        return _rare_in_context(text, pos) and _cjk_evidence(text, pos)
+    if ch in _LATIN_CJK:
+        return bool(_GLUED.match(text, max(0, pos - 1)) or _GLUED.match(text, pos)) and _cjk_evidence(text, pos)
+    if ch in _CONT and _single_byte_evidence(text, pos):
+        return True
+    return legacy.strong(text, pos)
+
+
+def worth_repairing(text: str) -> bool:
+    """Whether ``text`` shows evidence of mojibake strong enough to run the full repair for."""
+    first = _EVIDENCE.search(text)  # (most texts stop here: a search costs less than an empty finditer)
+    if first is None:
+        return False
+    legacy = _Legacy()
+    for m in _EVIDENCE.finditer(text, first.start()):
+        if _strong(text, m.start(), legacy):
+            return True
+    return legacy.improbable(text)

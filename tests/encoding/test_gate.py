@@ -1,0 +1,60 @@
+"""The clean-path gate: real text that merely looks odd somewhere skips the full repair, mojibake does not.
+
+Each clean sentence below trips :func:`find_suspect` (that is checked too, so the cases stay meaningful): the
+gate must see that the odd place is a chance shape of real text. Each broken one must still be repaired.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from unmangle import fix_text
+from unmangle.encoding.gate import worth_repairing
+from unmangle.encoding.readings import find_suspect
+
+LOOKS_ODD = {
+    "ukrainian": "Він сказав, що після війни ці люди жили у віці сорока років у місці, де кінці доріг сліпі.",
+    "bulgarian": "Агентите на ФБР разследват случая, съобщи НАТО.",
+    "thai": "ผู้อำนวยการด้านการค้าของบริษัท และบรรดาครูใหญ่หญิง เมื่อพิจารณาถึงโจทย์ปัญหาในการคำนวณแล้ว",
+    "persian": "مخترع شبکه جهانی وب در سبک طراحی خود",
+    "arabic": "بيع فقط، في 6 أشهر",
+    "korean": "그러나 차츰 달라지고 있다. 타이어를 꽉 붙잡아 선회한다. UR의 조속한 타결을 촉구했다.",
+    "chinese": "咖啡因是一种黄嘌呤生物碱化合物，解释，包括 斑疹伤寒、天花。",
+    "japanese": "インタビューは12:00～13:00に放送される。MengaがConnorを見た。",
+    "czech": "Nejvyšší soud rozhodl o šíření a dohlíží na potížích.",
+    "turkish": "Küçük bir köyde üçüncü kez göçüp gitti.",
+    "vietnamese": "Chúng tôi theo dõi vấn đề này từ đầu.",
+    "french": "Le nom « Caraïbes » vient des Caribes, et l’unité\u00a0» reste.",
+}
+
+
+def _mangle(text: str, true: str, wrong: str, errors: str = "strict") -> str:
+    return text.encode(true).decode(wrong, errors)
+
+
+BROKEN = {
+    "utf8-as-cp1252": _mangle("Le café est très bon, déjà.", "utf-8", "cp1252"),
+    "utf8-as-koi8-r": _mangle("Привет, как дела?", "utf-8", "koi8-r"),
+    "utf8-as-cp1251": _mangle("Привет, как дела?", "utf-8", "cp1251"),
+    "utf8-as-gbk": _mangle("It’s here", "utf-8", "gbk"),
+    "utf8-as-big5": _mangle("Cécile arrive demain.", "utf-8", "big5"),
+    "utf8-as-euc-kr": _mangle("Württemberg is nice", "utf-8", "euc_kr"),
+    "utf8-as-gbk-ignore": _mangle("The minister paused — then he continued.", "utf-8", "gbk", "ignore"),
+    "cp1250-as-cp1252": _mangle("Jack twierdzi, że kiedy grał w Clyde, było inaczej.", "cp1250", "cp1252"),
+    "koi8-r-as-cp1251": _mangle("В декларацията също се споменава, че географското разположение", "koi8-r", "cp1251"),
+    "gbk-as-latin-1": _mangle("北京是中华人民共和国的首都", "gbk", "latin-1"),
+    "replacement": "Caf\ufffd au lait",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOOKS_ODD))
+def test_real_text_that_looks_odd_skips_the_repair(name: str) -> None:
+    text = LOOKS_ODD[name]
+    assert find_suspect(text) is not None
+    assert not worth_repairing(text)
+    assert fix_text(text) == text
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_mojibake_is_worth_repairing(name: str) -> None:
+    assert worth_repairing(BROKEN[name])
