@@ -25,6 +25,7 @@ _WIDE = regex.compile(_WIDE_CHAR + "+")
 _LINE = regex.compile(r"[^\n]+")
 _LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
 _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
+FEW_WIDE = 20
 IMPROBABLE = -9.0  # nats per character of a line: real CJK text stays above it
 MIN_GAIN = 12.0  # nats a reading must win by, over the line as it stands
 PROBE_LINES = 3
@@ -52,7 +53,10 @@ def _gated(line: str) -> bool:
     wide = "".join(_WIDE.findall(line))
     # A line of CJK text, not Latin text with a few mojibake quotes (`鈥淵es,鈥� he said`): the token search
     # knows how quotes pair up, the CJK model does not.
-    if len(wide) - _punctuation(wide) < 4 or 2 * len(wide) < sum(1 for c in line if c.isascii() and c.isalpha()):
+    # (Or a few wide characters among many Latin letters; a CJK line with English names has dozens.)
+    punctuation = _punctuation(wide)
+    if len(wide) - punctuation < 4 or 2 * punctuation >= len(wide) or (
+            len(wide) < FEW_WIDE and 2 * len(wide) < sum(1 for c in line if c.isascii() and c.isalpha())):
         return False
     if ERR in line:
         return True
