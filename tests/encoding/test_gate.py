@@ -17,14 +17,14 @@ LOOKS_ODD = {
     "bulgarian": "Агентите на ФБР разследват случая, съобщи НАТО.",
     "thai": "ผู้อำนวยการด้านการค้าของบริษัท และบรรดาครูใหญ่หญิง เมื่อพิจารณาถึงโจทย์ปัญหาในการคำนวณแล้ว",
     "persian": "مخترع شبکه جهانی وب در سبک طراحی خود",
-    "arabic": "بيع فقط، في 6 أشهر",
+    "arabic": "تم بيع الكتاب فقط، في 6 أشهر من صدوره",
     "korean": "그러나 차츰 달라지고 있다. 타이어를 꽉 붙잡아 선회한다. UR의 조속한 타결을 촉구했다.",
     "chinese": "咖啡因是一种黄嘌呤生物碱化合物，解释，包括 斑疹伤寒、天花。",
     "japanese": "インタビューは12:00～13:00に放送される。MengaがConnorを見た。",
     "czech": "Nejvyšší soud rozhodl o šíření a dohlíží na potížích.",
     "turkish": "Küçük bir köyde üçüncü kez göçüp gitti.",
     "vietnamese": "Chúng tôi theo dõi vấn đề này từ đầu.",
-    "french": "Le nom « Caraïbes » vient des Caribes, et l’unité\u00a0» reste.",
+    "french": "Le nom « Caraïbes » vient des Caribes, un peuple des Antilles.",
 }
 
 
@@ -44,6 +44,10 @@ BROKEN = {
     "koi8-r-as-cp1251": _mangle("В декларацията също се споменава, че географското разположение", "koi8-r", "cp1251"),
     "gbk-as-latin-1": _mangle("北京是中华人民共和国的首都", "gbk", "latin-1"),
     "replacement": "Caf\ufffd au lait",
+    "utf8-as-cp1251-vietnamese": _mangle("Anh ấy đã đi rồi, thật đấy.", "utf-8", "cp1251"),
+    "utf8-as-cp1253-ignore": _mangle("Chiến dịch quân sự kéo dài đến tháng sau.", "utf-8", "cp1253", "ignore"),
+    "euc-kr-as-gbk": _mangle("건강을 전혀 돌보지 않았어요", "euc_kr", "gbk"),
+    "utf8-as-cp1250-ignore-short": _mangle("لكن", "utf-8", "cp1250", "ignore"),
 }
 
 

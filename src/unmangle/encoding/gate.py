@@ -10,13 +10,17 @@ odd letters no codec settles.
 Evidence is what a decoder leaves across a word, not one chance shape:
 
 - UTF-8 read with a single-byte decoder: a shape that decoder reads as a common character, in a word whose
-  high bytes under it are mostly whole UTF-8 characters;
+  high bytes under it are mostly whole UTF-8 characters (all of them whole or cut short, for a decoder that
+  drops bytes);
 - UTF-8 (or a legacy CJK text) read with a CJK decoder: a rare CJK character in find_suspect's context, with
   rare ones packed three in four where the model finds them improbable, or a stretch around it that a CJK
-  codec reads back as UTF-8, or hardly any other CJK around it, or a line full of the decoder's ``?``;
+  codec reads back as UTF-8, or hardly any other CJK around it, or a line full of the decoder's ``?``; failing
+  those, the model finding the characters around it improbable;
 - a legacy text read as Latin-1: a run of four of its high letters, rare Latin-1 letters in two words, or a
   lone odd letter (a run of three, a case-swapped or all-capital Cyrillic word) the model finds improbable;
 - replacement characters, C1 controls, and a quotation mark's UTF-8 with its last byte lost, always.
+
+A text of a word or two outside CJK is too short to judge: it goes to the repair as before.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import re
 from collections.abc import Iterable
 
 from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE, WrongDecoder
+from unmangle.encoding.lost_bytes import strict_codec
 from unmangle.encoding.model import default_model
 from unmangle.encoding.readings import (
     _ANY_CJK,
@@ -35,7 +40,7 @@ from unmangle.encoding.readings import (
     _common_decoders,
     script_of,
 )
-from unmangle.encoding.utf8 import VALID_MULTIBYTE, count_high
+from unmangle.encoding.utf8 import VALID_MULTIBYTE, WELL_FORMED_OR_TRUNCATED, count_high
 
 # More than this share of a word's high bytes in whole UTF-8 characters: a word of mojibake is one throughout.
 MOSTLY_UTF8 = 0.8
@@ -43,10 +48,13 @@ MOSTLY_UTF8 = 0.8
 # bytes in six UTF-8 by chance.
 MOSTLY_UTF8_CJK = 0.9
 IMPROBABLE = -6.0  # mean log-probability a character of an odd place, where real text stays above
+IMPROBABLE_CJK = -7.0  # the same around a rare CJK character: characters of a large script say more each
+_CJK_HEARD = 4  # characters either side of a rare CJK character that the model hears
 _CJK_WINDOW = 8  # characters either side of a rare CJK character that are read back, or counted
 # The CJK decoders' supersets: they write the same bytes for the characters they share with the others.
 _CJK_CODECS = ("gb18030", "big5hkscs", "cp950", "cp932", "euc_jp", "cp949")
-_MAX_WEAK = 8  # lone odd letters the model is asked about, per text
+_MAX_WEAK = 8  # weak places the model is asked about, per text
+_SHORT = 20  # characters: a shorter text goes to the repair as before (find_suspect alone decides)
 
 
 def _class(chars: Iterable[str]) -> str:
@@ -168,7 +176,6 @@ _GLUED = re.compile(f"{_LATIN_LETTER}{_class(_LATIN_CJK)}(?=[a-z\u00df-\u024f\\s
 _CYRILLIC_CASE = re.compile("[а-яё][А-ЯЁ]{2}")
 _CYRILLIC_CAPS = re.compile("[А-ЯЁ]{5}")  # KOI8-R and cp1251 read as each other write lower case in capitals
 _ASCII_LETTER = re.compile("[A-Za-z]")
-_SPACE = re.compile(r"\s")
 _WORD = re.compile(r"\w*")
 
 
@@ -177,36 +184,50 @@ def _token(text: str, pos: int) -> tuple[int, int]:
     return max(text.rfind(c, 0, pos) for c in _WS) + 1, _TOKEN_END.match(text, pos).end()
 
 
-def _utf8_share(data: bytes) -> float:
-    """The share of the high bytes of ``data`` that form whole UTF-8 characters (0 if there are none)."""
+def _utf8_share(data: bytes, lossy: bool = False) -> float:
+    """The share of the high bytes of ``data`` that form whole UTF-8 characters (0 if there are none); for a
+    ``lossy`` decoder, one that drops bytes it cannot map, also those of characters cut short."""
     high = count_high(data)
-    return 1.0 - count_high(VALID_MULTIBYTE.sub(b"", data)) / high if high else 0.0
+    whole = WELL_FORMED_OR_TRUNCATED if lossy else VALID_MULTIBYTE
+    return 1.0 - count_high(whole.sub(b"", data)) / high if high else 0.0
 
 
 def _single_byte_evidence(text: str, pos: int) -> bool:
     """A shape ending at ``pos`` that one decoder reads as a common character, in a word that is mostly UTF-8
-    under that decoder (characters the decoder cannot have written count as ASCII)."""
+    under that decoder (characters the decoder cannot have written count as ASCII); or, for a decoder that
+    drops bytes, a word whose high bytes all belong to UTF-8 characters, whole or cut short."""
     for width in (3, 2):
         if pos + 1 < width:
             continue
         shape = text[pos + 1 - width:pos + 1]
-        if _SPACE.search(shape):  # a no-break space: where French puts one, not only where a decoder does
-            continue
         for codec in _common_decoders(shape):
             start, end = _token(text, pos)
-            word = text[start:end]
-            if _utf8_share(word.encode(codec, "replace")) > MOSTLY_UTF8 and _latin_keeps_ascii(shape, codec, word):
+            data = text[start:end].encode(codec, "replace")
+            mostly = _utf8_share(data) > MOSTLY_UTF8 or (codec in _LOSSY and _utf8_share(data, lossy=True) == 1.0)
+            if mostly and _plausible_reading(shape, codec, data):
                 return True
     return False
 
 
-def _latin_keeps_ascii(shape: str, codec: str, word: str) -> bool:
-    """A word of another script that would read as accented Latin letters must also hold ASCII letters: UTF-8
-    Latin text read through a Cyrillic or Thai code page keeps them (`cafГ©`), while a Ukrainian word like
-    `ці` (KOI8-U for `æ`) is made of its own letters only."""
+def _lossy_decoders() -> frozenset[str]:
+    """Single-byte decoders whose strict form (browsers', Python's cp125x) drops continuation bytes."""
+    return frozenset(wd.codec for wd in SINGLE_BYTE
+                     if any(not bytes([b]).decode(strict_codec(wd.codec), "ignore") for b in range(0x80, 0xC0)))
+
+
+_LOSSY = _lossy_decoders()
+
+
+def _plausible_reading(shape: str, codec: str, data: bytes) -> bool:
+    """A word of another script read back as Latin must say more than one letter, all of them Latin, or keep
+    ASCII letters: UTF-8 Vietnamese or French read through a Cyrillic code page gives `Д‘ГЈ` (`đã`) or
+    `cafГ©`, while a Ukrainian word like `ці` is KOI8-U for a lone `æ`, and `віці` for `צæ`."""
     if script_of(shape) in ("", "Latin") or script_of(shape.encode(codec).decode("utf-8")) != "Latin":
         return True
-    return _ASCII_LETTER.search(word) is not None
+    if _ASCII_LETTER.search(data.decode("ascii", "ignore")):
+        return True
+    letters = [ch for ch in data.decode("utf-8", "ignore") if ch >= "\x80" and ch.isalpha()]
+    return len(letters) >= 2 and all(script_of(ch) == "Latin" for ch in letters)
 
 
 def _rare_in_context(text: str, pos: int) -> bool:
@@ -236,7 +257,7 @@ def _cjk_evidence(text: str, pos: int) -> bool:
     if len(piece) > 1 and _cjk_utf8_share(piece) > MOSTLY_UTF8_CJK:
         return True
     around = text[max(0, pos - _CJK_WINDOW):pos + _CJK_WINDOW + 1]
-    if 5 * len(_CJK.findall(around)) <= len(around):  # a decoder's trace among text that is not CJK (`鈥`)
+    if 5 * (len(_CJK.findall(around)) - 1) <= len(around) - 1:  # a decoder's trace among other text (`鈥`)
         return True
     if "?" not in text:
         return False
@@ -256,22 +277,24 @@ def _cjk_utf8_share(piece: str) -> float:
     return best
 
 
-def _improbable(text: str, pos: int, width: int = 2) -> bool:
-    """Whether the character model finds ``text[pos:pos + width]`` improbable, a character on average."""
+def _improbable(text: str, pos: int, width: int = 2, odd: float = IMPROBABLE) -> bool:
+    """Whether the character model finds ``text[pos:pos + width]`` improbable: below ``odd`` a character, on
+    average."""
     model = default_model()
     positions = range(pos, min(pos + width, len(text)))
-    return sum(model.logprob_at(text, i) for i in positions) / len(positions) < IMPROBABLE
+    return sum(model.logprob_at(text, i) for i in positions) / len(positions) < odd
 
 
-class _Legacy:
-    """Signs of a legacy text read as Latin-1 (or of KOI8-R and cp1251 read as each other), gathered over a
-    text: strong ones decide at once, lone ones are left for the model."""
+class _Places:
+    """What a text shows, gathered place by place: strong signs decide at once; weak ones (an odd letter, a
+    rare CJK character that no codec settles) are kept, each with the stretch the model is asked about."""
 
     def __init__(self) -> None:
         self.rare_words: set[str] = set()
-        self.weak: list[int] = []
+        self.weak: list[tuple[int, int, float]] = []  # (start, width, the mean log-probability that is odd)
 
-    def strong(self, text: str, pos: int) -> bool:
+    def legacy(self, text: str, pos: int) -> bool:
+        """Signs of a legacy text read as Latin-1, or of KOI8-R and cp1251 read as each other."""
         ch = text[pos]
         if ch in RARE_LATIN:
             start = pos
@@ -280,17 +303,26 @@ class _Legacy:
             self.rare_words.add(_WORD.match(text, start).group())  # a word said twice is one piece of evidence
             if len(self.rare_words) >= 2:
                 return True
-            self.weak.append(pos)
+            self.weak.append((pos, 2, IMPROBABLE))
         if ch in _LATIN1_HIGH and pos >= 2 and text[pos - 1] in _LATIN1_HIGH and text[pos - 2] in _LATIN1_HIGH:
             if (pos >= 3 and text[pos - 3] in _LATIN1_HIGH) or text[pos + 1:pos + 2] in _LATIN1_HIGH:
                 return True
-            self.weak.append(pos)
+            self.weak.append((pos, 2, IMPROBABLE))
         if (pos >= 2 and _CYRILLIC_CASE.match(text, pos - 2)) or (pos >= 4 and _CYRILLIC_CAPS.match(text, pos - 4)):
-            self.weak.append(pos)
+            self.weak.append((pos, 2, IMPROBABLE))
+        return False
+
+    def cjk(self, text: str, pos: int) -> bool:
+        """A rare CJK character in context is evidence, or a weak place: the model hears it with four
+        characters either side (a legacy CJK text read with another CJK codec is common characters in an
+        order no language has)."""
+        if _cjk_evidence(text, pos):
+            return True
+        self.weak.append((max(0, pos - _CJK_HEARD), 2 * _CJK_HEARD + 1, IMPROBABLE_CJK))
         return False
 
     def improbable(self, text: str) -> bool:
-        return any(_improbable(text, pos) for pos in self.weak[:_MAX_WEAK])
+        return any(_improbable(text, start, width, odd) for start, width, odd in self.weak[:_MAX_WEAK])
 
 
 def _punctuation_leads() -> frozenset[str]:
@@ -308,7 +340,7 @@ def _punctuation_leads() -> frozenset[str]:
 _PUNCTUATION_LEADS = _punctuation_leads()
 
 
-def _strong(text: str, pos: int, legacy: _Legacy) -> bool:
+def _strong(text: str, pos: int, places: _Places) -> bool:
     """Whether the place the scan found at ``pos`` is evidence on its own (see the module's docstring)."""
     ch = text[pos]
     if ch in _MARKS or (ch in _X80 and pos and text[pos - 1] in _E2):
@@ -316,21 +348,26 @@ def _strong(text: str, pos: int, legacy: _Legacy) -> bool:
     if ch in _PUNCTUATION_LEADS and any(not _is_cjk(n) for n in text[max(0, pos - 1):pos] + text[pos + 1:pos + 2]):
         return True  # a lost quote's lead among Latin text (`鈥 he said`), which no real CJK text writes
     if _is_rare_cjk(ch):
-        return _rare_in_context(text, pos) and _cjk_evidence(text, pos)
+        return _rare_in_context(text, pos) and places.cjk(text, pos)
     if ch in _LATIN_CJK:
         return bool(_GLUED.match(text, max(0, pos - 1)) or _GLUED.match(text, pos)) and _cjk_evidence(text, pos)
     if ch in _CONT and _single_byte_evidence(text, pos):
         return True
-    return legacy.strong(text, pos)
+    return places.legacy(text, pos)
 
 
 def worth_repairing(text: str) -> bool:
-    """Whether ``text`` shows evidence of mojibake strong enough to run the full repair for."""
+    """Whether ``text`` shows evidence of mojibake strong enough to run the full repair for.
+
+    A text of a word or two outside CJK holds too little to judge, and costs little to repair in full: it is
+    worth it. (CJK text is judged by the model where it is odd.)"""
+    if len(text) < _SHORT and _CJK.search(text) is None:
+        return True
     first = _EVIDENCE.search(text)  # (most texts stop here: a search costs less than an empty finditer)
     if first is None:
         return False
-    legacy = _Legacy()
+    places = _Places()
     for m in _EVIDENCE.finditer(text, first.start()):
-        if _strong(text, m.start(), legacy):
+        if _strong(text, m.start(), places):
             return True
-    return legacy.improbable(text)
+    return places.improbable(text)
