@@ -130,3 +130,18 @@ LEGACY_WRONG: tuple[WrongDecoder, ...] = (
     _wd("cp1251"), _wd("koi8-r"), _wd("gbk", multibyte=True), _wd("big5", multibyte=True),
     _wd("shift_jis", multibyte=True), _wd("euc_kr", multibyte=True),
 )
+
+
+def _punctuation_leads() -> frozenset[str]:
+    """What the CJK decoders make of the first two bytes of UTF-8 punctuation (E2 80-83: quotes, dashes, €),
+    `鈥` in GBK: with its last byte lost, nothing else is left of a quote."""
+    out = set()
+    for codec in ("gbk", "gb18030", "big5", "big5hkscs", "cp950", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949"):
+        for b2 in range(0x80, 0x84):
+            ch = bytes((0xE2, b2)).decode(codec, "replace")
+            if len(ch) == 1 and ch >= "\u2e80" and ch != "\ufffd":
+                out.add(ch)
+    return frozenset(out)
+
+
+PUNCTUATION_LEADS = _punctuation_leads()

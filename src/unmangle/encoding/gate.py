@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE, WrongDecoder
+from unmangle.encoding.codecs import MULTI_BYTE, PUNCTUATION_LEADS, SINGLE_BYTE, WrongDecoder
 from unmangle.encoding.lost_bytes import strict_codec
 from unmangle.encoding.model import default_model
 from unmangle.encoding.readings import (
@@ -325,27 +325,12 @@ class _Places:
         return any(_improbable(text, start, width, odd) for start, width, odd in self.weak[:_MAX_WEAK])
 
 
-def _punctuation_leads() -> frozenset[str]:
-    """What the CJK decoders make of the first two bytes of UTF-8 punctuation (E2 80-83: quotes, dashes, €):
-    `鈥` in GBK. With its last byte lost (a space or a letter follows), nothing else is left of a quote."""
-    out = set()
-    for codec in (*_CJK_CODECS, "gbk", "big5", "shift_jis", "euc_kr"):
-        for b2 in range(0x80, 0x84):
-            ch = bytes((0xE2, b2)).decode(codec, "replace")
-            if len(ch) == 1 and _is_cjk(ch):
-                out.add(ch)
-    return frozenset(out)
-
-
-_PUNCTUATION_LEADS = _punctuation_leads()
-
-
 def _strong(text: str, pos: int, places: _Places) -> bool:
     """Whether the place the scan found at ``pos`` is evidence on its own (see the module's docstring)."""
     ch = text[pos]
     if ch in _MARKS or (ch in _X80 and pos and text[pos - 1] in _E2):
         return True
-    if ch in _PUNCTUATION_LEADS and any(not _is_cjk(n) for n in text[max(0, pos - 1):pos] + text[pos + 1:pos + 2]):
+    if ch in PUNCTUATION_LEADS and any(not _is_cjk(n) for n in text[max(0, pos - 1):pos] + text[pos + 1:pos + 2]):
         return True  # a lost quote's lead among Latin text (`鈥 he said`), which no real CJK text writes
     if _is_rare_cjk(ch):
         return _rare_in_context(text, pos) and places.cjk(text, pos)

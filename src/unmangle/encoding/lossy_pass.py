@@ -15,6 +15,7 @@ import math
 import regex
 
 from unmangle.document import Edit
+from unmangle.encoding.codecs import PUNCTUATION_LEADS
 from unmangle.encoding.lattice import ERR, Channel, Reading, search
 from unmangle.encoding.ngram import cjk_model
 
@@ -54,7 +55,7 @@ def _gated(line: str) -> bool:
     # A line of CJK text, not Latin text with a few mojibake quotes (`鈥淵es,鈥� he said`): the token search
     # knows how quotes pair up, the CJK model does not.
     # (Or a few wide characters among many Latin letters; a CJK line with English names has dozens.)
-    punctuation = _punctuation(wide)
+    punctuation = sum(c in PUNCTUATION_LEADS for c in wide)
     if len(wide) - punctuation < 4 or 2 * punctuation >= len(wide) or (
             len(wide) < FEW_WIDE and 2 * len(wide) < sum(1 for c in line if c.isascii() and c.isalpha())):
         return False
@@ -66,21 +67,6 @@ def _gated(line: str) -> bool:
         return True
     # The line as written (spaces and all: Korean words joined together would look improbable themselves).
     return cjk_model().score(line) / len(line) < IMPROBABLE and not _lossless(line)
-
-
-def _punctuation(wide: str) -> int:
-    """How many of the wide characters may be the first two bytes of UTF-8 punctuation (quotes, dashes: lead
-    byte E2) under one decoder: `鈥` in GBK."""
-    best = 0
-    for wrong in WRONG:
-        n = 0
-        for c in wide:
-            try:
-                n += c.encode(wrong)[0] == 0xE2
-            except UnicodeEncodeError:
-                continue
-        best = max(best, n)
-    return best
 
 
 def _lossless(line: str) -> bool:
