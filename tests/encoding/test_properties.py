@@ -131,8 +131,9 @@ def test_lossless_corruption_round_trips(case: tuple[str, str], data: st.DataObj
 def test_a_mangled_part_next_to_a_clean_part_round_trips(a: tuple[str, str], b: tuple[str, str],
                                                          data: st.DataObject) -> None:
     (lang, broken_part), (_, clean_part) = a, b
-    # One word said eight times is one word of evidence: cp1251 and KOI8-R can read it either way.
-    assume(len(set(broken_part.split())) >= 3 or lang in NO_SPACES)
+    # One word said eight times is one word of evidence: cp1251 and KOI8-R can read it either way, and so can
+    # cp1250 and cp1252 (`Nečistoty` as `Neèistoty`), when it is the only word with a letter outside ASCII.
+    assume(len({w for w in broken_part.split() if not w.isascii()}) >= 3 or lang in NO_SPACES)
     true, wrong = data.draw(st.sampled_from(PAIRS[lang]), label="pair")
     try:
         broken = mangle(broken_part, true, wrong)

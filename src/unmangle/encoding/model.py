@@ -9,6 +9,7 @@ mojibake. Built by ``scripts/build_charmodel.py`` from ``../shared/corpora``.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -210,6 +211,7 @@ def score_many(model: CharModel, texts: list[str]) -> np.ndarray:
     """
     if not texts:
         return np.zeros(0)
+    texts = [fold_capitals(t) for t in texts]
     joined = "".join("  " + t + " " for t in texts)
     lp = model.logprobs(codepoints(joined))
     cum = np.concatenate(([0.0], np.cumsum(lp)))
@@ -220,3 +222,24 @@ def score_many(model: CharModel, texts: list[str]) -> np.ndarray:
     # a lone CJK character between spaces is another matter).
     unspaced = np.fromiter((unspaced_run(t) for t in texts), dtype=bool, count=len(texts))
     return cum[starts + lengths - 2 - unspaced] - cum[starts]
+
+
+def fold_capitals(text: str) -> str:
+    """``text`` with its words in capitals in lower case, for scoring: headlines and acronyms are written so,
+    while the corpora are mostly lower case (`AÑOS` and `ZURÜCK` are as probable as `años` and `zurück`, and
+    more than the mojibake `AÃ‘OS`)."""
+    if text.lower() == text:
+        return text  # (the usual case, decided in C)
+    return _WORD.sub(_fold_word, text)
+
+
+def _fold_word(m: re.Match[str]) -> str:
+    word = m.group()
+    # (Not Cyrillic: KOI8-R and cp1251 read as each other swap the cases, and capitals are that evidence.)
+    if word.isupper() and sum(c.isupper() for c in word) >= 2 and not _CYRILLIC.search(word):
+        return word.lower()
+    return word
+
+
+_WORD = re.compile(r"\S+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")

@@ -67,7 +67,15 @@ def _ranges_class(chars: list[int]) -> str:
 
 _CJK_RANGES = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xE000, 0xFAFF), (0xFF00, 0xFFEF))
 COMMON = _common_chars()
-SEEN = _common_chars(min_count=1e-9)
+def _alphabets() -> set[str]:
+    """Letters of the alphabets the corpora write, and their marks and ligatures, whether or not the corpora
+    happen to use them: Latvian `ē`, Lithuanian `į` or the ligature `ﬁ` are real text the model backs off on."""
+    ranges = ((0xC0, 0x17E), (0x300, 0x36F), (0xFB00, 0xFB06))
+    return {chr(cp) for a, b in ranges for cp in range(a, b + 1)
+            if unicodedata.category(chr(cp))[0] in "LM" and unicodedata.category(chr(cp)) != "Lm"} - {"\u0149"}
+
+
+SEEN = _common_chars(min_count=1e-9) | _alphabets() | {"\ufffd"}
 _RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
 _ANY_CJK = r"[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]"
 _LATIN_LETTER = r"[A-Za-z\u00c0-\u024f]"
@@ -207,7 +215,9 @@ def _common_decoders(chars: str) -> tuple[str, ...]:
             # ё), or like Latin-1 soup; Thai letters that spell a Cyrillic С or Ukrainian ones that spell a
             # Greek Φ are a chance shape inside real words.
             to = script_of(decoded)
-            if decoded in COMMON and not (shape_script not in ("", "Latin") and to not in ("", "Latin", shape_script)):
+            # (A capital counts as its lower case: `AÑOS` in a headline.)
+            common = decoded in COMMON or decoded.lower() in COMMON
+            if common and not (shape_script not in ("", "Latin") and to not in ("", "Latin", shape_script)):
                 out.append(wd.codec)
     return tuple(out)
 
@@ -442,10 +452,23 @@ def _legacy_readings(token: str) -> list[Reading]:
             if from_script not in ("", "Latin") and to_script not in (from_script, "Latin") and not cjk:
                 continue
             # Every codec that reads it so gets its own copy (KOI8-R and KOI8-U agree on most words): the
-            # document's pair is decided by the words only one of them can read.
-            same = not wd.multibyte and not cjk and to_script == from_script
-            out.append(Reading(0, len(token), text, "mojibake", _label(wd, true), min_gain=6.0, corroborate=same))
+            # document's pair is decided by the words only one of them can read. A single-byte legacy text
+            # read with another single-byte codec garbles every word of it: a lone token that reads as
+            # Cyrillic or Thai (`Ôôô`, `aí´´`) is Latin text with odd signs, unless other words agree.
+            single = not wd.multibyte and not cjk
+            gain = 6.0 + (MIXED_SCRIPT if single and _mixes_scripts(text) else 0.0)
+            out.append(Reading(0, len(token), text, "mojibake", _label(wd, true), min_gain=gain, corroborate=single))
     return out
+
+
+MIXED_SCRIPT = 12.0  # nats against a legacy reading that glues ASCII letters to another script's (`иядK`)
+_ASCII_THEN_OTHER = regex.compile(r"[A-Za-z][^\s\p{Latin}\P{L}]|[^\s\p{Latin}\P{L}][A-Za-z]")
+
+
+def _mixes_scripts(text: str) -> bool:
+    """Whether a word of ``text`` has an ASCII letter next to a letter of a script other than Latin: no
+    legacy text of another script writes so, while Latin text with odd signs read as one does (`MдёдM`)."""
+    return _ASCII_THEN_OTHER.search(text) is not None
 
 
 _QUESTION_HOLE = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=[^\x00-\x7f])")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -23,7 +24,7 @@ from unmangle.document import Edit, apply_edits, compose
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.gate import worth_repairing
 from unmangle.encoding.lossy_pass import lossy_pass
-from unmangle.encoding.model import CharModel, default_model, score_many
+from unmangle.encoding.model import CharModel, default_model, fold_capitals, score_many
 from unmangle.encoding.readings import (
     CYRILLIC_CAPS,
     CYRILLIC_CASE,
@@ -123,6 +124,19 @@ _PAIR_CODECS: dict[str, tuple[str, str]] = {
     f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGLE_BYTE + MULTI_BYTE} | {
     f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
 _PAIR_RANK = {pair: i for i, pair in enumerate(_PAIR_CODECS)}
+_RARITY = {f"utf-8 read as {wd.label}": wd.rarity for wd in SINGLE_BYTE}
+# The single-byte decoders ftfy undoes (its CHARMAP_ENCODINGS), whose mojibake its badness heuristic knows.
+_FTFY_DECODERS = frozenset(f"utf-8 read as {label}" for label in (
+    "cp1252", "latin-1", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "iso-8859-2", "mac-roman", "cp437"))
+
+
+# A capital outside ASCII right after a small letter (`NeÄŤistoty`): words do not change case inside.
+_CASE_BREAK = regex.compile(r"\p{Ll}(?=[^\x00-\x7f])\p{Lu}")
+
+
+def _one_char(text: str) -> bool:
+    """Whether ``text`` holds at most one character outside ASCII."""
+    return len(text) - len(text.encode("ascii", "ignore")) <= 1
 _SINGLE_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE)
 _MULTI_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in MULTI_BYTE)
 
@@ -208,7 +222,7 @@ SCRIPT_EVIDENCE = 20  # letters outside the suspicious tokens before the text's 
 
 
 def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[str],
-            support: dict[str, int], alphabet: frozenset[str] = frozenset(),
+            support: dict[str, int], variety: dict[str, int], alphabet: frozenset[str] = frozenset(),
             scripts: frozenset[str] = frozenset()) -> Decision:
     """The best readings of one token that clear their threshold and do not overlap, best first.
 
@@ -217,11 +231,13 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
     language, which a multilingual trigram model cannot know: `člověk`, not `đlověk`)."""
     ranked = []
     new_chars = set(token)
-    for margin, r in scored:
+    vetoed: set[str] = set()
+    for margin, r in sorted(scored, key=lambda s: _pair_rank(_pair(s[1]))):
         if r.corroborate and r.detail not in trusted:
             continue
         pair = _pair(r)
-        adjusted = margin + prior.get(pair, 0.0)
+        # Without the document's word on it, a rare decoder's reading pays for its rarity.
+        adjusted = margin + prior[pair] if pair in prior else margin - _RARITY.get(pair, 0.0)
         # A reading no other token agrees with must stand out more (Ukrainian `Рі` spells cp1251 for `г`);
         # one from a non-Latin script into another takes the text's own pair to be believed without it.
         need = _isolated_margin(token, r.text)
@@ -231,6 +247,18 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
         # in English is the model's favourite three bytes, not the writer's.
         if r.kind == "lost-byte" and scripts and not _scripts(set(r.text) - new_chars) <= scripts:
             continue
+        # One character read back, with no other token to agree: real text has such pairs (`√π`, `Ã’s`,
+        # `AHÅ™`), so ftfy's judgment of the token is asked where ftfy knows the decoder, and more margin
+        # where it does not.
+        if r.kind == "mojibake" and variety.get(pair, 0) < 2 and _one_char(r.text):
+            if r.text in vetoed:
+                continue
+            if pair in _FTFY_DECODERS:
+                if not is_bad(token) and not _CASE_BREAK.search(token):
+                    vetoed.add(r.text)  # (and so for every decoder that reads the same bytes alike)
+                    continue
+            else:
+                need = max(need, ISOLATED_MARGIN)
         if adjusted >= need:
             # The alphabet only ranks readings that stand on their own; it never makes one stand.
             rank = adjusted + ALPHABET_BONUS * sum(1 for c in set(r.text) - new_chars if c.casefold() in alphabet)
@@ -261,6 +289,17 @@ def _document_prior(all_scored: list[Scored], trusted: set[str]) -> tuple[dict[s
     # In a fixed order (common decoders first), never in the order a set happened to give: the first names
     # the repairs, and the output must not depend on the process's hash seed.
     return {p: _prior(tokens[p]) for p in sorted(tied, key=_pair_rank)}, tokens
+
+
+def _variety(all_scored: list[Scored], trusted: set[str]) -> dict[str, int]:
+    """For every pair, how many distinct characters outside ASCII its standing readings put back: a word said
+    twice, or one odd pair of letters in two words (`HÅØYA ER BLÅØYD`), is one piece of evidence."""
+    chars: dict[str, set[str]] = {}
+    for scored in all_scored:
+        for m, r in scored:
+            if m >= 0 and (not r.corroborate or r.detail in trusted):
+                chars.setdefault(_pair(r), set()).update(c for c in r.text if c >= "\x80")
+    return {pair: len(cs) for pair, cs in chars.items()}
 
 
 def _pair_rank(pair: str) -> tuple[int, str]:
@@ -463,10 +502,11 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     if prior_hint:
         prior = prior_hint
         support = {**support, **{p: max(2, support.get(p, 0)) for p in prior_hint}}
-    decisions = [_choose(t, sc, prior, trusted, support) for t, sc in zip(tokens, scored, strict=True)]
+    variety = _variety(scored, trusted)
+    decisions = [_choose(t, sc, prior, trusted, support, variety) for t, sc in zip(tokens, scored, strict=True)]
     scripts = _known_scripts(text, everywhere or spans, decisions)
     alphabets = _alphabets(text, spans, decisions)
-    decisions = [_choose(t, sc, prior, trusted, support, a, scripts)
+    decisions = [_choose(t, sc, prior, trusted, support, variety, a, scripts)
                  for t, sc, a in zip(tokens, scored, alphabets, strict=True)]
     # Second look, with what the first one learnt: the quotes it repaired, and the single-byte decoder the
     # text went through, whose lossy readings are now worth searching everywhere (cheap: the cache keeps
@@ -480,7 +520,7 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
                 for t, b, sc, dec in zip(tokens, befores, scored, decisions, strict=True)]
         scored = score_tokens(keys)
         alphabets = _alphabets(text, spans, decisions)
-        decisions = [_choose(t, sc, prior, trusted, support, a, scripts)
+        decisions = [_choose(t, sc, prior, trusted, support, variety, a, scripts)
                      for t, sc, a in zip(tokens, scored, alphabets, strict=True)]
     edits: list[Edit] = []
     for (start, _end), token, decision in zip(spans, tokens, decisions, strict=True):
@@ -528,13 +568,53 @@ def _ftfy_pass(text: str) -> list[Edit]:
     return edits
 
 
+def _pair_of_edit(edit: Edit) -> str:
+    return _LOST_NOTE.sub("", edit.detail)
+
+
+def _ftfy_rival(text: str, edits: list[Edit]) -> list[Edit]:
+    """``edits``, with ftfy's repair instead on each line ftfy finds bad and repairs to text the model rates
+    higher than ours: ftfy reads a whole line with one decoder and knows tricks we do not (a byte 0xA0 that a
+    scraper turned into a space), while our own repair works token by token. Returns ``edits`` itself when no
+    line changes."""
+    model = default_model()
+    out: list[Edit] | None = None
+    for m in _LINE.finditer(text):
+        line = m.group()
+        # (Only on a line our gate lets through: ftfy reads `Ã e Õ`, the letters named, as `à e Õ`.)
+        if line.isascii() or not is_bad(line) or not worth_repairing(line):
+            continue
+        fixed = ftfy.fix_encoding(line)
+        if fixed == line:
+            continue
+        a, b = m.span()
+        ours = [e for e in edits if a <= e.start and e.end <= b]
+        if any(e.start < b and e.end > a for e in edits if e not in ours):
+            continue  # an edit across lines: ours stands
+        mine = apply_edits(line, [replace(e, start=e.start - a, end=e.end - a) for e in ours])
+        if mine == fixed:
+            continue
+        gain = model.score("\n", fold_capitals(fixed), "\n") - model.score("\n", fold_capitals(mine), "\n")
+        if gain < FTFY_RIVAL_GAIN:
+            continue
+        kept = [e for e in (out if out is not None else edits) if not a <= e.start < b]
+        out = sorted(kept + _diff_edits(line, fixed, a, _confidence(gain, 0.0)), key=lambda e: e.start)
+    return edits if out is None else out
+
+
+FTFY_RIVAL_GAIN = 3.0  # nats: ftfy reads `Ã e Õ` (the letters, named) as `à e Õ`, which the model likes 1.7 better
+
+
+_FTFY_DETAIL = "single-byte mojibake (ftfy)"
+
+
 def _diff_edits(before: str, after: str, offset: int, confidence: float) -> list[Edit]:
     out = []
     sm = difflib.SequenceMatcher(None, before, after, autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op != "equal":
             out.append(Edit("mojibake", offset + i1, offset + i2, before[i1:i2], after[j1:j2], confidence,
-                            "single-byte mojibake (ftfy)"))
+                            _FTFY_DETAIL))
     return out
 
 
@@ -544,8 +624,16 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     >>> fix_and_explain("It鈥檚 here")[0]
     'It’s here'
     """
-    if text.isascii() or not worth_repairing(text) or find_suspect(text) is None:
+    if text.isascii() or not worth_repairing(text):
         return text, []  # the clean path: one scan, and a look at the few odd places it finds
+    edits = _ftfy_rival(text, _repair(text) if find_suspect(text) is not None else [])
+    if _LEAD_SPACE.search(text) and (edits or is_bad(text)):
+        edits = _with_no_break_spaces(text, edits)
+    return (apply_edits(text, edits) if edits else text), edits
+
+
+def _repair(text: str) -> list[Edit]:
+    """Our own repair, layer by layer; edits index ``text``."""
     # Lines a lossy CJK decoder shredded are read back whole first: the token search below would only
     # re-read the few pieces left intact.
     edits = lossy_pass(text)
@@ -559,7 +647,50 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
         new = apply_edits(current, layer)
         edits = compose(text, edits, current, layer)
         current = new
-    return current, edits
+    return edits
+
+
+def _lead_space() -> re.Pattern[str]:
+    """A space after what a single-byte decoder makes of a UTF-8 lead byte whose character may end in 0xA0:
+    the decoder made that byte a no-break space, and a scraper a plain one (`Ð ÑƒÑ` for `Ру`, `voilÃ le`)."""
+    leads = set()
+    for wd in SINGLE_BYTE:
+        if bytes([0xA0]).decode(wd.codec) != "\xa0":
+            continue  # (MacRoman, cp437 and KOI8-R write 0xA0 as a sign)
+        for b in range(0xC2, 0xE0):
+            ch = bytes([b]).decode(wd.codec, "ignore")
+            if ch and bytes([b, 0xA0]).decode("utf-8").isalpha():
+                leads.add(ch)
+    return re.compile("(?<=[" + "".join(sorted(map(re.escape, leads))) + "]) ")
+
+
+_LEAD_SPACE = _lead_space()
+NO_BREAK_GAIN = 3.0  # nats the text must gain for its spaces to be read as lost no-break spaces
+
+
+def _with_no_break_spaces(text: str, edits: list[Edit]) -> list[Edit]:
+    """``edits``, or a repair of ``text`` that first reads the spaces after lead bytes as the byte 0xA0,
+    with the space kept (`voilÃ  le`: a no-break space then a space) or not (`Ð Ñƒ`), when the model finds
+    the result far more probable and every such byte went into a repaired character."""
+    model = default_model()
+    best = model.score("", fold_capitals(apply_edits(text, edits)))
+    chosen = edits
+    for joiner in ("\xa0", "\xa0 "):
+        fills = [Edit("lost-byte", m.start(), m.end(), " ", joiner, 0.5,
+                      "byte 0xA0 of UTF-8, a no-break space to the wrong decoder, became a space")
+                 for m in _LEAD_SPACE.finditer(text)]
+        restored = apply_edits(text, fills)
+        layer = _ftfy_rival(restored, _repair(restored))
+        shift = [f.start + k * (len(joiner) - 1) for k, f in enumerate(fills)]
+        # Each byte must go into a character of UTF-8 read with a single-byte decoder: a no-break space left
+        # standing would be a change of ours, not a repair.
+        utf8 = [e for e in layer if _pair_of_edit(e) in _SINGLE_BYTE_UTF8 or e.detail == _FTFY_DETAIL]
+        if not all(any(e.start <= at < e.end for e in utf8) for at in shift):
+            continue
+        score = model.score("", fold_capitals(apply_edits(restored, layer)))
+        if score - best >= NO_BREAK_GAIN:
+            best, chosen = score, compose(text, fills, restored, layer)
+    return chosen
 
 
 def fix_text(text: str) -> str:
