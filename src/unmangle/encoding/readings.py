@@ -67,15 +67,17 @@ def _ranges_class(chars: list[int]) -> str:
 
 _CJK_RANGES = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xE000, 0xFAFF), (0xFF00, 0xFFEF))
 COMMON = _common_chars()
-def _alphabets() -> set[str]:
-    """Letters of the alphabets the corpora write, and their marks and ligatures, whether or not the corpora
-    happen to use them: Latvian `ē`, Lithuanian `į` or the ligature `ﬁ` are real text the model backs off on."""
-    ranges = ((0xC0, 0x17E), (0x300, 0x36F), (0xFB00, 0xFB06))
-    return {chr(cp) for a, b in ranges for cp in range(a, b + 1)
-            if unicodedata.category(chr(cp))[0] in "LM" and unicodedata.category(chr(cp)) != "Lm"} - {"\u0149"}
+def _letters_in(*ranges: tuple[int, int]) -> frozenset[str]:
+    return frozenset(chr(cp) for a, b in ranges for cp in range(a, b + 1)
+                     if unicodedata.category(chr(cp)) in ("Lu", "Ll", "Mn", "Me")) - {"\u0149"}
 
 
-SEEN = _common_chars(min_count=1e-9) | _alphabets() | {"\ufffd"}
+# Letters of the Latin alphabets of Europe, combining marks and ligatures, whether or not the corpora happen to
+# use them: Danish `å`, Latvian `ē`, Lithuanian `į`, the ligature `ﬁ` or a combining stroke are real text the
+# model backs off on. (Not the rest of Latin Extended-A: Maltese `Ġ` is also `Ä` and a no-break space.)
+_LATIN_ALPHABETS = _letters_in((0xC0, 0xFF)) | frozenset("ĀāĄąČčĒēĖėĘęĢģĪīĮįĶķĻļŅņŖŗŠšŪūŲųŽž")
+_MARKS_AND_LIGATURES = _letters_in((0x300, 0x36F), (0xFB00, 0xFB06))
+SEEN = _common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS_AND_LIGATURES | {"\ufffd"}
 _RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
 _ANY_CJK = r"[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]"
 _LATIN_LETTER = r"[A-Za-z\u00c0-\u024f]"
@@ -215,8 +217,10 @@ def _common_decoders(chars: str) -> tuple[str, ...]:
             # ё), or like Latin-1 soup; Thai letters that spell a Cyrillic С or Ukrainian ones that spell a
             # Greek Φ are a chance shape inside real words.
             to = script_of(decoded)
-            # (A capital counts as its lower case: `AÑOS` in a headline.)
-            common = decoded in COMMON or decoded.lower() in COMMON
+            # (A capital counts as its lower case: `AÑOS` in a headline; a letter of a Latin alphabet the
+            # corpora do not write, in a Latin shape; a ligature or a combining mark, in any.)
+            common = (decoded in COMMON or decoded.lower() in COMMON or decoded in _MARKS_AND_LIGATURES
+                      or (shape_script in ("", "Latin") and decoded in _LATIN_ALPHABETS))
             if common and not (shape_script not in ("", "Latin") and to not in ("", "Latin", shape_script)):
                 out.append(wd.codec)
     return tuple(out)

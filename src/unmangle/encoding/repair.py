@@ -311,18 +311,21 @@ def _prior(agreeing: int) -> float:
     return DOCUMENT_PRIOR + min(5.0, 0.5 * (agreeing - 2))
 
 
-def _corroborated(all_scored: list[Scored]) -> set[str]:
+def _corroborated(tokens: list[str], all_scored: list[Scored]) -> set[str]:
     """Same-script readings the text as a whole supports: taken by at least two distinct tokens and by most
     of the tokens that were offered them. One codec mistake garbles a whole page, whereas a language the model
     does not know only looks like one here and there."""
     offered: dict[str, int] = {}
     taken: dict[str, int] = {}
-    for scored in all_scored:
+    letters: dict[str, set[str]] = {}
+    for token, scored in zip(tokens, all_scored, strict=True):
         for detail in {r.detail for _, r in scored if r.corroborate}:
             offered[detail] = offered.get(detail, 0) + 1
-        for detail in {r.detail for m, r in scored if r.corroborate and m >= 0}:
+        for detail, new in {(r.detail, r.text) for m, r in scored if r.corroborate and m >= 0}:
             taken[detail] = taken.get(detail, 0) + 1
-    return {d for d, n in taken.items() if n >= 2 and n >= 0.6 * offered[d]}
+            letters.setdefault(detail, set()).update(set(new) - set(token))
+    # (Two words must read more than one letter anew: two with `£` read as `Ł` are one odd sign said twice.)
+    return {d for d, n in taken.items() if n >= 2 and n >= 0.6 * offered[d] and (n >= 3 or len(letters[d]) >= 2)}
 
 
 def _letters(text: str) -> set[str]:
@@ -425,7 +428,7 @@ def _scan_quotes(piece: str, at: int, last: str, last_at: int) -> tuple[str, int
     return last, last_at
 
 
-def repair_pass(text: str) -> list[Edit]:
+def repair_pass(text: str, focus: list[tuple[int, int]] | None = None) -> list[Edit]:
     """One layer of repair over ``text``; edits index ``text``.
 
     A long text is read in two steps: the first suspicious tokens get the full search, which names the
@@ -433,6 +436,8 @@ def repair_pass(text: str) -> list[Edit]:
     a token), and only what it cannot read gets the full search.
     """
     spans = _suspicious_tokens(text)
+    if focus is not None:
+        spans = _overlapping(spans, focus)
     edits, prior = _decide(text, spans[:SAMPLE], everywhere=spans)
     if len(spans) > SAMPLE:
         codecs = next((_PAIR_CODECS[p] for p in prior if p in _PAIR_CODECS), None)
@@ -494,7 +499,7 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     if not any(scored) and not prior_hint:
         return [], {}  # the usual end for clean text that merely looked odd somewhere
     voted = _voted(text, scored)
-    trusted = _corroborated(scored) | voted
+    trusted = _corroborated(tokens, scored) | voted
     prior, support = _document_prior(scored, trusted)
     if voted:  # the whole text spoke for these: they are the document's pair, and sweep it
         prior = {**prior, **{p: DOCUMENT_PRIOR for p in sorted(voted, key=_pair_rank)}}
@@ -638,16 +643,41 @@ def _repair(text: str) -> list[Edit]:
     # re-read the few pieces left intact.
     edits = lossy_pass(text)
     current = apply_edits(text, edits) if edits else text
+    focus: list[tuple[int, int]] | None = None
     for _layer in range(MAX_LAYERS):
         # ftfy is asked only when our own readings find nothing: it sees whole lines, so it can peel a
         # layer whose result still looks odd to the model (UTF-8 read as GBK, then as cp1252).
-        layer = repair_pass(current) or _ftfy_pass(current)
+        layer = repair_pass(current, focus) or _ftfy_pass(current)
         if not layer:
             break
         new = apply_edits(current, layer)
         edits = compose(text, edits, current, layer)
+        # A further layer is damage under what this one repaired: the tokens this one left were judged
+        # already, with the whole text as evidence, and are not judged again on what is left of it.
+        focus = _spans_after(layer)
         current = new
     return edits
+
+
+def _overlapping(spans: list[tuple[int, int]], focus: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (sorted) ``spans`` that overlap one of the (sorted, disjoint) ``focus`` spans."""
+    out, k = [], 0
+    for a, b in spans:
+        while k < len(focus) and focus[k][1] <= a:
+            k += 1
+        if k < len(focus) and focus[k][0] < b:
+            out.append((a, b))
+    return out
+
+
+def _spans_after(edits: list[Edit]) -> list[tuple[int, int]]:
+    """Where each of the (sorted, disjoint) ``edits`` lands once they are applied."""
+    out, shift = [], 0
+    for e in edits:
+        start = e.start + shift
+        out.append((start, start + len(e.after)))
+        shift += len(e.after) - (e.end - e.start)
+    return out
 
 
 def _lead_space() -> re.Pattern[str]:
