@@ -539,12 +539,17 @@ def _readings(token: str, model: CharModel, before: str = "",
     # Valid UTF-8 from several high bytes is strong evidence on its own: random legacy bytes rarely form it,
     # so a token with a whole lossless UTF-8 reading needs no legacy alternatives.
     lossless = any(r.kind == "mojibake" and r.start == 0 and r.end == len(token) and r.min_gain <= 1.0
-                   and seen(r.text) for r in out)
+                   and _common(r.text) for r in out)
     if not lossless and (rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token)
                          or CYRILLIC_CAPS.search(token) or RARE_LATIN_RE.search(token)):
         out.extend(_legacy_readings(token))
     # A reading with a character real text never uses is not worth the model's time.
     return [r for r in _dedupe(_compose_marks(token, out)) if keep_unseen or seen(r.text)]
+
+
+def _common(text: str) -> bool:
+    """Whether real text commonly uses every character of ``text`` (a capital as its lower case)."""
+    return all(c < "\x80" or c in COMMON or c.lower() in COMMON for c in text)
 
 
 def seen(text: str) -> bool:

@@ -130,6 +130,7 @@ _FTFY_DECODERS = frozenset(f"utf-8 read as {label}" for label in (
     "cp1252", "latin-1", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "iso-8859-2", "mac-roman", "cp437"))
 
 
+_PUNCTUATION = regex.compile("[\u2010-\u205f]")
 # A capital outside ASCII right after a small letter (`NeÄŤistoty`): words do not change case inside.
 _CASE_BREAK = regex.compile(r"\p{Ll}(?=[^\x00-\x7f])\p{Lu}")
 
@@ -250,7 +251,8 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
         # One character read back, with no other token to agree: real text has such pairs (`√π`, `Ã’s`,
         # `AHÅ™`), so ftfy's judgment of the token is asked where ftfy knows the decoder, and more margin
         # where it does not.
-        if r.kind == "mojibake" and variety.get(pair, 0) < 2 and _one_char(r.text):
+        # (Not a dash or a quote: three bytes that spell `€` in the middle are UTF-8 punctuation's own shape.)
+        if r.kind == "mojibake" and variety.get(pair, 0) < 2 and _one_char(r.text) and not _PUNCTUATION.search(r.text):
             if r.text in vetoed:
                 continue
             if pair in _FTFY_DECODERS:
@@ -312,20 +314,28 @@ def _prior(agreeing: int) -> float:
 
 
 def _corroborated(tokens: list[str], all_scored: list[Scored]) -> set[str]:
-    """Same-script readings the text as a whole supports: taken by at least two distinct tokens and by most
-    of the tokens that were offered them. One codec mistake garbles a whole page, whereas a language the model
-    does not know only looks like one here and there."""
+    """Legacy readings between single-byte codecs that the text as a whole supports: taken by at least two
+    distinct tokens and by most of the tokens that were offered them. One codec mistake garbles a whole page,
+    whereas a language the model does not know, or Latin text with odd signs, only looks like one here and
+    there."""
     offered: dict[str, int] = {}
     taken: dict[str, int] = {}
     letters: dict[str, set[str]] = {}
+    longest: dict[str, int] = {}
     for token, scored in zip(tokens, all_scored, strict=True):
         for detail in {r.detail for _, r in scored if r.corroborate}:
             offered[detail] = offered.get(detail, 0) + 1
         for detail, new in {(r.detail, r.text) for m, r in scored if r.corroborate and m >= 0}:
             taken[detail] = taken.get(detail, 0) + 1
             letters.setdefault(detail, set()).update(set(new) - set(token))
-    # (Two words must read more than one letter anew: two with `£` read as `Ł` are one odd sign said twice.)
-    return {d for d, n in taken.items() if n >= 2 and n >= 0.6 * offered[d] and (n >= 3 or len(letters[d]) >= 2)}
+            longest[detail] = max(longest.get(detail, 0), len(set(new) - set(token)))
+    # Two words must read more than one letter anew: two with `£` read as `Ł` are one odd sign said twice. A
+    # script written without spaces (Thai) may give one long token: many letters read anew are enough.
+    return {d for d, n in taken.items() if n >= 0.6 * offered[d]
+            and ((n >= 2 and (n >= 3 or len(letters[d]) >= 2)) or longest[d] >= UNSPACED_LETTERS)}
+
+
+UNSPACED_LETTERS = 8
 
 
 def _letters(text: str) -> set[str]:
@@ -356,14 +366,15 @@ VOTE_SHARE = 0.7
 VOTE_MEAN_GAIN = 2.0
 
 
-def _voted(text: str, all_scored: list[Scored]) -> set[str]:
+def _voted(text: str, tokens: list[str], all_scored: list[Scored]) -> set[str]:
     """Same-script pairs the whole text votes for. A Turkish text read as cp1252 shows few suspicious tokens
     (`Baðýþýklýk`), but most of its words with ð, ý or þ read better as cp1254: every non-ASCII word of the
     text is re-read with the pair, and the pair stands if most of the words it changes gain."""
     offered: dict[str, float] = {}
-    for scored in all_scored:
+    for token, scored in zip(tokens, all_scored, strict=True):
         for m, r in scored:
-            if r.corroborate and r.detail in _PAIR_CODECS:
+            # (Pairs within one script: a whole text of one script read as another is no spelling variant.)
+            if r.corroborate and r.detail in _PAIR_CODECS and script_of(r.text) == script_of(token) != "other":
                 offered[r.detail] = max(offered.get(r.detail, -1e9), m)
     out = set()
     for pair in sorted(offered, key=lambda p: -offered[p])[:3]:
@@ -498,7 +509,7 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     scored = score_tokens([(t, "", _NONE) for t in tokens])
     if not any(scored) and not prior_hint:
         return [], {}  # the usual end for clean text that merely looked odd somewhere
-    voted = _voted(text, scored)
+    voted = _voted(text, tokens, scored)
     trusted = _corroborated(tokens, scored) | voted
     prior, support = _document_prior(scored, trusted)
     if voted:  # the whole text spoke for these: they are the document's pair, and sweep it
