@@ -243,3 +243,8 @@ def _fold_word(m: re.Match[str]) -> str:
 
 _WORD = re.compile(r"\S+")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def confidence(gain: float, cost: float = 0.0) -> float:
+    """Map the model's margin (nats) to 0..1; recovered bytes we were unsure of lower it."""
+    return round(max(0.05, min(0.999, (1.0 - math.exp(-max(gain, 0.0) / 6.0)) * math.exp(-cost / 12.0))), 3)

@@ -8,23 +8,21 @@ decisions are cached, since real text repeats its words.
 
 from __future__ import annotations
 
-import difflib
-import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-import ftfy
 import regex
 from ftfy.badness import is_bad
 
 from unmangle.document import Edit, apply_edits, compose
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
+from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_pass, ftfy_rival
 from unmangle.encoding.gate import worth_repairing
 from unmangle.encoding.lossy_pass import lossy_pass
-from unmangle.encoding.model import CharModel, default_model, fold_capitals, score_many
+from unmangle.encoding.model import CharModel, confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.readings import (
     CYRILLIC_CAPS,
     CYRILLIC_CASE,
@@ -57,11 +55,6 @@ ISOLATED_MARGIN = 3.0
 LEGACY_UNDER_UTF8 = 8.0
 ISOLATED_FOREIGN_MARGIN = 10.0
 ALPHABET_BONUS = 1.5
-
-
-def _confidence(gain: float, cost: float) -> float:
-    """Map the model's margin (nats) to 0..1; recovered bytes we were unsure of lower it."""
-    return round(max(0.05, min(0.999, (1.0 - math.exp(-max(gain, 0.0) / 6.0)) * math.exp(-cost / 12.0))), 3)
 
 
 def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
@@ -268,7 +261,7 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
     chosen: list[tuple[Reading, float]] = []
     for _rank, adjusted, r in sorted(ranked, key=lambda s: -s[0]):
         if all(r.end <= c.start or r.start >= c.end for c, _ in chosen):
-            chosen.append((r, _confidence(adjusted + r.min_gain, r.cost)))
+            chosen.append((r, confidence(adjusted + r.min_gain, r.cost)))
     return tuple(sorted(chosen, key=lambda c: c[0].start))
 
 
@@ -491,7 +484,7 @@ def _fast_lossless(text: str, spans: list[tuple[int, int]], wrong: str, true: st
     for k, (start, end, old, new) in enumerate(found):
         gain = scores[2 * k + 1] - scores[2 * k]
         if gain + boost >= 1.0:
-            edits.append(Edit("mojibake", start, end, old, new, _confidence(gain + boost, 0.0), pair))
+            edits.append(Edit("mojibake", start, end, old, new, confidence(gain + boost, 0.0), pair))
         else:
             rest.append((start, end))
     return edits, rest
@@ -566,72 +559,8 @@ def _sweep(text: str, spans: list[tuple[int, int]], pair: str) -> list[Edit]:
     return _fast_lossless(text, extra, *_PAIR_CODECS[pair], pair, boost=1.0 - SWEEP_MIN_GAIN)[0] if extra else []
 
 
-def _ftfy_pass(text: str) -> list[Edit]:
-    """Lines that still look like single-byte mojibake go to ftfy, kept only if the model agrees."""
-    model = default_model()
-    edits: list[Edit] = []
-    for m in _LINE.finditer(text):
-        line = m.group()
-        if line.isascii() or not is_bad(line):
-            continue
-        fixed = ftfy.fix_encoding(line)
-        if fixed == line:
-            continue
-        gain = model.score("\n", fixed, "\n") - model.score("\n", line, "\n")
-        if gain < 2.0:
-            continue
-        edits.extend(_diff_edits(line, fixed, m.start(), _confidence(gain, 0.0)))
-    return edits
-
-
 def _pair_of_edit(edit: Edit) -> str:
     return _LOST_NOTE.sub("", edit.detail)
-
-
-def _ftfy_rival(text: str, edits: list[Edit]) -> list[Edit]:
-    """``edits``, with ftfy's repair instead on each line ftfy finds bad and repairs to text the model rates
-    higher than ours: ftfy reads a whole line with one decoder and knows tricks we do not (a byte 0xA0 that a
-    scraper turned into a space), while our own repair works token by token. Returns ``edits`` itself when no
-    line changes."""
-    model = default_model()
-    out: list[Edit] | None = None
-    for m in _LINE.finditer(text):
-        line = m.group()
-        # (Only on a line our gate lets through: ftfy reads `Ã e Õ`, the letters named, as `à e Õ`.)
-        if line.isascii() or not is_bad(line) or not worth_repairing(line):
-            continue
-        fixed = ftfy.fix_encoding(line)
-        if fixed == line:
-            continue
-        a, b = m.span()
-        ours = [e for e in edits if a <= e.start and e.end <= b]
-        if any(e.start < b and e.end > a for e in edits if e not in ours):
-            continue  # an edit across lines: ours stands
-        mine = apply_edits(line, [replace(e, start=e.start - a, end=e.end - a) for e in ours])
-        if mine == fixed:
-            continue
-        gain = model.score("\n", fold_capitals(fixed), "\n") - model.score("\n", fold_capitals(mine), "\n")
-        if gain < FTFY_RIVAL_GAIN:
-            continue
-        kept = [e for e in (out if out is not None else edits) if not a <= e.start < b]
-        out = sorted(kept + _diff_edits(line, fixed, a, _confidence(gain, 0.0)), key=lambda e: e.start)
-    return edits if out is None else out
-
-
-FTFY_RIVAL_GAIN = 3.0  # nats: ftfy reads `Ã e Õ` (the letters, named) as `à e Õ`, which the model likes 1.7 better
-
-
-_FTFY_DETAIL = "single-byte mojibake (ftfy)"
-
-
-def _diff_edits(before: str, after: str, offset: int, confidence: float) -> list[Edit]:
-    out = []
-    sm = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op != "equal":
-            out.append(Edit("mojibake", offset + i1, offset + i2, before[i1:i2], after[j1:j2], confidence,
-                            _FTFY_DETAIL))
-    return out
 
 
 def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
@@ -642,9 +571,11 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     """
     if text.isascii() or not worth_repairing(text):
         return text, []  # the clean path: one scan, and a look at the few odd places it finds
-    edits = _ftfy_rival(text, _repair(text) if find_suspect(text) is not None else [])
-    if _LEAD_SPACE.search(text) and (edits or is_bad(text)):
-        edits = _with_no_break_spaces(text, edits)
+    edits = ftfy_first(text)  # the common damage, read at ftfy's speed
+    if edits is None:
+        edits = ftfy_rival(text, _repair(text) if find_suspect(text) is not None else [])
+        if _LEAD_SPACE.search(text) and (edits or is_bad(text)):
+            edits = _with_no_break_spaces(text, edits)
     return (apply_edits(text, edits) if edits else text), edits
 
 
@@ -658,7 +589,7 @@ def _repair(text: str) -> list[Edit]:
     for _layer in range(MAX_LAYERS):
         # ftfy is asked only when our own readings find nothing: it sees whole lines, so it can peel a
         # layer whose result still looks odd to the model (UTF-8 read as GBK, then as cp1252).
-        layer = repair_pass(current, focus) or _ftfy_pass(current)
+        layer = repair_pass(current, focus) or ftfy_pass(current)
         if not layer:
             break
         new = apply_edits(current, layer)
@@ -721,11 +652,11 @@ def _with_no_break_spaces(text: str, edits: list[Edit]) -> list[Edit]:
                       "byte 0xA0 of UTF-8, a no-break space to the wrong decoder, became a space")
                  for m in _LEAD_SPACE.finditer(text)]
         restored = apply_edits(text, fills)
-        layer = _ftfy_rival(restored, _repair(restored))
+        layer = ftfy_rival(restored, _repair(restored))
         shift = [f.start + k * (len(joiner) - 1) for k, f in enumerate(fills)]
         # Each byte must go into a character of UTF-8 read with a single-byte decoder: a no-break space left
         # standing would be a change of ours, not a repair.
-        utf8 = [e for e in layer if _pair_of_edit(e) in _SINGLE_BYTE_UTF8 or e.detail == _FTFY_DETAIL]
+        utf8 = [e for e in layer if _pair_of_edit(e) in _SINGLE_BYTE_UTF8 or e.detail == FTFY_DETAIL]
         if not all(any(e.start <= at < e.end for e in utf8) for at in shift):
             continue
         score = model.score("", fold_capitals(apply_edits(restored, layer)))

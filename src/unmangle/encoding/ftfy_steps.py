@@ -1,0 +1,150 @@
+"""ftfy where it does the job well: single-byte mojibake read whole, line by line.
+
+ftfy.fix_encoding undoes UTF-8 read with a single-byte codec (cp1252, latin-1, the Windows code pages,
+MacRoman, cp437), layers of it, and the tricks scrapers play on it (a byte 0xA0 turned into a space), at C
+speed. Three steps use it, each checked by the character model and our own scan:
+
+- :func:`ftfy_first`: a text ftfy reads back with whole-text encode/decode steps, into text that no longer
+  looks odd to us, is done (token by token, so that each change is its own edit);
+- :func:`ftfy_pass`: a line our readings cannot change goes to ftfy (it peels a layer whose middle looks odd);
+- :func:`ftfy_rival`: a line ftfy reads better than we did takes ftfy's reading.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import difflib
+from dataclasses import replace
+
+import ftfy
+import regex
+from ftfy.badness import is_bad
+
+from unmangle.document import Edit, apply_edits
+from unmangle.encoding.codecs import SINGLE_BYTE
+from unmangle.encoding.gate import worth_repairing
+from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
+from unmangle.encoding.readings import find_suspect
+
+LINE = regex.compile(r"[^\n]+")
+FTFY_DETAIL = "single-byte mojibake (ftfy)"
+# What a token may lose, in nats, to a codec pair the rest of the text stands for (as DOCUMENT_PRIOR).
+FIRST_TOKEN_LOSS = 2.0
+FIRST_WORDS = 64  # distinct changed words the model is asked about
+_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
+_LABEL = {codecs.lookup(wd.codec).name: wd.label for wd in SINGLE_BYTE}
+
+
+def ftfy_first(text: str) -> list[Edit] | None:
+    """Edits for ``text`` when ftfy repairs it with encode/decode steps alone, the result looks clean to our
+    scan, and the model finds no changed word much worse; else None (the full repair decides).
+
+    UTF-8 never puts an ASCII byte inside a character, so steps applied to the whole text act on each
+    whitespace-delimited token alone: each changed token is one edit, named by the codecs of the steps."""
+    fixed, plan = ftfy.fix_encoding_and_explain(text)
+    if fixed == text or not plan or len(plan) % 2:
+        return None
+    pairs = []
+    for (enc_op, enc), (dec_op, dec) in zip(plan[::2], plan[1::2], strict=True):
+        if enc_op != "encode" or dec_op != "decode" or not dec.startswith("utf-8"):
+            return None
+        pairs.append((enc, dec))
+    if worth_repairing(fixed) and find_suspect(fixed) is not None:
+        return None  # something ftfy left is still odd: lost bytes, or another kind of damage
+    found: list[tuple[int, int, str, str]] = []
+    for m in _TOKEN.finditer(text):
+        new = m.group()
+        try:
+            for enc, dec in pairs:
+                new = new.encode(enc).decode(dec)
+        except UnicodeError:
+            return None
+        if new != m.group():
+            found.append((m.start(), m.end(), m.group(), new))
+    if not found:
+        return None
+    # Each distinct word is asked once, and a long text's first words speak for the rest.
+    words = dict.fromkeys((old, new) for *_, old, new in found)
+    asked = list(words)[:FIRST_WORDS]
+    scores = score_many(default_model(), [t for pair in asked for t in pair]).tolist()
+    gains = {pair: scores[2 * k + 1] - scores[2 * k] for k, pair in enumerate(asked)}
+    if min(gains.values()) < -FIRST_TOKEN_LOSS or sum(gains.values()) <= 0:
+        return None
+    detail = _detail(pairs)
+    edits = [Edit("mojibake", start, end, old, new, confidence(gains.get((old, new), 0.0) + FIRST_TOKEN_LOSS), detail)
+             for start, end, old, new in found]
+    return edits if apply_edits(text, edits) == fixed else None
+
+
+def _detail(pairs: list[tuple[str, str]]) -> str:
+    """`utf-8 read as cp1252`, or a chain of them for layers (outermost first, as our own readings)."""
+    return ", then ".join(f"utf-8 read as {_LABEL.get(codecs.lookup(enc).name, enc)}" for enc, _ in pairs)
+
+
+def ftfy_pass(text: str) -> list[Edit]:
+    """Lines that still look like single-byte mojibake go to ftfy, kept only if the model agrees."""
+    model = default_model()
+    edits: list[Edit] = []
+    for m in LINE.finditer(text):
+        line = m.group()
+        if line.isascii() or not is_bad(line):
+            continue
+        fixed = ftfy.fix_encoding(line)
+        if fixed == line:
+            continue
+        gain = model.score("\n", fixed, "\n") - model.score("\n", line, "\n")
+        if gain < 2.0:
+            continue
+        edits.extend(diff_edits(line, fixed, m.start(), confidence(gain, 0.0)))
+    return edits
+
+
+def ftfy_rival(text: str, edits: list[Edit]) -> list[Edit]:
+    """``edits``, with ftfy's repair instead on each line that still looks bad to ftfy after ours, where ftfy
+    repairs it to text the model rates higher: ftfy reads a whole line with one decoder and knows tricks we
+    do not (a byte 0xA0 that a scraper turned into a space), while our own repair works token by token.
+    Returns ``edits`` itself when no line changes."""
+    model = default_model()
+    out: list[Edit] | None = None
+    starts = [e.start for e in edits]  # (edits are sorted and disjoint)
+    for m in LINE.finditer(text):
+        line = m.group()
+        if line.isascii():
+            continue
+        a, b = m.span()
+        i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        if (i and edits[i - 1].end > a) or (j > i and edits[j - 1].end > b):
+            continue  # an edit across lines: ours stands
+        ours = edits[i:j]
+        mine = apply_edits(line, [replace(e, start=e.start - a, end=e.end - a) for e in ours]) if ours else line
+        # Only a line that ftfy finds bad and that our repair left looking odd; and one our gate lets through
+        # (ftfy reads `Ã e Õ`, the letters named, as `à e Õ`).
+        if not is_bad(line) or (not is_bad(mine) and find_suspect(mine) is None) or not worth_repairing(line):
+            continue
+        fixed = ftfy.fix_encoding(line)
+        if fixed in (line, mine):
+            continue
+        gain = model.score("\n", fold_capitals(fixed), "\n") - model.score("\n", fold_capitals(mine), "\n")
+        if gain < FTFY_RIVAL_GAIN:
+            continue
+        kept = [e for e in (out if out is not None else edits) if not a <= e.start < b]
+        out = sorted(kept + diff_edits(line, fixed, a, confidence(gain, 0.0)), key=lambda e: e.start)
+    return edits if out is None else out
+
+
+FTFY_RIVAL_GAIN = 3.0  # nats: ftfy reads `Ã e Õ` (the letters, named) as `à e Õ`, which the model likes 1.7 better
+
+
+FTFY_DETAIL = "single-byte mojibake (ftfy)"
+
+
+def diff_edits(before: str, after: str, offset: int, conf: float) -> list[Edit]:
+    """One edit per changed stretch of ``before`` (at ``offset`` in its text), as ftfy's repair of it."""
+    out = []
+    sm = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "equal":
+            out.append(Edit("mojibake", offset + i1, offset + i2, before[i1:i2], after[j1:j2], conf,
+                            FTFY_DETAIL))
+    return out
