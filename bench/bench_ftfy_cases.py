@@ -58,6 +58,7 @@ def _agrees_outside_holes(expected: str, output: str) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", action="store_true", help="print every case unmangle does not restore")
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out")
     args = ap.parse_args(argv)
     cases = load_cases()
     tools = {"unmangle": unmangle.fix_text, "ftfy.fix_encoding": ftfy.fix_encoding}
@@ -70,17 +71,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             if name == "unmangle" and v in ("harmed", "wrong"):
                 misses.append((case, v))
     kinds = {k: sum(kind(c) == k for c in cases) for k in ("positive", "lossy", "negative")}
-    print(f"ftfy test cases: {len(cases)} ({', '.join(f'{n} {k}' for k, n in kinds.items())})")
-    print("| tool | positive exact | lossy exact or recovered | negative unchanged |")
-    print("|---|---|---|---|")
+    lines = [f"ftfy test cases: {len(cases)} ({', '.join(f'{n} {k}' for k, n in kinds.items())})", "",
+             "| tool | positive exact | lossy exact or recovered | negative unchanged |", "|---|---|---|---|"]
     for name, t in tally.items():
         lossy = t.get("lossy:exact", 0) + t.get("lossy:recovered", 0)
-        print(f"| {name} | {t.get('positive:exact', 0)}/{kinds['positive']} | {lossy}/{kinds['lossy']} "
-              f"| {t.get('negative:exact', 0)}/{kinds['negative']} |")
-    if args.show:
-        for case, v in misses:
-            print(f"\n[{v}] {case['label']}\n  in : {case['original']!r}\n  exp: {case['expected']!r}"
-                  f"\n  got: {unmangle.fix_text(case['original'])!r}")
+        lines.append(f"| {name} | {t.get('positive:exact', 0)}/{kinds['positive']} | {lossy}/{kinds['lossy']} "
+                     f"| {t.get('negative:exact', 0)}/{kinds['negative']} |")
+    lines += ["", "Cases unmangle does not restore:"]
+    for case, v in misses:
+        lines += ["", f"- [{v}] {case['label']}", f"  - in:  `{case['original']!r}`",
+                  f"  - ftfy: `{case['expected']!r}`", f"  - unmangle: `{unmangle.fix_text(case['original'])!r}`"]
+    report = "\n".join(lines) + "\n"
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "ftfy_cases.md").write_text(report, encoding="utf-8")
+    print(report if args.show else "\n".join(lines[:2 + 2 + len(tally)]))
     return 0
 
 
