@@ -457,11 +457,14 @@ def _legacy_readings(token: str) -> list[Reading]:
                 continue
             # Every codec that reads it so gets its own copy (KOI8-R and KOI8-U agree on most words): the
             # document's pair is decided by the words only one of them can read. A single-byte legacy text
-            # read with another single-byte codec garbles every word of it: a lone token that reads as
-            # Cyrillic or Thai (`Ôôô`, `aí´´`) is Latin text with odd signs, unless other words agree.
+            # read with another single-byte codec garbles every word of it: a lone token whose letters read
+            # as other letters (`Ôôô` as Cyrillic, `aí´´`) is text with odd signs, unless other words agree;
+            # signs that read as letters (`gra³` as Polish `grał`) say enough alone.
             single = not wd.multibyte and not cjk
             gain = 6.0 + (MIXED_SCRIPT if single and _mixes_scripts(text) else 0.0)
-            out.append(Reading(0, len(token), text, "mojibake", _label(wd, true), min_gain=gain, corroborate=single))
+            alone = from_script == "" and to_script == "Latin"
+            out.append(Reading(0, len(token), text, "mojibake", _label(wd, true), min_gain=gain,
+                               corroborate=single and not alone))
     return out
 
 

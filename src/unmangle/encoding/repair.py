@@ -245,7 +245,8 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
         # `AHÅ™`), so ftfy's judgment of the token is asked where ftfy knows the decoder, and more margin
         # where it does not.
         # (Not a dash or a quote: three bytes that spell `€` in the middle are UTF-8 punctuation's own shape.)
-        if r.kind == "mojibake" and variety.get(pair, 0) < 2 and _one_char(r.text) and not _PUNCTUATION.search(r.text):
+        if (r.kind == "mojibake" and pair in _SINGLE_BYTE_UTF8 and variety.get(pair, 0) < 2 and _one_char(r.text)
+                and not _PUNCTUATION.search(r.text)):
             if r.text in vetoed:
                 continue
             if pair in _FTFY_DECODERS:
@@ -359,6 +360,12 @@ VOTE_SHARE = 0.7
 VOTE_MEAN_GAIN = 2.0
 
 
+def _same_script(a: str, b: str) -> bool:
+    """Whether the letters of ``a`` and ``b`` are of one script (signs alone, `gra³`, count as Latin)."""
+    sa, sb = script_of(a) or "Latin", script_of(b) or "Latin"
+    return sa == sb != "other"
+
+
 def _voted(text: str, tokens: list[str], all_scored: list[Scored]) -> set[str]:
     """Same-script pairs the whole text votes for. A Turkish text read as cp1252 shows few suspicious tokens
     (`Baðýþýklýk`), but most of its words with ð, ý or þ read better as cp1254: every non-ASCII word of the
@@ -367,7 +374,7 @@ def _voted(text: str, tokens: list[str], all_scored: list[Scored]) -> set[str]:
     for token, scored in zip(tokens, all_scored, strict=True):
         for m, r in scored:
             # (Pairs within one script: a whole text of one script read as another is no spelling variant.)
-            if r.corroborate and r.detail in _PAIR_CODECS and script_of(r.text) == script_of(token) != "other":
+            if r.corroborate and r.detail in _PAIR_CODECS and _same_script(token, r.text):
                 offered[r.detail] = max(offered.get(r.detail, -1e9), m)
     out = set()
     for pair in sorted(offered, key=lambda p: -offered[p])[:3]:
@@ -508,9 +515,10 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     if voted:  # the whole text spoke for these: they are the document's pair, and sweep it
         prior = {**prior, **{p: DOCUMENT_PRIOR for p in sorted(voted, key=_pair_rank)}}
         support = {**support, **{p: max(2, support.get(p, 0)) for p in voted}}
-    if prior_hint:
+    if prior_hint:  # (the pairs the text's first tokens stood for: the rest is judged under them)
         prior = prior_hint
         support = {**support, **{p: max(2, support.get(p, 0)) for p in prior_hint}}
+        trusted |= set(prior_hint)
     variety = _variety(scored, trusted)
     decisions = [_choose(t, sc, prior, trusted, support, variety) for t, sc in zip(tokens, scored, strict=True)]
     scripts = _known_scripts(text, everywhere or spans, decisions)
