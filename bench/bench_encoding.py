@@ -55,6 +55,7 @@ class Outcome:
     seconds: float
     errors: dict[int, str] = field(default_factory=dict)
     slowest: list[tuple[float, int]] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)  # seconds per input
 
 
 def run_tool(tool: Tool, inputs: Sequence[str]) -> Outcome:
@@ -71,7 +72,7 @@ def run_tool(tool: Tool, inputs: Sequence[str]) -> Outcome:
         times.append(clock() - t0)
         outputs.append(out)
     slowest = sorted(((t, i) for i, t in enumerate(times)), reverse=True)[:5]
-    return Outcome(outputs, sum(times), errors, slowest)
+    return Outcome(outputs, sum(times), errors, slowest, times)
 
 
 def mb(texts: Sequence[str]) -> float:
@@ -131,8 +132,11 @@ def score_mangled(samples: list[ce.Sample], outcomes: dict[str, Outcome]) -> dic
     for g in sorted({r["group"] for r in fam_stats.values()}):
         rows = [r for r in fam_stats.values() if r["group"] == g]
         wb = sum(r["chars_wrong_before"] for r in rows)
+        idx = [i for i, smp in enumerate(samples) if smp.group == g]
+        size = mb([samples[i].corrupted for i in idx])
         groups[g] = {"families": len(rows), "docs": sum(r["docs"] for r in rows),
-                     **{t: 1 - sum(r[t]["chars_wrong_after"] for r in rows) / wb for t in outcomes}}
+                     **{t: 1 - sum(r[t]["chars_wrong_after"] for r in rows) / wb for t in outcomes},
+                     "mbps": {t: size / max(sum(o.times[i] for i in idx), 1e-9) for t, o in outcomes.items()}}
     return {"families": fam_stats, "overall": overall, "groups": groups, "before": before, "after": after_all}
 
 
@@ -232,10 +236,13 @@ def render_markdown(report: dict) -> str:
     changed = ", ".join(f"{lang} {n}" for lang, n in s["clean_changed_by_lang"].items()) or "none"
     lines += ["", f"Documents ftfy.fix_encoding restores exactly but unmangle does not: **{s['ftfy_violations']}** "
               "(goal 0).", "", f"Clean paragraphs changed by unmangle, by language: {changed}.", "",
-              "## By group (damage repaired)", "",
-              "| group | families | docs | " + " | ".join(tools) + " |", "|---|---|---|" + "---|" * len(tools)]
+              "## By group (damage repaired; speed of unmangle against ftfy.fix_encoding on the group's documents)",
+              "", "| group | families | docs | " + " | ".join(tools) + " | speed vs ftfy |",
+              "|---|---|---|" + "---|" * len(tools) + "---|"]
     for g, r in report["groups"].items():
-        lines.append(f"| {g} | {r['families']} | {r['docs']} | " + " | ".join(_pct(r[t]) for t in tools) + " |")
+        speed = r["mbps"]["unmangle"] / max(r["mbps"]["ftfy.fix_encoding"], 1e-9)
+        lines.append(f"| {g} | {r['families']} | {r['docs']} | " + " | ".join(_pct(r[t]) for t in tools)
+                     + f" | {speed:.2f}x |")
     lines += ["", "## By family", "",
               "| family | docs | exact: " + " / ".join(tools) + " | repaired: " + " / ".join(tools) +
               " | harmed (unmangle) |", "|---|---|---|---|---|"]
