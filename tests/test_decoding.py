@@ -37,3 +37,22 @@ def test_utf8_needs_no_detector_and_loses_its_bom() -> None:
 def test_binary_bytes_are_refused_with_a_clear_error() -> None:
     with pytest.raises(UnreadableInput, match="binary"):
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_is_read_not_refused_as_binary(codec: str) -> None:
+    text = "Renée Fleming sang at the Opéra; the review ran on page two.\nSecond line."
+    data = text.encode(codec)
+    if codec == "utf-16":
+        assert data.startswith((b"\xff\xfe", b"\xfe\xff"))  # (a byte order mark names it)
+    decoded, edits = decode_bytes(data)
+    assert decoded == text and edits[0].kind == "decode" and "utf-" in edits[0].detail
+
+
+def test_a_broken_byte_order_mark_is_a_clear_error() -> None:
+    with pytest.raises(UnreadableInput):
+        decode_bytes(b"\xff\xfe" + b"\x00\xd8")  # UTF-16 with a lone surrogate
+
+
+def test_old_mac_line_ends_point_to_mac_roman() -> None:
+    assert decode_bytes("Noël\rCoward".encode("mac-roman"))[0] == "Noël\rCoward"
