@@ -70,9 +70,9 @@ def _gated(line: str) -> bool:
 
 
 def _lossless(line: str) -> bool:
-    """Whether some channel reads the whole line back without loss into text as probable as real text:
-    mojibake the token search repairs (and explains) exactly, with nothing to search for. EUC-JP text read
-    back as EUC-KR decodes without an error too, into noise: that is no reading."""
+    """Whether some channel reads the whole line back without loss, as UTF-8 or into text as probable as real
+    CJK text: mojibake the token search repairs (and explains) exactly, with nothing to search for. EUC-JP text
+    read back as EUC-KR decodes without an error too, into noise: that is no reading."""
     model = cjk_model()
     for wrong in WRONG:
         try:
@@ -85,7 +85,9 @@ def _lossless(line: str) -> bool:
                     read = raw.decode(true)
                 except UnicodeDecodeError:
                     continue
-                if read and model.score(read) / len(read) >= IMPROBABLE:
+                # (Whole UTF-8 is evidence enough: random bytes hardly form it, and the line may be English
+                # or Russian, which the CJK model finds improbable.)
+                if read and (true == "utf-8" or model.score(read) / len(read) >= IMPROBABLE):
                     return True
     return False
 
