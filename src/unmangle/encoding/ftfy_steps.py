@@ -52,6 +52,8 @@ def ftfy_first(text: str) -> list[Edit] | None:
         pairs.append((enc, dec))
     if worth_repairing(fixed) and find_suspect(fixed) is not None:
         return None  # something ftfy left is still odd: lost bytes, or another kind of damage
+    if len(pairs) == 1 and _another_reading(text, fixed):
+        return None  # (`WÃ€hrend` is `WÀhrend` through cp1252, `Während` through ISO-8859-15: the model decides)
     found: list[tuple[int, int, str, str]] = []
     for m in _TOKEN.finditer(text):
         new = m.group()
@@ -75,6 +77,18 @@ def ftfy_first(text: str) -> list[Edit] | None:
     edits = [Edit("mojibake", start, end, old, new, confidence(gains.get((old, new), 0.0) + FIRST_TOKEN_LOSS), detail)
              for start, end, old, new in found]
     return edits if apply_edits(text, edits) == fixed else None
+
+
+def _another_reading(text: str, fixed: str) -> bool:
+    """Whether another single-byte decoder also reads ``text`` back as UTF-8, into something else."""
+    for wd in SINGLE_BYTE:
+        try:
+            other = text.encode(wd.codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if other != fixed:
+            return True
+    return False
 
 
 def _detail(pairs: list[tuple[str, str]]) -> str:
