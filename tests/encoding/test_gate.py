@@ -6,6 +6,7 @@ gate must see that the odd place is a chance shape of real text. Each broken one
 
 from __future__ import annotations
 
+import ftfy.bad_codecs  # noqa: F401  (the sloppy code pages)
 import pytest
 
 from unmangle import fix_text
@@ -48,6 +49,10 @@ BROKEN = {
     "utf8-as-cp1253-ignore": _mangle("Chiến dịch quân sự kéo dài đến tháng sau.", "utf-8", "cp1253", "ignore"),
     "euc-kr-as-gbk": _mangle("건강을 전혀 돌보지 않았어요", "euc_kr", "gbk"),
     "utf8-as-cp1250-ignore-short": _mangle("لكن", "utf-8", "cp1250", "ignore"),
+    "utf8-as-cp874": _mangle("สวัสดีครับ ยินดีต้อนรับสู่กรุงเทพ", "utf-8", "sloppy-cp874"),
+    # Real Thai is scanned without cp874's shapes, but Latin text read with cp874 inside it still counts.
+    "utf8-as-cp874-inside-thai": "ข่าวล่าสุดวันนี้ รัฐบาลประกาศมาตรการใหม่ " + _mangle("He said café", "utf-8",
+                                                                                       "sloppy-cp874"),
 }
 
 

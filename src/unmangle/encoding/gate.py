@@ -40,7 +40,7 @@ from unmangle.encoding.readings import (
     _common_decoders,
     script_of,
 )
-from unmangle.encoding.utf8 import VALID_MULTIBYTE, WELL_FORMED_OR_TRUNCATED, count_high
+from unmangle.encoding.utf8 import VALID_MULTIBYTE, WELL_FORMED_OR_TRUNCATED, count_high, valid_high_bytes
 
 # More than this share of a word's high bytes in whole UTF-8 characters: a word of mojibake is one throughout.
 MOSTLY_UTF8 = 0.8
@@ -78,10 +78,7 @@ def _chars(decoders: Iterable[WrongDecoder], first: int, last: int) -> set[str]:
 
 # --- the scan --------------------------------------------------------------------------------------------------
 
-_HIGH = _chars(SINGLE_BYTE, 0x80, 0xFF)
 _CONT = _chars(SINGLE_BYTE, 0x80, 0xBF)
-_LEAD2 = _chars(SINGLE_BYTE, 0xC2, 0xDF)
-_LEAD3 = _chars(SINGLE_BYTE, 0xE0, 0xEF)
 _E2, _X80 = _chars(SINGLE_BYTE, 0xE2, 0xE2), _chars(SINGLE_BYTE, 0x80, 0x80)
 _LATIN1_HIGH = set(SINGLE_BYTE[0].high_chars)
 _CAPS = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
@@ -123,10 +120,11 @@ def _utf8_latin_in_cjk() -> set[str]:
 _LATIN_CJK = _utf8_latin_in_cjk()
 
 
-def _utf8_window() -> str:
-    """A lead and its continuations under the single-byte decoders (the anchor is the last one), between
+def _utf8_window(decoders: Iterable[WrongDecoder]) -> str:
+    """A lead and its continuations under the single-byte ``decoders`` (the anchor is the last one), between
     neighbours that are not stray high bytes: the edge of the word, or whole sequences."""
-    high, cont, lead2, lead3 = _class(_HIGH), _class(_CONT), _class(_LEAD2), _class(_LEAD3)
+    high, cont = _class(_chars(decoders, 0x80, 0xFF)), _class(_chars(decoders, 0x80, 0xBF))
+    lead2, lead3 = _class(_chars(decoders, 0xC2, 0xDF)), _class(_chars(decoders, 0xE0, 0xEF))
     ends = (f"{lead2}{cont}", f"{lead3}{cont}{cont}")
 
     def before(width: str) -> str:
@@ -143,15 +141,15 @@ def _latin_cjk_glued() -> str:
             f"|(?<![\u3040-\u9fff\uac00-\ud7af].)(?={_LATIN_LETTER}[a-z\u00c0-\u024f]))")
 
 
-def _evidence_pattern() -> re.Pattern[str]:
+def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE) -> re.Pattern[str]:
     """One scan for every place that may hold evidence, anchored on one character class so that the engine
     skips the rest in its C loop. It only has to find the places: each is then judged in full."""
     latin1_high = _class(_LATIN1_HIGH)
     legacy = (f"(?<={_class(_E2 | _LATIN1_HIGH | _CAPS)}.)"
               f"(?:(?<={_class(_E2)}{_class(_X80)})|(?<={latin1_high}{latin1_high}.)|(?<=[а-яёА-ЯЁ][А-ЯЁ].))")
-    paired = rf"(?<=[^\x00-\x7f].)(?:{_utf8_window()}|{legacy})"
+    paired = rf"(?<=[^\x00-\x7f].)(?:{_utf8_window(decoders)}|{legacy})"
     lone_chars = set(_MARKS) | RARE_LATIN
-    paired_anchors = _CONT | _X80 | _LATIN1_HIGH | _CAPS
+    paired_anchors = _chars(decoders, 0x80, 0xBF) | _X80 | _LATIN1_HIGH | _CAPS
     others = _class(paired_anchors | lone_chars | {c for c in _LATIN_CJK if not _RARE_CJK.match(c)})
     # (An anchor that is none of the others is a rare CJK character: the huge class is written once.)
     lone = (f"(?<!{_class(paired_anchors - lone_chars - _LATIN_CJK)})"
@@ -160,7 +158,14 @@ def _evidence_pattern() -> re.Pattern[str]:
     return re.compile(f"(?s){anchors}(?:{paired}|{lone})")
 
 
+# Real Thai is full of shapes that cp874 reads as UTF-8 (its letters are the code page's continuation bytes),
+# and the scan stops at most of its letters. Once it stops at a Thai letter, the text as a whole is asked whether
+# it is UTF-8 read with cp874 (real Thai is at most 57% whole UTF-8 under cp874, mojibake all of it); if not,
+# the rest is scanned without cp874.
 _EVIDENCE = _evidence_pattern()
+_EVIDENCE_NOT_CP874 = _evidence_pattern(tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874"))
+CP874_SHARE = 0.6
+_ASCII_THAI = re.compile("[A-Za-z](?:(?<=[\u0e01-\u0e5b].)|(?=[\u0e01-\u0e5b]))")  # (anchored on the rare ASCII)
 
 
 # --- judging each place ----------------------------------------------------------------------------------------
@@ -352,7 +357,28 @@ def worth_repairing(text: str) -> bool:
     if first is None:
         return False
     places = _Places()
-    for m in _EVIDENCE.finditer(text, first.start()):
-        if _strong(text, m.start(), places):
-            return True
-    return places.improbable(text)
+    scan, start, thai = _EVIDENCE, first.start(), True
+    while True:
+        for m in scan.finditer(text, start):
+            at = m.start()
+            if thai and "\u0e01" <= text[at] <= "\u0e5b":  # (asked once a text)
+                thai = False
+                if not _cp874_mojibake(text):
+                    # (Latin text read with cp874 inside real Thai keeps its ASCII letters next to the Thai
+                    # ones: `He said cafรฉ`. Those places are judged as before.)
+                    for g in _ASCII_THAI.finditer(text):
+                        a, b = _token(text, g.start())
+                        if any(_strong(text, p.start(), places) for p in _EVIDENCE.finditer(text, a, b)):
+                            return True
+                    scan, start = _EVIDENCE_NOT_CP874, at
+                    break
+            if _strong(text, at, places):
+                return True
+        else:
+            return places.improbable(text)
+
+
+def _cp874_mojibake(text: str) -> bool:
+    """Whether ``text`` as a whole is UTF-8 read with cp874 (as a share of whole UTF-8 under cp874)."""
+    data = text.encode("sloppy-cp874", "replace")
+    return valid_high_bytes(data) > CP874_SHARE * count_high(data)

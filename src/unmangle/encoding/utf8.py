@@ -22,8 +22,10 @@ def count_high(data: bytes) -> int:
 
 
 def valid_high_bytes(data: bytes) -> int:
-    """Bytes >= 0x80 that belong to complete, valid UTF-8 sequences."""
-    return sum(len(m) for m in VALID_MULTIBYTE.findall(data))
+    """Bytes >= 0x80 that belong to complete, valid UTF-8 sequences: what Python's own decoder keeps (faster
+    than a byte regex over text that is mostly not UTF-8, such as Thai under cp874)."""
+    kept = data.decode("utf-8", "replace").replace("\ufffd", "").encode("utf-8")
+    return len(kept) - (len(data) - count_high(data))
 
 
 def plausible_high_bytes(data: bytes) -> int:
