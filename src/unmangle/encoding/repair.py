@@ -55,6 +55,7 @@ ISOLATED_MARGIN = 3.0
 LEGACY_UNDER_UTF8 = 8.0
 ISOLATED_FOREIGN_MARGIN = 10.0
 ALPHABET_BONUS = 1.5
+FTFY_TRUST = 4.0  # nats by which the model may find a reading that ftfy would make less probable, and keep it
 
 
 def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
@@ -255,6 +256,11 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
                     continue
             else:
                 need = max(need, ISOLATED_MARGIN)
+        # What ftfy's badness heuristic flags and a decoder it knows reads back whole, ftfy would repair: the
+        # model may doubt it a little (`IL2RÎ³cKO`, a Greek letter inside a gene name), not overrule it.
+        if (adjusted < need and adjusted >= -FTFY_TRUST and r.kind == "mojibake" and pair in _FTFY_DECODERS
+                and r.start == 0 and r.end == len(token) and is_bad(token)):
+            need = adjusted
         if adjusted >= need:
             # The alphabet only ranks readings that stand on their own; it never makes one stand.
             rank = adjusted + ALPHABET_BONUS * sum(1 for c in set(r.text) - new_chars if c.casefold() in alphabet)
