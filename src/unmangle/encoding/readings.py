@@ -560,6 +560,7 @@ def seen(text: str) -> bool:
     return all(c in SEEN or c < "\x80" for c in text)
 
 
+@lru_cache(maxsize=65536)
 def script_of(text: str) -> str:
     """The script of the first letter outside ASCII ('' if none)."""
     for ch in text:

@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 from ftfy.badness import is_bad
@@ -166,7 +167,12 @@ def _with_second_layer(token: str, readings: list[Reading], model: CharModel, be
 def _pair(r: Reading) -> str:
     """The codec chain of a reading (`utf-8 read as gbk`; `utf-8 read as cp1252, then utf-8 read as cp1251`),
     without what was done about lost bytes."""
-    return _LOST_NOTE.sub("", r.detail)
+    return _pair_of_detail(r.detail)
+
+
+@lru_cache(maxsize=4096)
+def _pair_of_detail(detail: str) -> str:
+    return _LOST_NOTE.sub("", detail)
 
 
 _LOST_NOTE = regex.compile(r", lost bytes [^,]*")
@@ -574,7 +580,7 @@ def _sweep(text: str, spans: list[tuple[int, int]], pair: str) -> list[Edit]:
 
 
 def _pair_of_edit(edit: Edit) -> str:
-    return _LOST_NOTE.sub("", edit.detail)
+    return _pair_of_detail(edit.detail)
 
 
 def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
