@@ -13,7 +13,6 @@ speed. Three steps use it, each checked by the character model and our own scan:
 from __future__ import annotations
 
 import bisect
-import codecs
 import difflib
 from dataclasses import replace
 
@@ -25,7 +24,7 @@ from unmangle.document import Edit, apply_edits
 from unmangle.encoding.codecs import SINGLE_BYTE
 from unmangle.encoding.gate import worth_repairing
 from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
-from unmangle.encoding.readings import find_suspect
+from unmangle.encoding.readings import _common, find_suspect
 
 LINE = regex.compile(r"[^\n]+")
 FTFY_DETAIL = "single-byte mojibake (ftfy)"
@@ -33,7 +32,6 @@ FTFY_DETAIL = "single-byte mojibake (ftfy)"
 FIRST_TOKEN_LOSS = 2.0
 FIRST_WORDS = 64  # distinct changed words the model is asked about
 _TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
-_LABEL = {codecs.lookup(wd.codec).name: wd.label for wd in SINGLE_BYTE}
 
 
 def ftfy_first(text: str) -> list[Edit] | None:
@@ -73,27 +71,42 @@ def ftfy_first(text: str) -> list[Edit] | None:
     gains = {pair: scores[2 * k + 1] - scores[2 * k] for k, pair in enumerate(asked)}
     if min(gains.values()) < -FIRST_TOKEN_LOSS or sum(gains.values()) <= 0:
         return None
-    detail = _detail(pairs)
+    detail = _detail(text, pairs)
     edits = [Edit("mojibake", start, end, old, new, confidence(gains.get((old, new), 0.0) + FIRST_TOKEN_LOSS), detail)
              for start, end, old, new in found]
     return edits if apply_edits(text, edits) == fixed else None
 
 
 def _another_reading(text: str, fixed: str) -> bool:
-    """Whether another single-byte decoder also reads ``text`` back as UTF-8, into something else."""
+    """Whether another single-byte decoder also reads ``text`` back as UTF-8, into something else that real
+    text commonly writes (MacRoman reads most cp1252 mojibake back as combining marks: that is no rival)."""
     for wd in SINGLE_BYTE:
         try:
             other = text.encode(wd.codec).decode("utf-8")
         except UnicodeError:
             continue
-        if other != fixed:
+        if other != fixed and _common(other):
             return True
     return False
 
 
-def _detail(pairs: list[tuple[str, str]]) -> str:
-    """`utf-8 read as cp1252`, or a chain of them for layers (outermost first, as our own readings)."""
-    return ", then ".join(f"utf-8 read as {_LABEL.get(codecs.lookup(enc).name, enc)}" for enc, _ in pairs)
+def _detail(text: str, pairs: list[tuple[str, str]]) -> str:
+    """`utf-8 read as cp1252`, or a chain of them for layers (outermost first, as our own readings); each layer
+    named by the most common decoder that gives its bytes (ftfy tries latin-1 first, we name cp1252 first)."""
+    names = []
+    for enc, dec in pairs:
+        data = text.encode(enc)
+        names.append(next((f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE if _encodes_as(text, wd.codec, data)),
+                          f"utf-8 read as {enc}"))
+        text = data.decode(dec)
+    return ", then ".join(names)
+
+
+def _encodes_as(text: str, codec: str, data: bytes) -> bool:
+    try:
+        return text.encode(codec) == data
+    except UnicodeEncodeError:
+        return False
 
 
 def ftfy_pass(text: str) -> list[Edit]:

@@ -1,0 +1,54 @@
+"""ftfy where it does the job well: its whole-text repairs taken at its speed, checked by our scan and model."""
+
+from __future__ import annotations
+
+from unmangle import fix_and_explain, fix_text
+from unmangle.encoding.ftfy_steps import ftfy_first
+
+
+def test_ftfy_first_takes_single_byte_mojibake_with_one_edit_per_word() -> None:
+    text = "Le cafÃ© est trÃ¨s bon, dÃ©cidÃ©ment."
+    edits = ftfy_first(text)
+    assert edits is not None
+    assert [(e.before, e.after) for e in edits] == [("cafÃ©", "café"), ("trÃ¨s", "très"),
+                                                    ("dÃ©cidÃ©ment.", "décidément.")]
+    assert {e.detail for e in edits} == {"utf-8 read as cp1252"}
+    assert all(0 < e.confidence <= 1 for e in edits)
+
+
+def test_ftfy_first_names_both_layers_of_a_double() -> None:
+    text = "The Mona Lisa doesnÃƒÂ¢Ã¢â€šÂ¬Ã¢â€žÂ¢t have eyebrows."
+    edits = ftfy_first("It doesnÃ¢â‚¬â„¢t matter.")
+    assert edits is not None and edits[0].after == "doesn’t"
+    assert edits[0].detail == "utf-8 read as cp1252, then utf-8 read as cp1252"
+    assert fix_text(text) == "The Mona Lisa doesn’t have eyebrows."
+
+
+def test_ftfy_first_declines_when_another_decoder_reads_the_text_otherwise() -> None:
+    # cp1252 gives `WÀhrend`, ISO-8859-15 `Während`: the model decides, not ftfy's first codec.
+    text = "WÃ€hrend der Woche blieb es ruhig."
+    assert ftfy_first(text) is None
+    assert fix_text(text) == "Während der Woche blieb es ruhig."
+
+
+def test_ftfy_first_declines_what_it_leaves_odd() -> None:
+    assert ftfy_first("It鈥檚 here") is None  # (a CJK decoder: not ftfy's to repair)
+    assert ftfy_first("Plain clean text, café.") is None
+
+
+def test_a_line_ftfy_reads_better_takes_ftfys_reading() -> None:
+    # Our token search reads `VisÅ³` alone; ftfy reads the whole line with cp1257, no-break space and all.
+    text = "Å iaip ÄÆdomu, kaip ÄÆsivaizduoji. VisÅ³ pirma tam reikia laiko."
+    assert fix_text(text) == "Šiaip įdomu, kaip įsivaizduoji. Visų pirma tam reikia laiko."
+
+
+def test_a_space_after_a_lead_byte_is_read_as_a_lost_no_break_space() -> None:
+    fixed, edits = fix_and_explain("Ð ÑƒÑ\ufffdÑ\ufffdÐºÐ¸Ð¹ Ñ\x8fÐ·Ñ‹Ðº")
+    assert fixed.startswith("Ру")
+    assert fix_text("voilÃ le travail") == "voilà le travail"
+    assert any(e.kind in ("mojibake", "lost-byte") for e in edits)
+
+
+def test_ftfy_is_not_taken_on_text_our_gate_finds_clean() -> None:
+    text = "Ã e Õ são letras do alfabeto português; os pães e as mães põem a mesa."
+    assert fix_and_explain(text) == (text, [])
