@@ -16,6 +16,7 @@ from itertools import combinations
 
 import numpy as np
 
+from unmangle.encoding.codecs import MULTI_BYTE
 from unmangle.encoding.model import CharModel, score_fillers_many, unspaced_run
 from unmangle.encoding.utf8 import needed_continuations
 
@@ -369,14 +370,20 @@ def _drop_table(codec: str) -> np.ndarray:
     """``table[x, y]``: does ``codec`` lose byte x when byte y follows (y = 256: the end of the text)?"""
     table = np.zeros((256, 257), dtype=bool)
     strict = strict_codec(codec)
+    stateless = strict not in _MULTI_BYTE  # (a single-byte decoder loses a byte whatever follows it)
     for x in range(0x80, 0x100):
         alone = bytes([x]).decode(strict, "ignore") == ""
         table[x, 256] = alone
-        if alone:
+        if alone and stateless:
+            table[x, :256] = True
+        elif alone:
             for y in range(256):
                 nxt = bytes([y])
                 table[x, y] = (bytes([x]) + nxt).decode(strict, "ignore") == nxt.decode(strict, "ignore")
     return table
+
+
+_MULTI_BYTE = frozenset(strict_codec(wd.codec) for wd in MULTI_BYTE)
 
 
 @lru_cache(maxsize=8192)
