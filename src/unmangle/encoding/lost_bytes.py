@@ -47,8 +47,14 @@ def strict_codec(codec: str) -> str:
 
 
 def _dropped_before(codec: str, x: int, y: int) -> bool:
-    """Would ``codec`` lose byte ``x`` when the next byte is ``y`` (-1: end of text)?"""
-    return bool(_drop_table(codec)[x, 256 if y < 0 else y])
+    """Would ``codec`` lose byte ``x`` when the next byte is ``y`` (-1: end of text)? (Asked a few times per
+    codec, before any search: the whole table is built only when a search needs it.)"""
+    strict = strict_codec(codec)
+    if bytes([x]).decode(strict, "ignore"):
+        return False
+    if y < 0:
+        return True
+    return bytes([x, y]).decode(strict, "ignore") == bytes([y]).decode(strict, "ignore")
 
 
 @lru_cache(maxsize=256)
@@ -70,7 +76,8 @@ def _lost_alone(codec: str, x: int) -> bool:
 
 
 def _droppable(codec: str, nxt: int) -> list[int]:
-    return [x for x in range(0x80, 0x100) if _dropped_before(codec, x, nxt)]
+    column = _drop_table(codec)[:, 256 if nxt < 0 else nxt]
+    return [x for x in range(0x80, 0x100) if column[x]]
 
 
 def _cont_ok(lead: int, pos: int, b: int) -> bool:
@@ -376,11 +383,27 @@ def _drop_table(codec: str) -> np.ndarray:
         table[x, 256] = alone
         if alone and stateless:
             table[x, :256] = True
-        elif alone:
+        elif alone and strict not in _THREE_BYTES:
+            table[x, :256] = _lost_before_each(x, strict)
+        elif alone:  # (EUC-JP and GB18030 read three or four bytes: one pair at a time, at the end of the text)
             for y in range(256):
                 nxt = bytes([y])
                 table[x, y] = (bytes([x]) + nxt).decode(strict, "ignore") == nxt.decode(strict, "ignore")
     return table
+
+
+_THREE_BYTES = frozenset({"euc_jp", "gb18030"})
+
+
+def _lost_before_each(x: int, codec: str) -> list[bool]:
+    """For every byte y: does ``codec`` read ``x y`` as it reads ``y`` alone (x lost)? One decoder call for all
+    256 pairs, a newline apart (a newline never continues a character of a two-byte codec)."""
+    pairs = b"\n".join(bytes([x, y]) for y in range(256) if y != 0x0A)
+    got = pairs.decode(codec, "ignore").split("\n")
+    alone = [bytes([y]).decode(codec, "ignore") for y in range(256) if y != 0x0A]
+    out = [a == b for a, b in zip(got, alone, strict=True)]
+    out.insert(0x0A, bytes([x, 0x0A]).decode(codec, "ignore") == "\n")
+    return out
 
 
 _MULTI_BYTE = frozenset(strict_codec(wd.codec) for wd in MULTI_BYTE)
