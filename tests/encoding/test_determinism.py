@@ -34,3 +34,12 @@ def _run(seed: str) -> list:
 
 def test_repairs_do_not_depend_on_the_hash_seed() -> None:
     assert _run("1") == _run("2") == _run("3")
+
+
+def test_a_shredded_line_reads_the_same_on_every_call() -> None:
+    # The lattice search gives up past a budget of decoder states; counting only the tables it had to build
+    # made the answer depend on what earlier searches had left in memory.
+    from unmangle.encoding.repair import fix_and_explain as fix
+
+    text = "\ufffd\ufffdÑ   Ш"
+    assert fix(text) == fix(text) == fix(text)

@@ -26,7 +26,7 @@ ERR = "\ufffd"
 BOS = 0x02
 BEAM = 24
 MAX_TABLES = 1024  # decoder states an index keeps tables for
-MAX_BUILDS = 150  # tables one search may build before it gives up (a decoder state space gone wild)
+MAX_BUILDS = 1000  # decoder states one search may ask tables for before it gives up (a state space gone wild)
 TOP_CHARS = 200  # the most frequent characters of a group, always tried
 PER_STATE = 4  # hypotheses kept per (position, decoder state) before the beam cut
 MAX_VANISHED = 3  # characters in a row that left no trace in the observed text (errors='ignore')
@@ -172,6 +172,9 @@ class _Index:
         self._tables: dict[bytes, _Table] = {}
         self.max_out = 1
         self.builds = 0
+        # Decoder states whose tables the current search asked for, built or kept: its budget counts these, so
+        # that what a search finds does not depend on what earlier searches left in memory.
+        self.touched: set[bytes] = set()
         self._flush: dict[bytes, str] = {}
 
     def state_id(self, pending: bytes) -> int:
@@ -205,6 +208,7 @@ class _Index:
         The whole vocabulary is stepped through the decoder a byte position at a time: at each position only
         the distinct (state, byte) pairs are fed to the codec, and numpy carries the rest.
         """
+        self.touched.add(pending)
         got = self._tables.get(pending)
         if got is not None:
             return got
@@ -274,9 +278,9 @@ def search(observed: str, channel: Channel, beam: int | None = None, model: Ngra
     buckets: dict[tuple[int, int], dict[tuple[int, int, int], _Hyp]] = {
         (0, 0): {(start, BOS, BOS): (0.0, start, BOS, BOS, None), (CLEAN, BOS, BOS): (0.0, CLEAN, BOS, BOS, None)}}
     best: tuple[float, object] | None = None
-    builds = index.builds
+    index.touched = set()
     for j in range(n + 1):
-        if index.builds - builds > max_builds:
+        if len(index.touched) > max_builds:
             return None
         for v in range(max_vanished + 1):
             bucket = buckets.pop((j, v), None)

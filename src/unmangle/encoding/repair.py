@@ -589,14 +589,19 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     >>> fix_and_explain("It鈥檚 here")[0]
     'It’s here'
     """
+    edits = _one_pass(text)
+    return (apply_edits(text, edits) if edits else text), edits
+
+
+def _one_pass(text: str) -> list[Edit]:
     if text.isascii() or not worth_repairing(text):
-        return text, []  # the clean path: one scan, and a look at the few odd places it finds
+        return []  # the clean path: one scan, and a look at the few odd places it finds
     edits = ftfy_first(text)  # the common damage, read at ftfy's speed
     if edits is None:
         edits = ftfy_rival(text, _repair(text) if find_suspect(text) is not None else [])
         if _LEAD_SPACE.search(text) and (edits or is_bad(text)):
             edits = _with_no_break_spaces(text, edits)
-    return (apply_edits(text, edits) if edits else text), edits
+    return edits
 
 
 def _repair(text: str) -> list[Edit]:
