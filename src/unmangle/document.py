@@ -112,6 +112,17 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return "".join(out)
 
 
+def output_spans(edits: list[Edit]) -> list[tuple[int, int]]:
+    """Where each edit's ``after`` lands once the (non-overlapping) ``edits`` are applied, in input order."""
+    out: list[tuple[int, int]] = []
+    delta = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        start = e.start + delta
+        out.append((start, start + len(e.after)))
+        delta += len(e.after) - (e.end - e.start)
+    return out
+
+
 class OffsetMap:
     """Maps positions in a text produced by edits back to positions in the text the edits were made on.
 
@@ -122,14 +133,8 @@ class OffsetMap:
 
     def __init__(self, edits: list[Edit]) -> None:
         # (output position where an edit's after-text starts, input start, output end, input end)
-        points: list[tuple[int, int, int, int]] = []
-        delta = 0
-        for e in sorted(edits, key=lambda e: (e.start, e.end)):
-            out_start = e.start + delta
-            out_end = out_start + len(e.after)
-            points.append((out_start, e.start, out_end, e.end))
-            delta += len(e.after) - (e.end - e.start)
-        self._points = points
+        ordered = sorted(edits, key=lambda e: (e.start, e.end))
+        self._points = [(a, e.start, b, e.end) for e, (a, b) in zip(ordered, output_spans(ordered), strict=True)]
 
     def to_input(self, pos: int) -> int:
         """Input offset of output position ``pos`` (a position inside a replacement maps to its start)."""
@@ -156,12 +161,8 @@ def compose(original: str, earlier: list[Edit], current: str, later: list[Edit])
         return later
     back = OffsetMap(earlier)
     # Intervals in `current` coordinates: the after-text of each earlier edit, and each later edit.
-    spans: list[tuple[int, int, list[Edit]]] = []
-    delta = 0
-    for e in sorted(earlier, key=lambda e: e.start):
-        cs = e.start + delta
-        spans.append((cs, cs + len(e.after), [e]))
-        delta += len(e.after) - (e.end - e.start)
+    ordered = sorted(earlier, key=lambda e: (e.start, e.end))
+    spans = [(a, b, [e]) for e, (a, b) in zip(ordered, output_spans(ordered), strict=True)]
     spans += [(e.start, e.end, [e]) for e in later]
     spans.sort(key=lambda s: (s[0], s[1]))
     merged: list[tuple[int, int, list[Edit]]] = []

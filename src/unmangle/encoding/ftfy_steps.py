@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-from dataclasses import replace
 
 import ftfy
 import regex
@@ -144,7 +143,7 @@ def ftfy_rival(text: str, edits: list[Edit]) -> list[Edit]:
         if (i and edits[i - 1].end > a) or (j > i and edits[j - 1].end > b):
             continue  # an edit across lines: ours stands
         ours = edits[i:j]
-        mine = apply_edits(line, [replace(e, start=e.start - a, end=e.end - a) for e in ours]) if ours else line
+        mine = apply_edits(line, [e.shifted(-a) for e in ours]) if ours else line
         # Only a line that ftfy finds bad and that our repair left looking odd; and one our gate lets through
         # (ftfy reads `Ã e Õ`, the letters named, as `à e Õ`).
         if not is_bad(line) or (not is_bad(mine) and find_suspect(mine) is None) or not worth_repairing(line):
@@ -161,9 +160,6 @@ def ftfy_rival(text: str, edits: list[Edit]) -> list[Edit]:
 
 
 FTFY_RIVAL_GAIN = 3.0  # nats: ftfy reads `Ã e Õ` (the letters, named) as `à e Õ`, which the model likes 1.7 better
-
-
-FTFY_DETAIL = "single-byte mojibake (ftfy)"
 
 
 def diff_edits(before: str, after: str, offset: int, conf: float) -> list[Edit]:

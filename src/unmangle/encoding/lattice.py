@@ -171,7 +171,6 @@ class _Index:
         self._decoder = codecs.getincrementaldecoder(channel.wrong)("replace")
         self._tables: dict[bytes, _Table] = {}
         self.max_out = 1
-        self.builds = 0
         # Decoder states whose tables the current search asked for, built or kept: its budget counts these, so
         # that what a search finds does not depend on what earlier searches left in memory.
         self.touched: set[bytes] = set()
@@ -238,7 +237,6 @@ class _Index:
         if len(self._tables) >= MAX_TABLES:
             self._tables.pop(next(iter(self._tables)))  # memory stays bounded: the oldest state goes
         self._tables[pending] = got
-        self.builds += 1
         return got
 
     def flush(self, pending: bytes) -> str:

@@ -143,8 +143,7 @@ def _probe(lines: list[str], channels: list[Channel]) -> list[Channel]:
     """The channels under which a short search of the lines' starts gains anything, best first."""
     gains = []
     for ch in channels:
-        # A channel's first search builds its decoder's tables: the probe pays for them all, so that a channel
-        # is not ruled out for being the first one met (the full searches find the tables built).
+        # (A probe reads 40 characters: its budget of decoder states is its own, not the full searches'.)
         readings = [search(line[:PROBE], ch, beam=PROBE_BEAM, max_builds=PROBE_BUILDS) for line in lines]
         gains.append((sum(r.gain if r is not None else -math.inf for r in readings), ch))
     gains.sort(key=lambda t: -t[0])

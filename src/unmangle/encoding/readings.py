@@ -77,6 +77,7 @@ def _letters_in(*ranges: tuple[int, int]) -> frozenset[str]:
 # model backs off on. (Not the rest of Latin Extended-A: Maltese `Ġ` is also `Ä` and a no-break space.)
 _LATIN_ALPHABETS = _letters_in((0xC0, 0xFF)) | frozenset("ĀāĄąČčĒēĖėĘęĢģĪīĮįĶķĻļŅņŖŗŠšŪūŲųŽž")
 _MARKS, _LIGATURES = _letters_in((0x300, 0x36F)), _letters_in((0xFB00, 0xFB06))
+_LATIN_SHAPED = _LATIN_ALPHABETS | _MARKS  # (what counts as real only where a Latin shape spelled it)
 SEEN = _common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | {"\ufffd"}
 _RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
 _ANY_CJK = r"[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]"
@@ -220,7 +221,7 @@ def _common_decoders(chars: str) -> tuple[str, ...]:
             # (A capital counts as its lower case: `AÑOS` in a headline; a letter of a Latin alphabet the
             # corpora do not write, or a combining mark, in a Latin shape; a ligature, in any: `п¬Ѓ` is `ﬁ`.)
             common = (decoded in COMMON or decoded.lower() in COMMON or decoded in _LIGATURES
-                      or (shape_script in ("", "Latin") and decoded in _LATIN_ALPHABETS | _MARKS))
+                      or (shape_script in ("", "Latin") and decoded in _LATIN_SHAPED))
             if common and not (shape_script not in ("", "Latin") and to not in ("", "Latin", shape_script)):
                 out.append(wd.codec)
     return tuple(out)

@@ -8,6 +8,7 @@ decisions are cached, since real text repeats its words.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections import Counter
@@ -17,8 +18,9 @@ from functools import lru_cache
 
 import regex
 from ftfy.badness import is_bad
+from ftfy.chardata import CHARMAP_ENCODINGS
 
-from unmangle.document import Edit, apply_edits, compose
+from unmangle.document import Edit, apply_edits, compose, output_spans
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_pass, ftfy_rival
 from unmangle.encoding.gate import worth_repairing
@@ -120,11 +122,11 @@ _PAIR_CODECS: dict[str, tuple[str, str]] = {
     f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
 _PAIR_RANK = {pair: i for i, pair in enumerate(_PAIR_CODECS)}
 _RARITY = {f"utf-8 read as {wd.label}": wd.rarity for wd in SINGLE_BYTE}
-# The single-byte decoders ftfy undoes (its CHARMAP_ENCODINGS), whose mojibake its badness heuristic knows.
-_FTFY_DECODERS = frozenset(f"utf-8 read as {label}" for label in (
-    "cp1252", "latin-1", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "iso-8859-2", "mac-roman", "cp437"))
-
-
+_SINGLE_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE)
+_MULTI_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in MULTI_BYTE)
+# The single-byte decoders ftfy undoes (its own list), whose mojibake its badness heuristic knows.
+_FTFY_DECODERS = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE if codecs.lookup(wd.codec).name
+                           in {codecs.lookup(name).name for name in CHARMAP_ENCODINGS})
 _PUNCTUATION = regex.compile("[\u2010-\u205f]")
 # A capital outside ASCII right after a small letter (`NeÄŤistoty`): words do not change case inside.
 _CASE_BREAK = regex.compile(r"\p{Ll}(?=[^\x00-\x7f])\p{Lu}")
@@ -133,8 +135,6 @@ _CASE_BREAK = regex.compile(r"\p{Ll}(?=[^\x00-\x7f])\p{Lu}")
 def _one_char(text: str) -> bool:
     """Whether ``text`` holds at most one character outside ASCII."""
     return len(text) - len(text.encode("ascii", "ignore")) <= 1
-_SINGLE_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE)
-_MULTI_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in MULTI_BYTE)
 
 
 def _with_second_layer(token: str, readings: list[Reading], model: CharModel, before: str,
@@ -333,8 +333,9 @@ def _corroborated(tokens: list[str], all_scored: list[Scored]) -> set[str]:
             offered[detail] = offered.get(detail, 0) + 1
         for detail, new in {(r.detail, r.text) for m, r in scored if r.corroborate and m >= 0}:
             taken[detail] = taken.get(detail, 0) + 1
-            letters.setdefault(detail, set()).update(set(new) - set(token))
-            longest[detail] = max(longest.get(detail, 0), len(set(new) - set(token)))
+            anew = set(new) - set(token)
+            letters.setdefault(detail, set()).update(anew)
+            longest[detail] = max(longest.get(detail, 0), len(anew))
     # Two words must read more than one letter anew: two with `£` read as `Ł` are one odd sign said twice. A
     # script written without spaces (Thai) may give one long token: many letters read anew are enough.
     return {d for d, n in taken.items() if n >= 0.6 * offered[d]
@@ -589,19 +590,14 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     >>> fix_and_explain("It鈥檚 here")[0]
     'It’s here'
     """
-    edits = _one_pass(text)
-    return (apply_edits(text, edits) if edits else text), edits
-
-
-def _one_pass(text: str) -> list[Edit]:
     if text.isascii() or not worth_repairing(text):
-        return []  # the clean path: one scan, and a look at the few odd places it finds
+        return text, []  # the clean path: one scan, and a look at the few odd places it finds
     edits = ftfy_first(text)  # the common damage, read at ftfy's speed
     if edits is None:
         edits = ftfy_rival(text, _repair(text) if find_suspect(text) is not None else [])
         if _LEAD_SPACE.search(text) and (edits or is_bad(text)):
             edits = _with_no_break_spaces(text, edits)
-    return edits
+    return (apply_edits(text, edits) if edits else text), edits
 
 
 def _repair(text: str) -> list[Edit]:
@@ -621,7 +617,7 @@ def _repair(text: str) -> list[Edit]:
         edits = compose(text, edits, current, layer)
         # A further layer is damage under what this one repaired: the tokens this one left were judged
         # already, with the whole text as evidence, and are not judged again on what is left of it.
-        focus = _spans_after(layer)
+        focus = output_spans(layer)
         current = new
     return edits
 
@@ -634,16 +630,6 @@ def _overlapping(spans: list[tuple[int, int]], focus: list[tuple[int, int]]) -> 
             k += 1
         if k < len(focus) and focus[k][0] < b:
             out.append((a, b))
-    return out
-
-
-def _spans_after(edits: list[Edit]) -> list[tuple[int, int]]:
-    """Where each of the (sorted, disjoint) ``edits`` lands once they are applied."""
-    out, shift = [], 0
-    for e in edits:
-        start = e.start + shift
-        out.append((start, start + len(e.after)))
-        shift += len(e.after) - (e.end - e.start)
     return out
 
 
