@@ -26,6 +26,11 @@ LOOKS_ODD = {
     "turkish": "Küçük bir köyde üçüncü kez göçüp gitti.",
     "vietnamese": "Chúng tôi theo dõi vấn đề này từ đầu.",
     "french": "Le nom « Caraïbes » vient des Caribes, un peuple des Antilles.",
+    # `é\xa0»` is UTF-8 for one CJK character under Latin-1: one character, in a word ftfy finds fine.
+    "french-guillemets": "Il a parlé d’un geste «\xa0de pure générosité\xa0», puis d’un «\xa0moment de vérité\xa0».",
+    # One rare Latin-1 letter in two words is a unit, or a language's own letter, not a code page's damage.
+    "units": "Le débit moyen est de 12 m³ par seconde, soit 380 Hm³ par an.",
+    "diaeresis": "Elle a quitté la Thaïlande pour rejoindre Krasnoïarsk en hiver.",
 }
 
 
@@ -49,6 +54,9 @@ BROKEN = {
     "utf8-as-cp1253-ignore": _mangle("Chiến dịch quân sự kéo dài đến tháng sau.", "utf-8", "cp1253", "ignore"),
     "euc-kr-as-gbk": _mangle("건강을 전혀 돌보지 않았어요", "euc_kr", "gbk"),
     "utf8-as-cp1250-ignore-short": _mangle("لكن", "utf-8", "cp1250", "ignore"),
+    # A no-break space a scraper turned into a space is all that is left of `à`: ftfy repairs it.
+    "lost-no-break-space": "C'est " + _mangle("voilà", "utf-8", "latin-1").replace("\xa0", " ") + " le travail de "
+                           "toute une vie.",
     "utf8-as-cp874": _mangle("สวัสดีครับ ยินดีต้อนรับสู่กรุงเทพ", "utf-8", "sloppy-cp874"),
     # Real Thai is scanned without cp874's shapes, but Latin text read with cp874 inside it still counts.
     "utf8-as-cp874-inside-thai": "ข่าวล่าสุดวันนี้ รัฐบาลประกาศมาตรการใหม่ " + _mangle("He said café", "utf-8",
@@ -67,3 +75,7 @@ def test_real_text_that_looks_odd_skips_the_repair(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(BROKEN))
 def test_mojibake_is_worth_repairing(name: str) -> None:
     assert worth_repairing(BROKEN[name])
+
+
+def test_a_lost_no_break_space_alone_is_repaired() -> None:
+    assert fix_text(BROKEN["lost-no-break-space"]) == "C'est voilà le travail de toute une vie."

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
+from ftfy.chardata import CHARMAP_ENCODINGS
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,11 @@ class WrongDecoder:
             return ""
         return "".join(ch for b in range(0x80, 0x100) if (ch := _decode1(b, self.codec)) and ord(ch) >= 0x80)
 
+    @cached_property
+    def ftfy_knows(self) -> bool:
+        """Whether ftfy undoes this decoder (its own list), so that its badness heuristic knows the mojibake."""
+        return codecs.lookup(self.codec).name in _FTFY_CODECS
+
     def chars_for(self, byte_range: range) -> str:
         return "".join(ch for b in byte_range if (ch := _decode1(b, self.codec)) and ord(ch) >= 0x80)
 
@@ -48,6 +54,9 @@ class WrongDecoder:
             return frozenset()
         return frozenset(b for b in range(0x80, 0x100)
                          if any(_decode_pair(b, t, self.codec) is not None for t in range(0x40, 0x100)))
+
+
+_FTFY_CODECS = frozenset(codecs.lookup(name).name for name in CHARMAP_ENCODINGS)
 
 
 def _decode1(b: int, codec: str) -> str | None:

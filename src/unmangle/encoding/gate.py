@@ -16,17 +16,21 @@ Evidence is what a decoder leaves across a word, not one chance shape:
   rare ones packed three in four where the model finds them improbable, or a stretch around it that a CJK
   codec reads back as UTF-8, or hardly any other CJK around it, or a line full of the decoder's ``?``; failing
   those, the model finding the characters around it improbable;
-- a legacy text read as Latin-1: a run of four of its high letters, rare Latin-1 letters in two words, or a
+- a legacy text read as Latin-1: a run of four of its high letters, two rare Latin-1 letters in two words, or a
   lone odd letter (a run of three, a case-swapped or all-capital Cyrillic word) the model finds improbable;
-- replacement characters, C1 controls, and a quotation mark's UTF-8 with its last byte lost, always.
+- replacement characters, C1 controls, and a quotation mark's UTF-8 with its last byte lost, always; a Latin-1
+  lead byte before a space (a lost no-break space) where ftfy's badness heuristic flags it.
 
-A text of a word or two outside CJK is too short to judge: it goes to the repair as before.
+A text of a word or two outside CJK is too short to judge: it goes to the repair if the scan, find_suspect or
+ftfy's badness heuristic finds anything odd.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from ftfy.badness import is_bad
 
 from unmangle.encoding.codecs import MULTI_BYTE, PUNCTUATION_LEADS, SINGLE_BYTE, WrongDecoder
 from unmangle.encoding.lost_bytes import strict_codec
@@ -38,6 +42,8 @@ from unmangle.encoding.readings import (
     COMMON,
     RARE_LATIN,
     _common_decoders,
+    find_suspect,
+    looks_mangled,
     script_of,
 )
 from unmangle.encoding.utf8 import VALID_MULTIBYTE, WELL_FORMED_OR_TRUNCATED, count_high, valid_high_bytes
@@ -141,6 +147,15 @@ def _latin_cjk_glued() -> str:
             f"|(?<![\u3040-\u9fff\uac00-\ud7af].)(?={_LATIN_LETTER}[a-z\u00c0-\u024f]))")
 
 
+def _no_break_leads() -> frozenset[str]:
+    """What Latin-1 makes of a UTF-8 lead byte whose letter ends in 0xA0 (`Ã` of `à`): the decoder made that
+    byte a no-break space, a scraper a plain one, and `voilÃ  le` is all that is left of `voilà le`."""
+    return frozenset(bytes([b]).decode("latin-1") for b in range(0xC2, 0xE0) if bytes([b, 0xA0]).decode().isalpha())
+
+
+_NBSP_LEADS = _no_break_leads()
+
+
 def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE) -> re.Pattern[str]:
     """One scan for every place that may hold evidence, anchored on one character class so that the engine
     skips the rest in its C loop. It only has to find the places: each is then judged in full."""
@@ -154,8 +169,9 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE) -> re.Pa
     # (An anchor that is none of the others is a rare CJK character: the huge class is written once.)
     lone = (f"(?<!{_class(paired_anchors - lone_chars - _LATIN_CJK)})"
             f"(?:(?<={_class(lone_chars)})|(?<!{others})|{_latin_cjk_glued()})")
+    lost_nbsp = f"(?<={_class(_NBSP_LEADS)})(?= )"
     anchors = others[:-1] + _RARE[1:-1] + "]"
-    return re.compile(f"(?s){anchors}(?:{paired}|{lone})")
+    return re.compile(f"(?s){anchors}(?:{paired}|{lone}|{lost_nbsp})")
 
 
 # Real Thai is full of shapes that cp874 reads as UTF-8 (its letters are the code page's continuation bytes),
@@ -197,10 +213,14 @@ def _utf8_share(data: bytes, lossy: bool = False) -> float:
     return 1.0 - count_high(whole.sub(b"", data)) / high if high else 0.0
 
 
-def _single_byte_evidence(text: str, pos: int) -> bool:
+def _single_byte_evidence(text: str, pos: int, places: _Places) -> bool:
     """A shape ending at ``pos`` that one decoder reads as a common character, in a word that is mostly UTF-8
     under that decoder (characters the decoder cannot have written count as ASCII); or, for a decoder that
-    drops bytes, a word whose high bytes all belong to UTF-8 characters, whole or cut short."""
+    drops bytes, a word whose high bytes all belong to UTF-8 characters, whole or cut short.
+
+    A word that reads back as one character, in a word ftfy's badness heuristic sees nothing wrong with
+    (`unité\xa0»` is `unit頻`, `Рі` is `г`), is a weak place: the repair would want other words to agree."""
+    lone = False
     for width in (3, 2):
         if pos + 1 < width:
             continue
@@ -210,8 +230,18 @@ def _single_byte_evidence(text: str, pos: int) -> bool:
             data = text[start:end].encode(codec, "replace")
             mostly = _utf8_share(data) > MOSTLY_UTF8 or (codec in _LOSSY and _utf8_share(data, lossy=True) == 1.0)
             if mostly and _plausible_reading(shape, codec, data):
+                if _one_character(data) and not looks_mangled(text[start:end]):
+                    lone = True
+                    continue
                 return True
+    if lone:
+        places.weak.append((pos, 2, IMPROBABLE))
     return False
+
+
+def _one_character(data: bytes) -> bool:
+    """Whether the UTF-8 characters in ``data`` are all one character."""
+    return len({ch for ch in data.decode("utf-8", "ignore") if ch >= "\x80"}) < 2
 
 
 def _lossy_decoders() -> frozenset[str]:
@@ -296,6 +326,7 @@ class _Places:
 
     def __init__(self) -> None:
         self.rare_words: set[str] = set()
+        self.rare_letters: set[str] = set()
         self.weak: list[tuple[int, int, float]] = []  # (start, width, the mean log-probability that is odd)
 
     def legacy(self, text: str, pos: int) -> bool:
@@ -306,7 +337,10 @@ class _Places:
             while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 start -= 1
             self.rare_words.add(_WORD.match(text, start).group())  # a word said twice is one piece of evidence
-            if len(self.rare_words) >= 2:
+            self.rare_letters.add(ch)
+            # (Two rare letters in two words: one alone is a language's own letter, `Thaïlande` and `Andreïeva`,
+            # or a unit's, `m³` and `Hm³`; the damage of a code page spreads over its letters.)
+            if len(self.rare_words) >= 2 and len(self.rare_letters) >= 2:
                 return True
             self.weak.append((pos, 2, IMPROBABLE))
         if ch in _LATIN1_HIGH and pos >= 2 and text[pos - 1] in _LATIN1_HIGH and text[pos - 2] in _LATIN1_HIGH:
@@ -335,13 +369,15 @@ def _strong(text: str, pos: int, places: _Places) -> bool:
     ch = text[pos]
     if ch in _MARKS or (ch in _X80 and pos and text[pos - 1] in _E2):
         return True
+    if ch in _NBSP_LEADS and text[pos + 1:pos + 2] == " " and is_bad(text[_token(text, pos)[0]:pos + 2]):
+        return True  # a lost no-break space, where ftfy's badness heuristic sees the lead byte alone
     if ch in PUNCTUATION_LEADS and any(not _is_cjk(n) for n in text[max(0, pos - 1):pos] + text[pos + 1:pos + 2]):
         return True  # a lost quote's lead among Latin text (`鈥 he said`), which no real CJK text writes
     if _is_rare_cjk(ch):
         return _rare_in_context(text, pos) and places.cjk(text, pos)
     if ch in _LATIN_CJK:
         return bool(_GLUED.match(text, max(0, pos - 1)) or _GLUED.match(text, pos)) and _cjk_evidence(text, pos)
-    if ch in _CONT and _single_byte_evidence(text, pos):
+    if ch in _CONT and _single_byte_evidence(text, pos, places):
         return True
     return places.legacy(text, pos)
 
@@ -349,11 +385,11 @@ def _strong(text: str, pos: int, places: _Places) -> bool:
 def worth_repairing(text: str) -> bool:
     """Whether ``text`` shows evidence of mojibake strong enough to run the full repair for.
 
-    A text of a word or two outside CJK holds too little to judge, and costs little to repair in full: it is
-    worth it. (CJK text is judged by the model where it is odd.)"""
-    if len(text) < _SHORT and _CJK.search(text) is None:
-        return True
+    A text of a word or two outside CJK holds too little to judge: it is worth the repair if anything in it
+    looks odd at all. (CJK text is judged by the model where it is odd.)"""
     first = _EVIDENCE.search(text)  # (most texts stop here: a search costs less than an empty finditer)
+    if len(text) < _SHORT and _CJK.search(text) is None:
+        return first is not None or find_suspect(text) is not None or is_bad(text)
     if first is None:
         return False
     places = _Places()

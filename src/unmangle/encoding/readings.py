@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 import regex
+from ftfy.badness import is_bad
 
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE, WrongDecoder
 from unmangle.encoding.lost_bytes import HOLE, drops_continuations, lost_alone_bytes, recover
@@ -198,6 +199,17 @@ def _prefilter(leads: set[str], conts: set[str], cp1252_high: set[str], e2_x80: 
 
 
 ENC_MASK, SUSPECT, _SUSPECT_OTHER, _SHAPES, _MAYBE_SUSPECT = _build_tables()
+
+
+# A capital outside ASCII right after a small letter (`NeÄŤistoty`): words do not change case inside.
+_CASE_BREAK = regex.compile(r"\p{Ll}(?=[^\x00-\x7f])\p{Lu}")
+
+
+def looks_mangled(token: str) -> bool:
+    """Whether a token looks like mojibake on its own: to ftfy's badness heuristic (which knows the decoders
+    ftfy undoes), or by changing case inside a word. Asked where one character read back is all the evidence a
+    token gives (`√π`, `unité\xa0»`): real text has such pairs."""
+    return is_bad(token) or _CASE_BREAK.search(token) is not None
 
 
 @lru_cache(maxsize=65536)

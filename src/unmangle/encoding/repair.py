@@ -8,7 +8,6 @@ decisions are cached, since real text repeats its words.
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
 from collections import Counter
@@ -18,7 +17,6 @@ from functools import lru_cache
 
 import regex
 from ftfy.badness import is_bad
-from ftfy.chardata import CHARMAP_ENCODINGS
 
 from unmangle.document import Edit, apply_edits, compose, output_spans
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
@@ -33,6 +31,7 @@ from unmangle.encoding.readings import (
     Reading,
     candidate_readings,
     find_suspect,
+    looks_mangled,
     script_of,
     seen,
     token_around,
@@ -125,11 +124,8 @@ _RARITY = {f"utf-8 read as {wd.label}": wd.rarity for wd in SINGLE_BYTE}
 _SINGLE_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE)
 _MULTI_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in MULTI_BYTE)
 # The single-byte decoders ftfy undoes (its own list), whose mojibake its badness heuristic knows.
-_FTFY_DECODERS = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE if codecs.lookup(wd.codec).name
-                           in {codecs.lookup(name).name for name in CHARMAP_ENCODINGS})
+_FTFY_DECODERS = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE if wd.ftfy_knows)
 _PUNCTUATION = regex.compile("[\u2010-\u205f]")
-# A capital outside ASCII right after a small letter (`NeÄŤistoty`): words do not change case inside.
-_CASE_BREAK = regex.compile(r"\p{Ll}(?=[^\x00-\x7f])\p{Lu}")
 
 
 def _one_char(text: str) -> bool:
@@ -257,7 +253,7 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
             if r.text in vetoed:
                 continue
             if pair in _FTFY_DECODERS:
-                if not is_bad(token) and not _CASE_BREAK.search(token):
+                if not looks_mangled(token):
                     vetoed.add(r.text)  # (and so for every decoder that reads the same bytes alike)
                     continue
             else:
