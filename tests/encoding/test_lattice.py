@@ -162,3 +162,28 @@ def test_every_character_is_in_the_group_of_what_it_shows(wrong: str, pending: b
         for cp in table.cps[a:b].tolist()[:5]:
             out, _ = index.feed(pending, chr(cp).encode("utf-8"))
             assert out == shown
+
+
+def test_a_channel_lost_in_decoder_states_is_not_searched_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # UTF-8 Chinese with digits after CJK characters, read as GBK with errors='ignore': GB18030 reads the same
+    # bytes as four-byte prefixes and its search runs out of decoder states. Once GBK reads a line back, GB18030
+    # gets a rival's small budget, and after it gives up it is not asked about the next lines.
+    from unmangle.encoding import lossy_pass as module
+
+    lines = ["2019年3月12日，第1次会议在北京召开，共有45位代表出席了会议。",
+             "会议决定在2020年5月8日举行第2次会议，预计有60位代表参加。",
+             "第3次会议将于2021年举行，地点另行通知，届时将有更多代表参加。"]
+    broken = "\n".join(line.encode("utf-8").decode("gbk", "ignore") for line in lines)
+    calls: list[tuple[str, int, bool]] = []
+
+    def recording(observed: str, channel: Channel, **kwargs: int) -> object:
+        got = search(observed, channel, **kwargs)
+        calls.append((channel.wrong, kwargs.get("max_builds", 0), got is None))
+        return got
+
+    monkeypatch.setattr(module, "search", recording)
+    edits = module.lossy_pass(broken)
+    assert edits and all("utf-8 read as gbk" in e.detail for e in edits)
+    assert [wrong for wrong, _, _ in calls] == ["gbk", "gb18030", "gbk", "gbk"]
+    _, budget, gave_up = calls[1]
+    assert gave_up and budget < module.MAX_BUILDS

@@ -26,7 +26,9 @@ ERR = "\ufffd"
 BOS = 0x02
 BEAM = 24
 MAX_TABLES = 1024  # decoder states an index keeps tables for
-MAX_BUILDS = 1000  # decoder states one search may ask tables for before it gives up (a state space gone wild)
+# Decoder states one search may ask tables for before it gives up (a state space gone wild): the searches that
+# read a line back ask for at most 650 (EUC-JP read as EUC-KR), the runaway ones for thousands, at 8 ms each.
+MAX_BUILDS = 700
 TOP_CHARS = 200  # the most frequent characters of a group, always tried
 PER_STATE = 4  # hypotheses kept per (position, decoder state) before the beam cut
 MAX_VANISHED = 3  # characters in a row that left no trace in the observed text (errors='ignore')
@@ -50,11 +52,12 @@ class Channel:
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What the search read back: (start, end, original) spans of the observed text; the best path's model
-    score and the observed text's own."""
+    score and the observed text's own; how many decoder states the search asked for."""
 
     spans: tuple[tuple[int, int, str], ...]
     score: float
     observed_score: float
+    states: int = 0
 
     @property
     def gain(self) -> float:
@@ -300,7 +303,7 @@ def search(observed: str, channel: Channel, beam: int | None = None, model: Ngra
         nodes.append(node)
         node = node[1]  # type: ignore[index]
     nodes.reverse()
-    return Reading(_spans(observed, nodes), best[0], model.score(observed + chr(BOS)))
+    return Reading(_spans(observed, nodes), best[0], model.score(observed + chr(BOS)), len(index.touched))
 
 
 def _spans(observed: str, nodes: list) -> tuple[tuple[int, int, str], ...]:

@@ -16,7 +16,7 @@ import regex
 
 from unmangle.document import Edit
 from unmangle.encoding.codecs import PUNCTUATION_LEADS
-from unmangle.encoding.lattice import ERR, Channel, Reading, search
+from unmangle.encoding.lattice import ERR, MAX_BUILDS, Channel, Reading, search
 from unmangle.encoding.ngram import cjk_model
 
 WRONG = ("gbk", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr")
@@ -35,6 +35,7 @@ MAX_CHARS = 50_000  # characters searched per text
 PROBE = 40  # characters of a line the fallback ranking searches
 PROBE_BEAM = 8
 PROBE_BUILDS = 600
+RIVAL_BUILDS, RIVAL_FACTOR = 200, 4
 
 
 def _modes(line: str) -> tuple[str, ...]:
@@ -194,10 +195,19 @@ def lossy_pass(text: str) -> list[Edit]:
         if budget < 0:
             break  # the search costs milliseconds a character: a runaway document keeps its first pages read
         best: tuple[Reading, Channel] | None = None
+        gave_up = []
         for ch in ranked:
-            r = search(line, ch)
-            if r is not None and r.spans and (best is None or r.gain > best[0].gain):
+            # Once a channel reads the line back, a rival gets a few times the decoder states it took: a
+            # channel that needs far more is lost in states the text does not call for.
+            r = search(line, ch, max_builds=MAX_BUILDS if best is None or best[0].gain < MIN_GAIN
+                       else max(RIVAL_BUILDS, RIVAL_FACTOR * best[0].states))
+            if r is None:
+                gave_up.append(ch)
+            elif r.spans and (best is None or r.gain > best[0].gain):
                 best = (r, ch)
         if best is not None and best[0].gain >= MIN_GAIN:
             edits.extend(_edits(best[0], line, offset, best[1]))
+            # A channel whose search ran out of decoder states on a line another channel read back would run
+            # out again on the next lines, at seconds a line (GB18030's four-byte states under `ignore`).
+            ranked = [ch for ch in ranked if ch not in gave_up]
     return edits
