@@ -678,4 +678,6 @@ def fix_text(text: str) -> str:
     >>> fix_text("caf茅 au lait")
     'café au lait'
     """
+    if text.isascii() or not worth_repairing(text):
+        return text  # (the clean path once more, without building an explanation: most crawled text is clean)
     return fix_and_explain(text)[0]
