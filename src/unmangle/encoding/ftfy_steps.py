@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+from collections.abc import Callable
 
 import ftfy
 import regex
@@ -35,10 +36,8 @@ _TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
 
 def ftfy_first(text: str) -> list[Edit] | None:
     """Edits for ``text`` when ftfy repairs it with encode/decode steps alone, the result looks clean to our
-    scan, and the model finds no changed word much worse; else None (the full repair decides).
-
-    UTF-8 never puts an ASCII byte inside a character, so steps applied to the whole text act on each
-    whitespace-delimited token alone: each changed token is one edit, named by the codecs of the steps."""
+    scan, and the model finds no changed word much worse; else None (the full repair decides). Each changed
+    token is one edit, named by the codecs of the steps."""
     fixed, plan = ftfy.fix_encoding_and_explain(text)
     if fixed == text or not plan or len(plan) % 2:
         return None
@@ -51,12 +50,25 @@ def ftfy_first(text: str) -> list[Edit] | None:
         return None  # something ftfy left is still odd: lost bytes, or another kind of damage
     if len(pairs) == 1 and _another_reading(text, fixed):
         return None  # (`WÃ€hrend` is `WÀhrend` through cp1252, `Während` through ISO-8859-15: the model decides)
+
+    def undo(token: str) -> str:
+        for enc, dec in pairs:
+            token = token.encode(enc).decode(dec)
+        return token
+
+    return token_edits(text, fixed, undo, _detail(text, pairs))
+
+
+def token_edits(text: str, fixed: str, undo: Callable[[str], str], detail: str) -> list[Edit] | None:
+    """One edit per token that ``undo`` changes, when together they give ``fixed`` and the model finds no
+    changed word much worse and the words better on the whole; else None.
+
+    UTF-8 never puts an ASCII byte inside a character, so a decoder's damage to the whole text acts on each
+    whitespace-delimited token alone."""
     found: list[tuple[int, int, str, str]] = []
     for m in _TOKEN.finditer(text):
-        new = m.group()
         try:
-            for enc, dec in pairs:
-                new = new.encode(enc).decode(dec)
+            new = undo(m.group())
         except UnicodeError:
             return None
         if new != m.group():
@@ -70,7 +82,6 @@ def ftfy_first(text: str) -> list[Edit] | None:
     gains = {pair: scores[2 * k + 1] - scores[2 * k] for k, pair in enumerate(asked)}
     if min(gains.values()) < -FIRST_TOKEN_LOSS or sum(gains.values()) <= 0:
         return None
-    detail = _detail(text, pairs)
     edits = [Edit("mojibake", start, end, old, new, confidence(gains.get((old, new), 0.0) + FIRST_TOKEN_LOSS), detail)
              for start, end, old, new in found]
     return edits if apply_edits(text, edits) == fixed else None

@@ -36,6 +36,7 @@ from unmangle.encoding.readings import (
     seen,
     token_around,
 )
+from unmangle.encoding.whole_text import whole_text_first
 
 MAX_LAYERS = 4
 LOST_BYTE_PENALTY = 1.5  # nats per byte put back: a reading that needs fewer assumptions is more likely
@@ -589,6 +590,8 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     if text.isascii() or not worth_repairing(text):
         return text, []  # the clean path: one scan, and a look at the few odd places it finds
     edits = ftfy_first(text)  # the common damage, read at ftfy's speed
+    if edits is None:
+        edits = whole_text_first(text)  # the same for the decoders ftfy does not know
     if edits is None:
         edits = ftfy_rival(text, _repair(text) if find_suspect(text) is not None else [])
         if _LEAD_SPACE.search(text) and (edits or is_bad(text)):
