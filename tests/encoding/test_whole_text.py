@@ -6,7 +6,7 @@ import pytest
 
 from unmangle import fix_and_explain
 from unmangle.document import apply_edits
-from unmangle.encoding.whole_text import whole_text_first
+from unmangle.encoding.whole_text import whole_legacy_first, whole_text_first
 
 CASES = {
     "gbk": "The café’s owner said it’s over.",
@@ -37,3 +37,38 @@ def test_one_word_with_one_character_is_left_to_the_full_repair() -> None:
 def test_clean_text_and_lost_bytes_are_not_read_whole() -> None:
     assert whole_text_first("Городской совет отложил голосование до июня.") is None
     assert whole_text_first("It\ufffd\ufffd\ufffds a nice day, isn\ufffd\ufffd\ufffdt it?") is None
+
+
+LEGACY = {
+    ("koi8-r", "cp1251"): "Городской совет отложил голосование до июня, сообщили в мэрии.",
+    ("cp1254", "cp1252"): "Belediye meclisi oylamayı hazirana kadar erteledi, değişiklik yapılmadı.",
+    ("euc_kr", "latin-1"): "시의회는 투표를 6월까지 연기했다고 시청이 밝혔다.",
+}
+
+
+@pytest.mark.parametrize("true,wrong", sorted(LEGACY))
+def test_a_legacy_text_read_whole_with_another_codec_comes_back(true: str, wrong: str) -> None:
+    original = LEGACY[(true, wrong)]
+    broken = original.encode(true).decode(wrong)
+    edits = whole_legacy_first(broken)
+    assert edits is not None and apply_edits(broken, edits) == original
+    assert all(e.detail.startswith(f"{true} read as ") for e in edits)
+
+
+def test_a_latin_text_the_model_knows_less_well_is_not_read_as_another_code_page() -> None:
+    # Portuguese through cp1250 is Romanian-looking (`năo`): a few nats a word, not a legacy text's dozens.
+    text = "A população de São Paulo cresceu; as eleições de outubro não mudaram a situação das mães."
+    assert whole_legacy_first(text) is None
+
+
+def test_ascii_glued_to_another_script_is_no_legacy_reading() -> None:
+    # UTF-8 quotes read as Shift-JIS, then as cp1252: as cp1251 they would be Cyrillic glued to English.
+    text = "Ya can\u00e7\u00aa\u00b6\u00e5\u2020\u00b2. They don\u00e7\u00aa\u00b6\u00e5\u2020\u00b2 show it, " \
+        "here\u00e7\u00aa\u00b6\u00e5\u2020\u00b1 an update."
+    assert whole_legacy_first(text) is None
+
+
+def test_a_common_cjk_character_after_a_latin_name_stays() -> None:
+    # `于` is GBK's reading of UTF-8 `в`: one character, glued to a name, in Chinese that writes it there.
+    text = "ARPANET和SITA HLN于 1969年 开始运营。"
+    assert fix_and_explain(text) == (text, [])

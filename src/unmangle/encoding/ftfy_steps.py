@@ -59,9 +59,10 @@ def ftfy_first(text: str) -> list[Edit] | None:
     return token_edits(text, fixed, undo, _detail(text, pairs))
 
 
-def token_edits(text: str, fixed: str, undo: Callable[[str], str], detail: str) -> list[Edit] | None:
+def token_edits(text: str, fixed: str, undo: Callable[[str], str], detail: str,
+                mean_gain: float = 0.0) -> list[Edit] | None:
     """One edit per token that ``undo`` changes, when together they give ``fixed`` and the model finds no
-    changed word much worse and the words better on the whole; else None.
+    changed word much worse and the words better on the whole (by more than ``mean_gain`` a word); else None.
 
     UTF-8 never puts an ASCII byte inside a character, so a decoder's damage to the whole text acts on each
     whitespace-delimited token alone."""
@@ -80,7 +81,7 @@ def token_edits(text: str, fixed: str, undo: Callable[[str], str], detail: str) 
     asked = list(words)[:FIRST_WORDS]
     scores = score_many(default_model(), [t for pair in asked for t in pair]).tolist()
     gains = {pair: scores[2 * k + 1] - scores[2 * k] for k, pair in enumerate(asked)}
-    if min(gains.values()) < -FIRST_TOKEN_LOSS or sum(gains.values()) <= 0:
+    if min(gains.values()) < -FIRST_TOKEN_LOSS or sum(gains.values()) <= mean_gain * len(gains):
         return None
     edits = [Edit("mojibake", start, end, old, new, confidence(gains.get((old, new), 0.0) + FIRST_TOKEN_LOSS), detail)
              for start, end, old, new in found]

@@ -1,23 +1,35 @@
 """A text that went whole through one wrong decoder, read back with one encode and one decode.
 
-Most damaged pages went through one wrong decoder from end to end and lost nothing: encoded back with that
-decoder, the whole text is UTF-8. ftfy finds this for the decoders it knows (:func:`ftfy_steps.ftfy_first`);
-this finds it for the rest (GBK, Big5, Shift-JIS, EUC-KR, ISO-8859-x, KOI8...) with a round trip in C per
-decoder, so the token search never runs. The checks are those of the search, for the text as a whole: no
-other decoder reads the text into other common text, two words or two characters come back (one character
-read back in one word is real text as often as damage: `Рі` is cp1251 for `г`), what comes back looks clean
-to our scan, and the model finds no changed word much worse.
+Most damaged pages went through one wrong decoder from end to end and lost nothing. For UTF-8, encoded back
+with that decoder the whole text is UTF-8 again: ftfy finds this for the decoders it knows
+(:func:`ftfy_steps.ftfy_first`); :func:`whole_text_first` finds it for the rest (GBK, Big5, Shift-JIS,
+EUC-KR, ISO-8859-x, KOI8...) with a round trip in C per decoder, so the token search never runs. A legacy
+text (GBK, EUC-KR, cp1251...) read as Latin-1 or as another legacy codec decodes whole in its true encoding
+too, but so do other codecs' bytes, into noise: :func:`whole_legacy_first` lets the model rank the readings.
+
+The checks are those of the search, for the text as a whole: no rival reading (for UTF-8, none into other
+common text; for a legacy text, none the model finds nearly as probable), two words or two characters come
+back (one character read back in one word is real text as often as damage: `Рі` is cp1251 for `г`), what
+comes back looks clean to our scan, and the model finds no changed word much worse.
 """
 
 from __future__ import annotations
 
 from unmangle.document import Edit
-from unmangle.encoding.codecs import WRONG_DECODERS, WrongDecoder
+from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, WRONG_DECODERS
 from unmangle.encoding.ftfy_steps import token_edits
 from unmangle.encoding.gate import worth_repairing
-from unmangle.encoding.readings import _common, find_suspect, seen
+from unmangle.encoding.model import default_model, fold_capitals
+from unmangle.encoding.readings import MULTIBYTE_TRUE, _common, _mixes_scripts, find_suspect, seen
 
 MIN_EVIDENCE = 2  # distinct words read back, or distinct characters brought back
+LEGACY_GAIN = 1.0  # nats per character outside ASCII a legacy reading must gain over the text as it stands
+LEGACY_RIVAL = 10.0  # nats it must beat any other legacy reading by
+# Nats a changed word must gain on average, as a legacy reading of one word must (Portuguese `não` is
+# Romanian `năo` through cp1250 at 3 nats; `Ôîññèÿ` is `Россия` at 39)
+LEGACY_WORD_GAIN = 6.0
+LEGACY_WORDS = 3  # distinct words read back: a legacy code page garbles every word of a text (`lá´´` is Thai `lแดด`)
+JUDGED = 2000  # characters the model reads to rank legacy readings
 
 
 def whole_text_first(text: str) -> list[Edit] | None:
@@ -25,24 +37,65 @@ def whole_text_first(text: str) -> list[Edit] | None:
     the checks above; else None (the full repair decides)."""
     if "\ufffd" in text:
         return None  # bytes were lost: nothing reads the text back whole
-    readings: dict[str, WrongDecoder] = {}
+    readings: dict[str, tuple[str, str]] = {}
     for wd in WRONG_DECODERS:  # (most common first: it names the reading that several decoders give alike)
-        try:
-            fixed = text.encode(wd.codec).decode("utf-8")
-        except UnicodeError:
-            continue
-        if fixed != text and _real(set(fixed) - set(text)):
-            readings.setdefault(fixed, wd)
+        _read(text, wd.codec, "utf-8", wd.label, readings)
     if len(readings) > 1:
-        readings = {fixed: wd for fixed, wd in readings.items() if _common(fixed)}
+        readings = {fixed: how for fixed, how in readings.items() if _common(fixed)}
     if len(readings) != 1:
         return None  # nothing, or rival readings: the model weighs them token by token
-    ((fixed, wd),) = readings.items()
+    ((fixed, how),) = readings.items()
+    return _edits(text, fixed, *how)
+
+
+def whole_legacy_first(text: str) -> list[Edit] | None:
+    """Edits reading ``text`` back as a legacy text read with a wrong codec, when one reading of all of it is
+    far more probable than the text and than every other reading, and passes the checks above; else None."""
+    if "\ufffd" in text:
+        return None
+    readings: dict[str, tuple[str, str]] = {}
+    for wd in LEGACY_WRONG:
+        for true in LEGACY_TRUE:
+            if true != wd.codec and (not wd.multibyte or true in MULTIBYTE_TRUE):
+                _read(text, wd.codec, true, wd.label, readings)
+    if not readings:
+        return None
+    model = default_model()
+    ranked = sorted(((model.score("", fold_capitals(fixed[:JUDGED])), fixed) for fixed in readings), reverse=True)
+    best, fixed = ranked[0]
+    high = sum(1 for c in text[:JUDGED] if c >= "\x80")
+    if best - model.score("", fold_capitals(text[:JUDGED])) < LEGACY_GAIN * high or (
+            len(ranked) > 1 and best - ranked[1][0] < LEGACY_RIVAL):
+        return None
+    return _edits(text, fixed, *readings[fixed], mean_gain=LEGACY_WORD_GAIN, words=LEGACY_WORDS)
+
+
+def _read(text: str, wrong: str, true: str, label: str, readings: dict[str, tuple[str, str]]) -> None:
+    """Adds the reading of ``text`` as ``true`` bytes read by ``wrong``, if there is one."""
+    try:
+        fixed = text.encode(wrong).decode(true)
+    except UnicodeError:
+        return
+    if fixed != text and _real(set(fixed) - set(text)):
+        readings.setdefault(fixed, (wrong, true, label))
+
+
+def _edits(text: str, fixed: str, wrong: str, true: str, label: str, mean_gain: float = 0.0,
+           words: int | None = None) -> list[Edit] | None:
+    """Token edits for a whole-text reading, given enough evidence: ``words`` distinct words read back, or
+    else two words or two characters brought back."""
     if worth_repairing(fixed) and find_suspect(fixed) is not None:
         return None  # something is still odd: another layer, or lost bytes
-    edits = token_edits(text, fixed, lambda token: token.encode(wd.codec).decode("utf-8"), f"utf-8 read as {wd.label}")
-    if edits is None or (len({e.before for e in edits}) < MIN_EVIDENCE
-                         and len({c for c in fixed if c >= "\x80"} - set(text)) < MIN_EVIDENCE):
+    edits = token_edits(text, fixed, lambda token: token.encode(wrong).decode(true), f"{true} read as {label}",
+                        mean_gain)
+    if edits is None:
+        return None
+    if true not in MULTIBYTE_TRUE and true != "utf-8" and any(_mixes_scripts(e.after) for e in edits):
+        return None  # a single-byte script glued to ASCII letters (`canзЄ¶е†І`) is no legacy text
+    changed = len({e.before for e in edits})
+    if words is not None:
+        return edits if changed >= words else None
+    if changed < MIN_EVIDENCE and len({c for c in fixed if c >= "\x80"} - set(text)) < MIN_EVIDENCE:
         return None
     return edits
 
