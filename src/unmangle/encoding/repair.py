@@ -36,7 +36,7 @@ from unmangle.encoding.readings import (
     seen,
     token_around,
 )
-from unmangle.encoding.whole_text import whole_text_first
+from unmangle.encoding.whole_text import whole_legacy_first, whole_text_first
 
 MAX_LAYERS = 4
 LOST_BYTE_PENALTY = 1.5  # nats per byte put back: a reading that needs fewer assumptions is more likely
@@ -249,8 +249,10 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
         # `AHÅ™`), so ftfy's judgment of the token is asked where ftfy knows the decoder, and more margin
         # where it does not.
         # (Not a dash or a quote: three bytes that spell `€` in the middle are UTF-8 punctuation's own shape.)
-        if (r.kind == "mojibake" and pair in _SINGLE_BYTE_UTF8 and variety.get(pair, 0) < 2 and _one_char(r.text)
-                and not _PUNCTUATION.search(r.text)):
+        # A CJK decoder's one character read back as one letter glued to a Latin word (`HLN于` as `HLNв`) is
+        # the same: Chinese writes its commonest characters right after Latin names.
+        if (r.kind == "mojibake" and (pair in _SINGLE_BYTE_UTF8 or pair in _MULTI_BYTE_UTF8)
+                and variety.get(pair, 0) < 2 and _one_char(r.text) and not _PUNCTUATION.search(r.text)):
             if r.text in vetoed:
                 continue
             if pair in _FTFY_DECODERS:
@@ -592,6 +594,8 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     edits = ftfy_first(text)  # the common damage, read at ftfy's speed
     if edits is None:
         edits = whole_text_first(text)  # the same for the decoders ftfy does not know
+    if edits is None:
+        edits = whole_legacy_first(text)
     if edits is None:
         edits = ftfy_rival(text, _repair(text) if find_suspect(text) is not None else [])
         if _LEAD_SPACE.search(text) and (edits or is_bad(text)):
