@@ -187,3 +187,18 @@ def test_a_channel_lost_in_decoder_states_is_not_searched_again(monkeypatch: pyt
     assert [wrong for wrong, _, _ in calls] == ["gbk", "gb18030", "gbk", "gbk"]
     _, budget, gave_up = calls[1]
     assert gave_up and budget < module.MAX_BUILDS
+
+
+@pytest.mark.parametrize("wrong", ["big5", "euc_kr", "euc_jp"])
+def test_russian_shredded_by_a_cjk_decoder_is_not_read_as_cjk(wrong: str) -> None:
+    # The CJK model cannot rank Cyrillic: such a line goes to the token search, whose guesses bring in no
+    # script the line's lossless words do not write (a dash whose three bytes became U+FFFD is no `수`).
+    import unicodedata
+
+    original = "Москва — столица России, город с населением более 12 миллионов человек."
+    broken = original.encode("utf-8").decode(wrong, "replace")
+    assert lossy_pass(broken) == []
+    fixed = fix_and_explain(broken)[0]
+    assert "более 12 миллионов" in fixed and " — " in fixed
+    assert {c for c in fixed if "\u3000" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af"} <= set(broken)
+    assert not any(unicodedata.name(c, "").startswith(("HANGUL", "HEBREW")) for c in set(fixed) - set(broken))

@@ -27,6 +27,7 @@ _LINE = regex.compile(r"[^\n]+")
 _LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
 _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
 FEW_WIDE = 20
+FEW_OTHER = 4  # letters of another script that make a line that script's text
 IMPROBABLE = -9.0  # nats per character of a line: real CJK text stays above it
 MIN_GAIN = 12.0  # nats a reading must win by, over the line as it stands
 PROBE_LINES = 3
@@ -47,6 +48,8 @@ def _modes(line: str) -> tuple[str, ...]:
 
 
 def _gated(line: str) -> bool:
+    if _another_script(line):
+        return False
     marks = line.count(ERR)
     # A decoder that maps almost nothing leaves marks and stray ASCII (trail bytes) alone; a Latin line whose
     # quotes and dashes became marks still has its words.
@@ -68,6 +71,22 @@ def _gated(line: str) -> bool:
         return True
     # The line as written (spaces and all: Korean words joined together would look improbable themselves).
     return cjk_model().score(line) / len(line) < IMPROBABLE and not _lossless(line)
+
+
+def _another_script(line: str) -> bool:
+    """Whether the line's bytes under a CJK decoder read back as UTF-8 letters of a script other than CJK
+    (Russian or Greek shredded by Big5): the CJK model cannot rank those letters, the token search can."""
+    shown = line.replace(ERR, "")
+    for wrong in WRONG:
+        try:
+            read = shown.encode(wrong).decode("utf-8", "ignore")
+        except UnicodeEncodeError:
+            continue
+        wide = sum(map(len, _WIDE.findall(read)))
+        other = sum(1 for c in read if c >= "\u0370" and c.isalpha()) - wide
+        if other >= FEW_OTHER and other > 2 * wide:
+            return True
+    return False
 
 
 def _lossless(line: str) -> bool:

@@ -210,13 +210,21 @@ def _known_scripts(text: str, spans: list[tuple[int, int]], decisions: list[Deci
     chars = "".join(outside)
     letters = sum(c.isalpha() for c in chars)
     inside = sum(c.isalpha() for start, end in spans for c in text[start:end])
-    if letters < SCRIPT_EVIDENCE or letters < 2 * inside:
-        return frozenset()
     sure = "".join(r.text for d in decisions for r, _ in d if r.kind == "mojibake")
+    if letters < SCRIPT_EVIDENCE or letters < 2 * inside:
+        # (Then the lossless readings alone, when they say anything: a Russian line shredded by Big5 reads a
+        # few whole words back as Cyrillic, and a dash whose three bytes all became U+FFFD is no Korean
+        # syllable. East Asian scripts count as one: a Japanese text's kana are not all in its first words.)
+        if sum(c.isalpha() for c in sure) < SURE_EVIDENCE:
+            return frozenset()
+        found = _scripts(set(chars) | set(sure))
+        return found | _EAST_ASIAN if found & _EAST_ASIAN else found
     return _scripts(set(chars) | set(sure))
 
 
 SCRIPT_EVIDENCE = 20  # letters outside the suspicious tokens before the text's scripts are taken as known
+SURE_EVIDENCE = 4  # letters read back without loss, when nothing outside the suspicious tokens tells
+_EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "HALFWIDTH", "FULLWIDTH", "CJK PUNCTUATION"})
 
 
 def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[str],
