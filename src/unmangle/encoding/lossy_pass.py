@@ -74,19 +74,20 @@ def _gated(line: str) -> bool:
 
 
 def _another_script(line: str) -> bool:
-    """Whether the line's bytes under a CJK decoder read back as UTF-8 letters of a script other than CJK
-    (Russian or Greek shredded by Big5): the CJK model cannot rank those letters, the token search can."""
+    """Whether the line's bytes under the CJK decoder that reads them back into the most UTF-8 letters give
+    letters of a script other than CJK (Russian or Greek shredded by Big5): the CJK model cannot rank those,
+    the token search can. (Any decoder alone reads some bytes of real CJK into stray Cyrillic or Greek.)"""
     shown = line.replace(ERR, "")
+    best = (0, 0)  # (letters, of which wide) of the decoder whose bytes read back into the most letters
     for wrong in WRONG:
         try:
             read = shown.encode(wrong).decode("utf-8", "ignore")
         except UnicodeEncodeError:
             continue
-        wide = sum(map(len, _WIDE.findall(read)))
-        other = sum(1 for c in read if c >= "\u0370" and c.isalpha()) - wide
-        if other >= FEW_OTHER and other > 2 * wide:
-            return True
-    return False
+        letters = sum(1 for c in read if c >= "\u0370" and c.isalpha())
+        best = max(best, (letters, sum(map(len, _WIDE.findall(read)))))
+    letters, wide = best
+    return letters - wide >= FEW_OTHER and letters - wide > 2 * wide
 
 
 def _lossless(line: str) -> bool:
