@@ -28,6 +28,7 @@ _LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
 _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
 FEW_WIDE = 20
 FEW_OTHER = 4  # letters of another script that make a line that script's text
+OTHER_SHARE = 0.5
 IMPROBABLE = -9.0  # nats per character of a line: real CJK text stays above it
 MIN_GAIN = 12.0  # nats a reading must win by, over the line as it stands
 PROBE_LINES = 3
@@ -87,7 +88,11 @@ def _another_script(line: str) -> bool:
         letters = sum(1 for c in read if c >= "\u0370" and c.isalpha())
         best = max(best, (letters, sum(map(len, _WIDE.findall(read)))))
     letters, wide = best
-    return letters - wide >= FEW_OTHER and letters - wide > 2 * wide
+    # (Against the characters shown: a legacy CJK text's bytes read as UTF-8 give a few letters by chance, one
+    # for every six characters or fewer; UTF-8 Cyrillic gives one a character shown.)
+    high = sum(1 for c in shown if c >= "\x80")
+    other = letters - wide
+    return other >= FEW_OTHER and other > 2 * wide and other >= OTHER_SHARE * high
 
 
 def _lossless(line: str) -> bool:
