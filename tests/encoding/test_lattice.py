@@ -216,3 +216,12 @@ def test_a_legacy_cjk_line_whose_bytes_make_stray_utf8_letters_is_still_searched
     broken = original.encode(true).decode(wrong, "replace")
     edits = lossy_pass(broken)
     assert edits and all(f"{true.replace('_', '-')} read as {wrong.replace('_', '-')}" in e.detail for e in edits)
+
+
+def test_a_russian_word_among_shredded_cjk_is_not_read_as_cjk() -> None:
+    # GB18030 can write Cyrillic and Big5 reads those bytes as Chinese: the CJK model prefers the Chinese, but it
+    # cannot judge a Russian word, which stays.
+    text = "淭鈥檚é?\ufffdÑà’Р淭ｦ€™?Привет茅窶«\xa0渁ПриветÃ"
+    fixed = fix_and_explain(text)[0]
+    assert fixed.count("Привет") == 2
+    assert fix_and_explain(fixed)[0] == fixed

@@ -26,6 +26,9 @@ _WIDE = regex.compile(_WIDE_CHAR + "+")
 _LINE = regex.compile(r"[^\n]+")
 _LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
 _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
+# Two letters of a script that is neither CJK nor Latin: a CJK decoder's output holds such runs rarely, real text
+# of that script always.
+_OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\p{Latin}]{2}")
 FEW_WIDE = 20
 FEW_OTHER = 4  # letters of another script that make a line that script's text
 OTHER_SHARE = 0.5
@@ -191,6 +194,8 @@ def _edits(reading: Reading, line: str, offset: int, ch: Channel) -> list[Edit]:
     total = sum(e - s for s, e, _ in reading.spans) or 1
     out = []
     for s, e, text in reading.spans:
+        if _OTHER_SCRIPT.search(line, s, e):
+            continue  # (the CJK model cannot judge a Russian word it would replace: `Привет` is no Big5 `П把我志快找`)
         kind, detail = "lost-byte", f"{ch.label}, lost bytes restored"
         if _reads_back(line[s:e], text, ch):
             kind, detail = "mojibake", ch.label
