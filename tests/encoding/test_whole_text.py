@@ -72,3 +72,11 @@ def test_a_common_cjk_character_after_a_latin_name_stays() -> None:
     # `于` is GBK's reading of UTF-8 `в`: one character, glued to a name, in Chinese that writes it there.
     text = "ARPANET和SITA HLN于 1969年 开始运营。"
     assert fix_and_explain(text) == (text, [])
+
+
+def test_east_asian_scripts_count_as_one_with_their_marks() -> None:
+    # `ー` is named KATAKANA-HIRAGANA and `々` IDEOGRAPHIC: a lost byte put back as one of them in Japanese text
+    # brings in no new script.
+    from unmangle.encoding.repair import _EAST_ASIAN, _scripts
+
+    assert _scripts("コンピューター々ｦ한국語") <= _EAST_ASIAN

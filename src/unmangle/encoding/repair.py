@@ -224,7 +224,16 @@ def _known_scripts(text: str, spans: list[tuple[int, int]], decisions: list[Deci
 
 SCRIPT_EVIDENCE = 20  # letters outside the suspicious tokens before the text's scripts are taken as known
 SURE_EVIDENCE = 4  # letters read back without loss, when nothing outside the suspicious tokens tells
-_EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "HALFWIDTH", "FULLWIDTH", "CJK PUNCTUATION"})
+
+
+def _east_asian() -> frozenset[str]:
+    """What :func:`_scripts` calls the letters and punctuation of Chinese, Japanese and Korean text (`CJK`,
+    `HIRAGANA`, `KATAKANA-HIRAGANA` for `ー`, `IDEOGRAPHIC` for `々`, `HALFWIDTH`...)."""
+    ranges = [(0x1100, 0x1200), (0x2E80, 0xA000), (0xAC00, 0xD7B0), (0xF900, 0xFB00), (0xFF00, 0xFFF0)]
+    return _scripts(chr(c) for a, b in ranges for c in range(a, b))
+
+
+_EAST_ASIAN = _east_asian()
 
 
 def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[str],
