@@ -26,9 +26,9 @@ _WIDE = regex.compile(_WIDE_CHAR + "+")
 _LINE = regex.compile(r"[^\n]+")
 _LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
 _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
-# Two letters of a script that is neither CJK nor Latin: a CJK decoder's output holds such runs rarely, real text
-# of that script always.
-_OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\p{Latin}]{2}")
+# A word of a script that is neither CJK nor Latin, four letters: EUC-KR and EUC-JP read Korean UTF-8 into a
+# Cyrillic or Greek letter here and there, and now and then two, never a word of them.
+_OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\p{Latin}]{4}")
 FEW_WIDE = 20
 FEW_OTHER = 4  # letters of another script that make a line that script's text
 OTHER_SHARE = 0.5
