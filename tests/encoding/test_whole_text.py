@@ -80,3 +80,10 @@ def test_east_asian_scripts_count_as_one_with_their_marks() -> None:
     from unmangle.encoding.repair import _EAST_ASIAN, _scripts
 
     assert _scripts("コンピューター々ｦ한국語") <= _EAST_ASIAN
+
+
+def test_one_character_over_and_over_is_left_alone() -> None:
+    # `ææææ` is EUC-JP `聿聿` through cp1252 and `óóóó` EUC-KR `밸밸`: the model likes repeated CJK, but no
+    # decoder wrote a token of one character and nothing else. Found by hypothesis (idempotence).
+    for text in ("æ" * 40, "ó" * 40, "Ð" * 12):
+        assert fix_and_explain(text) == (text, [])

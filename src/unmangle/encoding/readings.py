@@ -491,6 +491,7 @@ def _mixes_scripts(text: str) -> bool:
     return _ASCII_THEN_OTHER.search(text) is not None
 
 
+MONOTONE = 3  # a token of one character outside ASCII this many times, and nothing else
 _QUESTION_HOLE = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=[^\x00-\x7f])")
 
 
@@ -527,6 +528,10 @@ def _readings(token: str, model: CharModel, before: str = "",
             mask &= ENC_MASK.get(ch, 0)
             if not mask:
                 break
+    # One character over and over and nothing else (`ææææ`) is no decoder's writing: every reading of it is the
+    # model's whim. (Not with ASCII between: Shift-JIS `ーーー` read as cp1252 is `\x81[\x81[\x81[`.)
+    if len(token) >= MONOTONE and "\x80" <= token[0] != "\ufffd" and token.count(token[0]) == len(token):
+        return out
     holes = "\ufffd" in token
     tried: dict[tuple[object, ...], tuple[str, list[Reading]]] = {}
 
