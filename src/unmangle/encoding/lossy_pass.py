@@ -52,8 +52,12 @@ def _modes(line: str) -> tuple[str, ...]:
 
 
 def _gated(line: str) -> bool:
-    if _another_script(line):
-        return False
+    """Whether the lattice should read the line: shredded CJK, not another script's (asked last: it costs a
+    round trip per decoder, and most lines are turned away before)."""
+    return _shredded(line) and not _another_script(line)
+
+
+def _shredded(line: str) -> bool:
     marks = line.count(ERR)
     # A decoder that maps almost nothing leaves marks and stray ASCII (trail bytes) alone; a Latin line whose
     # quotes and dashes became marks still has its words.

@@ -37,9 +37,10 @@ def whole_text_first(text: str) -> list[Edit] | None:
     the checks above; else None (the full repair decides)."""
     if "\ufffd" in text:
         return None  # bytes were lost: nothing reads the text back whole
-    readings: dict[str, tuple[str, str]] = {}
+    readings: dict[str, tuple[str, str, str]] = {}
+    known = set(text)
     for wd in WRONG_DECODERS:  # (most common first: it names the reading that several decoders give alike)
-        _read(text, wd.codec, "utf-8", wd.label, readings)
+        _read(text, known, wd.codec, "utf-8", wd.label, readings)
     if len(readings) > 1:
         readings = {fixed: how for fixed, how in readings.items() if _common(fixed)}
     if len(readings) != 1:
@@ -53,11 +54,12 @@ def whole_legacy_first(text: str) -> list[Edit] | None:
     far more probable than the text and than every other reading, and passes the checks above; else None."""
     if "\ufffd" in text:
         return None
-    readings: dict[str, tuple[str, str]] = {}
+    readings: dict[str, tuple[str, str, str]] = {}
+    known = set(text)
     for wd in LEGACY_WRONG:
         for true in LEGACY_TRUE:
             if true != wd.codec and (not wd.multibyte or true in MULTIBYTE_TRUE):
-                _read(text, wd.codec, true, wd.label, readings)
+                _read(text, known, wd.codec, true, wd.label, readings)
     if not readings:
         return None
     model = default_model()
@@ -70,13 +72,15 @@ def whole_legacy_first(text: str) -> list[Edit] | None:
     return _edits(text, fixed, *readings[fixed], mean_gain=LEGACY_WORD_GAIN, words=LEGACY_WORDS)
 
 
-def _read(text: str, wrong: str, true: str, label: str, readings: dict[str, tuple[str, str]]) -> None:
-    """Adds the reading of ``text`` as ``true`` bytes read by ``wrong``, if there is one."""
+def _read(text: str, known: set[str], wrong: str, true: str, label: str,
+          readings: dict[str, tuple[str, str, str]]) -> None:
+    """Adds the reading of ``text`` (whose characters are ``known``) as ``true`` bytes read by ``wrong``, if
+    there is one."""
     try:
         fixed = text.encode(wrong).decode(true)
     except UnicodeError:
         return
-    if fixed != text and _real(set(fixed) - set(text)):
+    if fixed != text and _real(set(fixed) - known):
         readings.setdefault(fixed, (wrong, true, label))
 
 
