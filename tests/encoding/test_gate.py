@@ -79,3 +79,16 @@ def test_mojibake_is_worth_repairing(name: str) -> None:
 
 def test_a_lost_no_break_space_alone_is_repaired() -> None:
     assert fix_text(BROKEN["lost-no-break-space"]) == "C'est voilà le travail de toute une vie."
+
+
+@pytest.mark.parametrize("text", ["Weiß was er macht.", "KAÇ KİŞİLİK: 4", "Меня укусили!“»", "слід на сім’ї."])
+def test_a_short_clean_line_skips_the_repair(text: str) -> None:
+    # A line of a few words (a title, a menu entry) is judged like a paragraph: the scan's stop at `ß` or `»`
+    # alone is not evidence.
+    assert not worth_repairing(text)
+
+
+@pytest.mark.parametrize(("broken", "fixed"), [("Ã©", "é"), ("cafÃ©", "café"), ("ÐšÐ¸ÐµÐ²", "Киев"),
+                                                ("Ã‰cole", "École"), ("â€™", "’")])
+def test_a_short_broken_line_is_repaired(broken: str, fixed: str) -> None:
+    assert fix_text(broken) == fixed
