@@ -71,3 +71,16 @@ def test_a_short_word_that_spells_another_scripts_character_stays(text: str) -> 
 ])
 def test_clean_text_that_only_looks_odd_in_places_raises_no_alarm(text: str) -> None:
     assert find_suspect(text) is None
+
+
+def test_one_word_ftfy_reads_with_cp1252_is_not_given_to_a_decoder_ftfy_does_not_know() -> None:
+    # `Ãœ` is `Ü` through cp1252 and `ý` through ISO-8859-15; alone, nothing says ISO-8859-15.
+    assert fix_text("Ãœ") == "Ü"
+    # With the word around it, the rarer decoder still wins where it reads the text far better.
+    assert fix_text("WÃ€hrend der Zeit") == "Während der Zeit"
+
+
+def test_bytes_too_thin_for_a_utf8_reading_are_not_read_as_a_legacy_cjk_word() -> None:
+    # Two Latin-1 letters whose UTF-8 reading ftfy's heuristic does not believe are not `책` in EUC-KR.
+    assert fix_text("Ã¥") == "Ã¥"
+    assert fix_text("ÇÑ±¹¾î ÅØ½ºÆ®") == "한국어 텍스트"  # (a legacy text of its own still is)

@@ -248,6 +248,7 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
     ranked = []
     new_chars = set(token)
     vetoed: set[str] = set()
+    utf8_vetoed: set[tuple[int, int]] = set()
     for margin, r in sorted(scored, key=lambda s: _pair_rank(_pair(s[1]))):
         if r.corroborate and r.detail not in trusted:
             continue
@@ -276,17 +277,26 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
             if pair in _FTFY_DECODERS:
                 if not looks_mangled(token):
                     vetoed.add(r.text)  # (and so for every decoder that reads the same bytes alike)
+                    utf8_vetoed.add((r.start, r.end))
                     continue
             else:
                 need = max(need, ISOLATED_MARGIN)
+        # Bytes whose UTF-8 reading was too thin to believe (`Ã¥` as `å`) are thinner still as a legacy CJK
+        # text's, which the web writes far less often than UTF-8: `책` would be a guess from two letters.
+        if pair not in _UTF8_PAIRS and pair not in prior and any(
+                a <= r.start and r.end <= b for a, b in utf8_vetoed):
+            continue
         # What ftfy's badness heuristic flags and a decoder it knows reads back whole, ftfy would repair: the
         # model may doubt it a little (`IL2RÎ³cKO`, a Greek letter inside a gene name), not overrule it.
-        if (adjusted < need and adjusted >= -FTFY_TRUST and r.kind == "mojibake" and pair in _FTFY_DECODERS
-                and r.start == 0 and r.end == len(token) and is_bad(token)):
+        ftfy_would = (r.kind == "mojibake" and pair in _FTFY_DECODERS and r.start == 0 and r.end == len(token)
+                      and is_bad(token))
+        if adjusted < need and adjusted >= -FTFY_TRUST and ftfy_would:
             need = adjusted
         if adjusted >= need:
-            # The alphabet only ranks readings that stand on their own; it never makes one stand.
+            # The alphabet only ranks readings that stand on their own; it never makes one stand. So does ftfy's
+            # word against a decoder it does not know (`Ãœ` alone is `Ü`, not ISO-8859-15's `ý`).
             rank = adjusted + ALPHABET_BONUS * sum(1 for c in set(r.text) - new_chars if c.casefold() in alphabet)
+            rank += FTFY_TRUST if ftfy_would else 0.0
             ranked.append((rank, adjusted, r))
     chosen: list[tuple[Reading, float]] = []
     for _rank, adjusted, r in sorted(ranked, key=lambda s: -s[0]):
