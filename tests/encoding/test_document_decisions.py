@@ -84,3 +84,8 @@ def test_bytes_too_thin_for_a_utf8_reading_are_not_read_as_a_legacy_cjk_word() -
     # Two Latin-1 letters whose UTF-8 reading ftfy's heuristic does not believe are not `책` in EUC-KR.
     assert fix_text("Ã¥") == "Ã¥"
     assert fix_text("ÇÑ±¹¾î ÅØ½ºÆ®") == "한국어 텍스트"  # (a legacy text of its own still is)
+
+
+def test_a_rival_decoder_no_better_than_ftfys_reading_does_not_overrule_it() -> None:
+    # ISO-8859-2 and cp1250 read `mĂ¤nnliche` alike; only cp1250 (ftfy's) reads `SteiĂźbein` as `Steißbein`.
+    assert fix_text(_as("männliche Steißbein", "utf-8", "sloppy-windows-1250")) == "männliche Steißbein"

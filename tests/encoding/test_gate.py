@@ -57,6 +57,8 @@ BROKEN = {
     # A no-break space a scraper turned into a space is all that is left of `à`: ftfy repairs it.
     "lost-no-break-space": "C'est " + _mangle("voilà", "utf-8", "latin-1").replace("\xa0", " ") + " le travail de "
                            "toute une vie.",
+    # Each Greek shape alone could be real Greek; the whole words read back as Hindi.
+    "utf8-as-cp1253-hindi": _mangle("शहर तरह ओर", "utf-8", "sloppy-windows-1253"),
     "utf8-as-cp874": _mangle("สวัสดีครับ ยินดีต้อนรับสู่กรุงเทพ", "utf-8", "sloppy-cp874"),
     # Real Thai is scanned without cp874's shapes, but Latin text read with cp874 inside it still counts.
     "utf8-as-cp874-inside-thai": "ข่าวล่าสุดวันนี้ รัฐบาลประกาศมาตรการใหม่ " + _mangle("He said café", "utf-8",

@@ -31,6 +31,7 @@ FTFY_DETAIL = "single-byte mojibake (ftfy)"
 # What a token may lose, in nats, to a codec pair the rest of the text stands for (as DOCUMENT_PRIOR).
 FIRST_TOKEN_LOSS = 2.0
 FIRST_WORDS = 64  # distinct changed words the model is asked about
+RIVAL_GAIN = 2.0  # nats by which another decoder's reading of the whole text must beat ftfy's to be weighed
 _TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
 
 
@@ -90,15 +91,21 @@ def token_edits(text: str, fixed: str, undo: Callable[[str], str], detail: str,
 
 def _another_reading(text: str, fixed: str) -> bool:
     """Whether another single-byte decoder also reads ``text`` back as UTF-8, into something else that real
-    text commonly writes (MacRoman reads most cp1252 mojibake back as combining marks: that is no rival)."""
+    text commonly writes (MacRoman reads most cp1252 mojibake back as combining marks: that is no rival), and
+    the model finds it more probable by a margin: a rival no better than ftfy's reading (`Steiübein` for
+    `Steißbein`, ISO-8859-2 for cp1250) is not worth the full repair's doubt."""
+    rivals = []
     for wd in SINGLE_BYTE:
         try:
             other = text.encode(wd.codec).decode("utf-8")
         except UnicodeError:
             continue
         if other != fixed and _common(other):
-            return True
-    return False
+            rivals.append(other)
+    if not rivals:
+        return False
+    scores = score_many(default_model(), [fixed, *rivals])
+    return bool(scores[1:].max() - scores[0] >= RIVAL_GAIN)
 
 
 def _detail(text: str, pairs: list[tuple[str, str]]) -> str:

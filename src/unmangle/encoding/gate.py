@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ftfy.badness import is_bad
 
@@ -241,7 +242,54 @@ def _single_byte_evidence(text: str, pos: int, places: _Places) -> bool:
                 return True
     if lone:
         places.weak.append((pos, 2, IMPROBABLE))
+        return False
+    return _other_script_token(text, pos)
+
+
+def _other_script_token(text: str, pos: int) -> bool:
+    """A token of a non-Latin script that a single-byte decoder reads back, whole, as UTF-8 of common letters
+    (Hindi read with cp1253 is Greek soup, `ΰ¤¶ΰ¤Ήΰ¤°`). Each shape alone is a chance shape of real text and is
+    no evidence (a Greek shape into Devanagari); a whole word of real Greek or Cyrillic is mostly lead bytes
+    under its code page, and never reads back so."""
+    if pos < 1 or not (text[pos - 1] in _NON_LATIN_LEADS or (pos > 1 and text[pos - 2] in _NON_LATIN_LEADS)):
+        return False  # (the usual case, Latin text's own letters: decided without a slice or a call)
+    codecs = _reads_as_other_script(text[max(0, pos - 2):pos + 1]) + _reads_as_other_script(text[pos - 1:pos + 1])
+    if not codecs:
+        return False
+    start, end = _token(text, pos)
+    token = text[start:end]
+    for codec in codecs:
+        try:
+            decoded = token.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        letters = [ch for ch in decoded if ch >= "\x80"]
+        if (len(set(letters)) >= 2 and all(ch in COMMON for ch in letters)
+                and len({script_of(ch) for ch in letters}) == 1):
+            return True  # (two common letters of one script: `віці` is KOI8-U for Hebrew and Latin, `צæ`)
     return False
+
+
+# What single-byte decoders make of UTF-8 lead bytes, where that is a letter of a script other than Latin.
+_NON_LATIN_LEADS = frozenset(c for c in _chars(SINGLE_BYTE, 0xC2, 0xEF) if script_of(c) not in ("", "Latin"))
+
+
+@lru_cache(maxsize=4096)
+def _reads_as_other_script(shape: str) -> tuple[str, ...]:
+    """The single-byte decoders that make a non-Latin ``shape`` of one common character's UTF-8 in another
+    non-Latin script (the shapes :func:`_common_decoders` leaves out)."""
+    script = script_of(shape)
+    if script in ("", "Latin"):
+        return ()
+    out = []
+    for wd in SINGLE_BYTE:
+        try:
+            ch = shape.encode(wd.codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if ch in COMMON and script_of(ch) not in ("", "Latin", script):
+            out.append(wd.codec)
+    return tuple(out)
 
 
 def _one_character(data: bytes) -> bool:
