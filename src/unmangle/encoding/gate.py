@@ -157,9 +157,10 @@ def _no_break_leads() -> frozenset[str]:
 _NBSP_LEADS = _no_break_leads()
 
 
-def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE) -> re.Pattern[str]:
+def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bool = False) -> re.Pattern[str]:
     """One scan for every place that may hold evidence, anchored on one character class so that the engine
-    skips the rest in its C loop. It only has to find the places: each is then judged in full."""
+    skips the rest in its C loop. It only has to find the places: each is then judged in full. With ``thai``,
+    it also stops at the first Thai letter, where the text is asked how to go on (see ``SCAN``)."""
     latin1_high = _class(_LATIN1_HIGH)
     legacy = (f"(?<={_class(_E2 | _LATIN1_HIGH | _CAPS)}.)"
               f"(?:(?<={_class(_E2)}{_class(_X80)})|(?<={latin1_high}{latin1_high}.)|(?<=[а-яёА-ЯЁ][А-ЯЁ].))")
@@ -171,18 +172,21 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE) -> re.Pa
     lone = (f"(?<!{_class(paired_anchors - lone_chars - _LATIN_CJK)})"
             f"(?:(?<={_class(lone_chars)})|(?<!{others})|{_latin_cjk_glued()})")
     lost_nbsp = f"(?<={_class(_NBSP_LEADS)})(?= )"
-    anchors = others[:-1] + _RARE[1:-1] + "]"
-    return re.compile(f"(?s){anchors}(?:{paired}|{lone}|{lost_nbsp})")
+    anchors = others[:-1] + _RARE[1:-1] + ("\u0e01-\u0e5b]" if thai else "]")
+    first = "(?<=[\u0e01-\u0e5b])|" if thai else ""
+    return re.compile(f"(?s){anchors}(?:{first}{paired}|{lone}|{lost_nbsp})")
 
 
-# Real Thai is full of shapes that cp874 reads as UTF-8 (its letters are the code page's continuation bytes),
-# and the scan stops at most of its letters. Once it stops at a Thai letter, the text as a whole is asked whether
-# it is UTF-8 read with cp874 (real Thai is at most 57% whole UTF-8 under cp874, mojibake all of it); if not,
-# the rest is scanned without cp874.
+# Real Thai is full of shapes that cp874 reads as UTF-8 (its letters are the code page's continuation bytes): a
+# scan with cp874's shapes would stop at most of its letters. The first scan leaves cp874 out and stops at the
+# first Thai letter instead (UTF-8 read with cp874 is Thai letters throughout); there the text is asked whether it
+# is UTF-8 read with cp874 (real Thai is at most 71% whole UTF-8 under cp874, mojibake all of it): if so, the rest
+# is scanned with cp874's shapes, else without them.
 _EVIDENCE = _evidence_pattern()
-# The scan as a bound method: the repair's entry points call it inline, before any Python frame.
-SCAN = _EVIDENCE.search
 _EVIDENCE_NOT_CP874 = _evidence_pattern(tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874"))
+_FIRST_SCAN = _evidence_pattern(tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874"), thai=True)
+# The scan as a bound method: the repair's entry points call it inline, before any Python frame.
+SCAN = _FIRST_SCAN.search
 CP874_SHARE = 0.6
 # Characters from the first Thai letter that are asked: the share over 64 peaks where the whole paragraph's does
 # (71%, a short paragraph of Thai and English) on all 1,687 Thai paragraphs of the corpora.
@@ -377,6 +381,8 @@ class _Places:
     """What a text shows, gathered place by place: strong signs decide at once; weak ones (an odd letter, a
     rare CJK character that no codec settles) are kept, each with the stretch the model is asked about."""
 
+    __slots__ = ("rare_letters", "rare_words", "weak")
+
     def __init__(self) -> None:
         self.rare_words: set[str] = set()
         self.rare_letters: set[str] = set()
@@ -440,27 +446,33 @@ def worth_repairing(text: str) -> bool:
 
     A text of a word or two outside CJK holds too little to judge: it is worth the repair if anything in it
     looks odd at all. (CJK text is judged by the model where it is odd.)"""
-    first = SCAN(text)  # (most texts stop here: a search costs less than an empty finditer)
+    return worth_repairing_from(text, SCAN(text))  # (most texts stop at the scan: it costs less than a finditer)
+
+
+def worth_repairing_from(text: str, first: re.Match[str] | None) -> bool:
+    """:func:`worth_repairing`, given where ``SCAN`` first stopped in ``text`` (the caller scanned already)."""
     if len(text) < SHORT and _CJK.search(text) is None and (find_suspect(text) is not None or is_bad(text)):
         return True
     if first is None:
         return False
     places = _Places()
-    scan, start, thai = _EVIDENCE, first.start(), True
+    scan, start = _FIRST_SCAN, first.start()
     while True:
         for m in scan.finditer(text, start):
             at = m.start()
-            if thai and "\u0e01" <= text[at] <= "\u0e5b":  # (asked once a text)
-                thai = False
-                if not _cp874_mojibake(text[at:at + _CP874_WINDOW]):
+            if scan is _FIRST_SCAN and "\u0e01" <= text[at] <= "\u0e5b":  # (asked once a text)
+                if _cp874_mojibake(text[at:at + _CP874_WINDOW]):
+                    scan = _EVIDENCE
+                else:
                     # (Latin text read with cp874 inside real Thai keeps its ASCII letters next to the Thai
-                    # ones: `He said cafรฉ`. Those places are judged as before.)
+                    # ones: `He said cafรฉ`. Those places are judged with cp874's shapes.)
                     for g in _ASCII_THAI.finditer(text):
                         a, b = _token(text, g.start())
                         if any(_strong(text, p.start(), places) for p in _EVIDENCE.finditer(text, a, b)):
                             return True
-                    scan, start = _EVIDENCE_NOT_CP874, at
-                    break
+                    scan = _EVIDENCE_NOT_CP874
+                start = at
+                break
             if _strong(text, at, places):
                 return True
         else:

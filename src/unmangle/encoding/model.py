@@ -65,7 +65,6 @@ def quantise(counts: np.ndarray) -> np.ndarray:
     return np.minimum(255, np.round(np.log2(counts.astype(np.float64) + 1.0) * 8.0)).astype(np.uint8)
 
 
-_AT_CACHE = 1 << 16  # trigrams remembered by logprob_at (a few MB at most)
 _SLACK = 1.1  # one quantisation step (2 ** (1/8)) and a little
 _DEQUANT = (np.exp2(np.arange(256, dtype=np.float64) / 8.0) - 1.0)
 
@@ -92,7 +91,6 @@ class CharModel:
         self._class_p_py: list[list[float]] = self.class_p.tolist()
         self._class_size_py: list[float] = self.class_size.tolist()
         self._class_count_py: list[float] = self.class_count.tolist()
-        self._at_cache: dict[str, float] = {}  # logprob_at by trigram: words recur across a corpus
 
     @classmethod
     def load(cls, path: str | None = None) -> CharModel:
@@ -141,19 +139,6 @@ class CharModel:
         For a handful of positions (the clean-text gate asks about one odd letter): numpy's cost per call is
         twenty times the arithmetic, so this one is done on Python numbers.
         """
-        key = text[i - 2:i + 1] if i >= 2 else None
-        if key is not None:
-            hit = self._at_cache.get(key)
-            if hit is not None:
-                return hit
-        lp = self._logprob_at(text, i)
-        if key is not None:
-            if len(self._at_cache) >= _AT_CACHE:
-                self._at_cache.clear()
-            self._at_cache[key] = lp
-        return lp
-
-    def _logprob_at(self, text: str, i: int) -> float:
         c = ord(text[i])
         b = ord(text[i - 1]) if i >= 1 else BOS
         a = ord(text[i - 2]) if i >= 2 else BOS

@@ -21,7 +21,7 @@ from ftfy.badness import is_bad
 from unmangle.document import Edit, apply_edits, compose, output_spans
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_pass, ftfy_rival
-from unmangle.encoding.gate import SCAN, SHORT, worth_repairing
+from unmangle.encoding.gate import SCAN, SHORT, worth_repairing_from
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.model import CharModel, confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.readings import (
@@ -617,7 +617,10 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     >>> fix_and_explain("It鈥檚 here")[0]
     'It’s here'
     """
-    if text.isascii() or (len(text) >= SHORT and SCAN(text) is None) or not worth_repairing(text):
+    if text.isascii():
+        return text, []
+    first = SCAN(text)
+    if (first is None and len(text) >= SHORT) or not worth_repairing_from(text, first):
         return text, []  # the clean path: one scan, and a look at the few odd places it finds
     edits = ftfy_first(text)  # the common damage, read at ftfy's speed
     if edits is None:
@@ -713,6 +716,9 @@ def fix_text(text: str) -> str:
     >>> fix_text("caf茅 au lait")
     'café au lait'
     """
-    if text.isascii() or (len(text) >= SHORT and SCAN(text) is None) or not worth_repairing(text):
+    if text.isascii():
+        return text
+    first = SCAN(text)
+    if (first is None and len(text) >= SHORT) or not worth_repairing_from(text, first):
         return text  # (the clean path once more, without building an explanation: most crawled text is clean)
     return fix_and_explain(text)[0]
