@@ -308,3 +308,12 @@ def test_lost_bytes_are_explained_as_lost_bytes() -> None:
 @pytest.mark.parametrize("text", ["plain ascii text", "北京是中国的首都。", "It’s “fine” — really…", ""])
 def test_clean_text_has_no_edits(text: str) -> None:
     assert fix_and_explain(text) == (text, [])
+
+
+@pytest.mark.parametrize(("clean", "why"), [
+    ("The 6” screen is bright.", "inches: a number before the lost quote, no word after it glued"),
+    ("Pages 12–15 cover it.", "a range: digits on both sides of the lost dash"),
+])
+def test_a_lost_last_byte_after_a_number_is_read_from_its_context(clean: str, why: str) -> None:
+    broken = clean.encode("utf-8").decode("gbk", "ignore")
+    assert fix_text(broken) == clean, why

@@ -150,13 +150,14 @@ MAX_HOLES = 160  # where the holes are marked (U+FFFD, `?`), each is one byte: t
 _OPENERS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u300c": "\u300d", "\u300e": "\u300f"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 PAIRING_BONUS = 4.0
-_DASHES = frozenset("\u2014\u2013")
+_DASHES = frozenset("\u2014\u2013\u2015")
+_PRIMES = frozenset("\u201d\u2019")  # written for inches and feet after a number: 6’2”, a 6” screen
 
 
 def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarray:
     """Typographic pairing the trigram model cannot see: a closing quote answers an opening one earlier on,
-    an opening quote does not stick to the end of a word, ’ after a letter is an apostrophe, and a dash is
-    spaced on both sides or on neither."""
+    an opening quote does not stick to the end of a word, ’ after a letter is an apostrophe, ” and ’ after a
+    number are inches and feet, and a dash is spaced on both sides or on neither."""
     bonus = np.zeros(len(chars))
     if not any(c in _OPENERS or c in _CLOSERS or c in _DASHES for c in chars):
         return bonus
@@ -177,6 +178,8 @@ def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarra
                 bonus[idx] = PAIRING_BONUS
             elif c == "\u2019" and spaced_before and after[:1].isdigit():
                 bonus[idx] = 2 * PAIRING_BONUS  # an elided century (the ’90s): digits after a spaced ’
+            elif c in _PRIMES and before[-1:].isdigit() and not after[:1].isdigit():
+                bonus[idx] = PAIRING_BONUS  # a unit after a number (the model hears `6”` as rare as `6―`)
             elif not (c == "\u2019" and after_word):
                 bonus[idx] = -PAIRING_BONUS
         elif c in _OPENERS:
