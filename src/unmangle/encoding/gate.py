@@ -174,7 +174,12 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
     lost_nbsp = f"(?<={_class(_NBSP_LEADS)})(?= )"
     anchors = others[:-1] + _RARE[1:-1] + ("\u0e01-\u0e5b]" if thai else "]")
     first = "(?<=[\u0e01-\u0e5b])|" if thai else ""
-    return re.compile(f"(?s){anchors}(?:{first}{paired}|{lone}|{lost_nbsp})")
+    # Most stops are a letter like `é` after one that no paired place can follow (ASCII, or `α` before `π`):
+    # there only the lone and no-break-space places could match, and one look-behind settles that before the
+    # alternatives are tried.
+    can_precede = (_chars(decoders, 0xC2, 0xDF) | _chars(decoders, 0x80, 0xBF) | _E2 | _LATIN1_HIGH | _CAPS)
+    plain = f"(?<![^{_class(can_precede)[1:]}{_class(paired_anchors - lone_chars - _LATIN_CJK - _NBSP_LEADS)})"
+    return re.compile(f"(?s){anchors}{plain}(?:{first}{paired}|{lone}|{lost_nbsp})")
 
 
 # Real Thai is full of shapes that cp874 reads as UTF-8 (its letters are the code page's continuation bytes): a
