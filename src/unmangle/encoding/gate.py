@@ -157,10 +157,12 @@ def _no_break_leads() -> frozenset[str]:
 _NBSP_LEADS = _no_break_leads()
 
 
-def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bool = False) -> re.Pattern[str]:
+def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bool = False,
+                      ascii_thai: bool = False) -> re.Pattern[str]:
     """One scan for every place that may hold evidence, anchored on one character class so that the engine
     skips the rest in its C loop. It only has to find the places: each is then judged in full. With ``thai``,
-    it also stops at the first Thai letter, where the text is asked how to go on (see ``SCAN``)."""
+    it also stops at the first Thai letter, where the text is asked how to go on (see ``SCAN``); with
+    ``ascii_thai``, at an ASCII letter next to a Thai one (the rare ASCII is the anchor)."""
     latin1_high = _class(_LATIN1_HIGH)
     legacy = (f"(?<={_class(_E2 | _LATIN1_HIGH | _CAPS)}.)"
               f"(?:(?<={_class(_E2)}{_class(_X80)})|(?<={latin1_high}{latin1_high}.)|(?<=[а-яёА-ЯЁ][А-ЯЁ].))")
@@ -169,11 +171,14 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
     paired_anchors = _chars(decoders, 0x80, 0xBF) | _X80 | _LATIN1_HIGH | _CAPS
     others = _class(paired_anchors | lone_chars | {c for c in _LATIN_CJK if not _RARE_CJK.match(c)})
     # (An anchor that is none of the others is a rare CJK character: the huge class is written once.)
+    not_rare = others[:-1] + ("A-Za-z]" if ascii_thai else "]")
     lone = (f"(?<!{_class(paired_anchors - lone_chars - _LATIN_CJK)})"
-            f"(?:(?<={_class(lone_chars)})|(?<!{others})|{_latin_cjk_glued()})")
+            f"(?:(?<={_class(lone_chars)})|(?<!{not_rare})|{_latin_cjk_glued()})")
     lost_nbsp = f"(?<={_class(_NBSP_LEADS)})(?= )"
-    anchors = others[:-1] + _RARE[1:-1] + ("\u0e01-\u0e5b]" if thai else "]")
+    anchors = others[:-1] + _RARE[1:-1] + ("\u0e01-\u0e5b" if thai else "") + ("A-Za-z]" if ascii_thai else "]")
     first = "(?<=[\u0e01-\u0e5b])|" if thai else ""
+    if ascii_thai:
+        first += "(?<=[A-Za-z])(?:(?<=[\u0e01-\u0e5b].)|(?=[\u0e01-\u0e5b]))|"
     # Most stops are a letter like `é` after one that no paired place can follow (ASCII, or `α` before `π`):
     # there only the lone and no-break-space places could match, and one look-behind settles that before the
     # alternatives are tried.
@@ -196,7 +201,9 @@ CP874_SHARE = 0.6
 # Characters from the first Thai letter that are asked: the share over 64 peaks where the whole paragraph's does
 # (71%, a short paragraph of Thai and English) on all 1,687 Thai paragraphs of the corpora.
 _CP874_WINDOW = 64
-_ASCII_THAI = re.compile("[A-Za-z](?:(?<=[\u0e01-\u0e5b].)|(?=[\u0e01-\u0e5b]))")  # (anchored on the rare ASCII)
+# Real Thai, scanned without cp874's shapes but stopping where an ASCII letter touches a Thai one: Latin text read
+# with cp874 inside real Thai keeps its ASCII letters next to the Thai ones (`He said cafรฉ`).
+_EVIDENCE_THAI = _evidence_pattern(tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874"), ascii_thai=True)
 
 
 # --- judging each place ----------------------------------------------------------------------------------------
@@ -461,23 +468,21 @@ def worth_repairing_from(text: str, first: re.Match[str] | None) -> bool:
     if first is None:
         return False
     places = _Places()
-    scan, start = _FIRST_SCAN, first.start()
+    scan, start, judged = _FIRST_SCAN, first.start(), -1
     while True:
         for m in scan.finditer(text, start):
             at = m.start()
-            if scan is _FIRST_SCAN and "\u0e01" <= text[at] <= "\u0e5b":  # (asked once a text)
-                if _cp874_mojibake(text[at:at + _CP874_WINDOW]):
-                    scan = _EVIDENCE
-                else:
-                    # (Latin text read with cp874 inside real Thai keeps its ASCII letters next to the Thai
-                    # ones: `He said cafรฉ`. Those places are judged with cp874's shapes.)
-                    for g in _ASCII_THAI.finditer(text):
-                        a, b = _token(text, g.start())
-                        if any(_strong(text, p.start(), places) for p in _EVIDENCE.finditer(text, a, b)):
-                            return True
-                    scan = _EVIDENCE_NOT_CP874
-                start = at
+            ch = text[at]
+            if scan is _FIRST_SCAN and "\u0e01" <= ch <= "\u0e5b":  # (asked once a text)
+                scan = _EVIDENCE if _cp874_mojibake(text[at:at + _CP874_WINDOW]) else _EVIDENCE_THAI
+                start = max(0, at - 1)  # (an ASCII letter right before it touches it)
                 break
+            if scan is _EVIDENCE_THAI and ch < "\x80":
+                a, b = _token(text, at)  # (the token is judged with cp874's shapes, once)
+                if a > judged and any(_strong(text, p.start(), places) for p in _EVIDENCE.finditer(text, a, b)):
+                    return True
+                judged = a
+                continue
             if _strong(text, at, places):
                 return True
         else:
