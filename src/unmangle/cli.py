@@ -73,13 +73,15 @@ def main() -> None:
 @click.option("--explain", is_flag=True, help="List every edit on stderr.")
 def fix(file: str, explain: bool) -> None:
     """Repair the encoding of FILE (or stdin) and print it as UTF-8."""
-    from unmangle.encoding import fix_and_explain
+    from unmangle.encoding import fix_and_explain, fix_text
 
     text, decode_edits = _read_input(file)
+    if not explain:
+        _write_stdout(fix_text(text))  # (no list of edits held: a huge file costs its text and no more)
+        return
     fixed, edits = fix_and_explain(text)
     _write_stdout(fixed)
-    if explain:
-        _explain(decode_edits + edits)
+    _explain(decode_edits + edits)
 
 
 @main.command()

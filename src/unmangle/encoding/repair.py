@@ -19,6 +19,7 @@ import regex
 from ftfy.badness import is_bad
 
 from unmangle.document import Edit, apply_edits, compose, output_spans
+from unmangle.encoding.chunks import PIECE, pieces
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_pass, ftfy_rival
 from unmangle.encoding.gate import SCAN, SHORT, worth_repairing_from
@@ -617,6 +618,13 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     >>> fix_and_explain("It鈥檚 here")[0]
     'It’s here'
     """
+    if len(text) > PIECE:  # (a huge text is repaired a piece at a time, in bounded memory)
+        out, edits = [], []
+        for offset, piece in pieces(text, PIECE):
+            fixed, piece_edits = fix_and_explain(piece)
+            out.append(fixed)
+            edits += [replace(e, start=e.start + offset, end=e.end + offset) for e in piece_edits]
+        return "".join(out), edits
     if text.isascii():
         return text, []
     first = SCAN(text)
@@ -721,4 +729,6 @@ def fix_text(text: str) -> str:
     first = SCAN(text)
     if (first is None and len(text) >= SHORT) or not worth_repairing_from(text, first):
         return text  # (the clean path once more, without building an explanation: most crawled text is clean)
+    if len(text) > PIECE:
+        return "".join(fix_text(piece) for _, piece in pieces(text, PIECE))  # (no explanation kept: bounded memory)
     return fix_and_explain(text)[0]
