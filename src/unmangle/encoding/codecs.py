@@ -7,6 +7,7 @@ agree with the decoders that made the damage.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -132,6 +133,16 @@ MULTI_BYTE: tuple[WrongDecoder, ...] = (
 )
 
 WRONG_DECODERS: tuple[WrongDecoder, ...] = SINGLE_BYTE + MULTI_BYTE
+
+
+def utf8_readings(text: str, decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE) -> Iterator[tuple[WrongDecoder, str]]:
+    """``(decoder, reading)`` for each decoder that could have written ``text`` from UTF-8: the text encoded
+    back with it decodes as UTF-8 (one round trip in C each)."""
+    for wd in decoders:
+        try:
+            yield wd, text.encode(wd.codec).decode("utf-8")
+        except UnicodeError:
+            continue
 
 # Legacy encodings a text may really be in, tried when its bytes are not UTF-8.
 LEGACY_TRUE: tuple[str, ...] = (

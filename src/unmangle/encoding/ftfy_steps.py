@@ -21,7 +21,7 @@ import regex
 from ftfy.badness import is_bad
 
 from unmangle.document import Edit, apply_edits
-from unmangle.encoding.codecs import SINGLE_BYTE
+from unmangle.encoding.codecs import SINGLE_BYTE, utf8_readings
 from unmangle.encoding.gate import worth_repairing
 from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.readings import _common, find_suspect
@@ -94,14 +94,7 @@ def _another_reading(text: str, fixed: str) -> bool:
     text commonly writes (MacRoman reads most cp1252 mojibake back as combining marks: that is no rival), and
     the model finds it more probable by a margin: a rival no better than ftfy's reading (`Steiübein` for
     `Steißbein`, ISO-8859-2 for cp1250) is not worth the full repair's doubt."""
-    rivals = []
-    for wd in SINGLE_BYTE:
-        try:
-            other = text.encode(wd.codec).decode("utf-8")
-        except UnicodeError:
-            continue
-        if other != fixed and _common(other):
-            rivals.append(other)
+    rivals = [other for _, other in utf8_readings(text) if other != fixed and _common(other)]
     if not rivals:
         return False
     scores = score_many(default_model(), [fixed, *rivals])

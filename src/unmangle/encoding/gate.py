@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from ftfy.badness import is_bad
 
-from unmangle.encoding.codecs import MULTI_BYTE, PUNCTUATION_LEADS, SINGLE_BYTE, WrongDecoder
+from unmangle.encoding.codecs import MULTI_BYTE, PUNCTUATION_LEADS, SINGLE_BYTE, WrongDecoder, utf8_readings
 from unmangle.encoding.lost_bytes import strict_codec
 from unmangle.encoding.model import default_model
 from unmangle.encoding.readings import (
@@ -269,16 +269,11 @@ def _other_script_token(text: str, pos: int) -> bool:
     under its code page, and never reads back so."""
     if pos < 1 or not (text[pos - 1] in _NON_LATIN_LEADS or (pos > 1 and text[pos - 2] in _NON_LATIN_LEADS)):
         return False  # (the usual case, Latin text's own letters: decided without a slice or a call)
-    codecs = _reads_as_other_script(text[max(0, pos - 2):pos + 1]) + _reads_as_other_script(text[pos - 1:pos + 1])
-    if not codecs:
+    decoders = _reads_as_other_script(text[max(0, pos - 2):pos + 1]) + _reads_as_other_script(text[pos - 1:pos + 1])
+    if not decoders:
         return False
     start, end = _token(text, pos)
-    token = text[start:end]
-    for codec in codecs:
-        try:
-            decoded = token.encode(codec).decode("utf-8")
-        except UnicodeError:
-            continue
+    for _wd, decoded in utf8_readings(text[start:end], decoders):
         letters = [ch for ch in decoded if ch >= "\x80"]
         if (len(set(letters)) >= 2 and all(ch in COMMON for ch in letters)
                 and len({script_of(ch) for ch in letters}) == 1):
@@ -291,21 +286,14 @@ _NON_LATIN_LEADS = frozenset(c for c in _chars(SINGLE_BYTE, 0xC2, 0xEF) if scrip
 
 
 @lru_cache(maxsize=4096)
-def _reads_as_other_script(shape: str) -> tuple[str, ...]:
+def _reads_as_other_script(shape: str) -> tuple[WrongDecoder, ...]:
     """The single-byte decoders that make a non-Latin ``shape`` of one common character's UTF-8 in another
     non-Latin script (the shapes :func:`_common_decoders` leaves out)."""
     script = script_of(shape)
     if script in ("", "Latin"):
         return ()
-    out = []
-    for wd in SINGLE_BYTE:
-        try:
-            ch = shape.encode(wd.codec).decode("utf-8")
-        except UnicodeError:
-            continue
-        if ch in COMMON and script_of(ch) not in ("", "Latin", script):
-            out.append(wd.codec)
-    return tuple(out)
+    return tuple(wd for wd, ch in utf8_readings(shape)
+                 if ch in COMMON and script_of(ch) not in ("", "Latin", script))
 
 
 def _one_character(data: bytes) -> bool:
