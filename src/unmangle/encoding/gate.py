@@ -201,6 +201,10 @@ CP874_SHARE = 0.6
 # Characters from the first Thai letter that are asked: the share over 64 peaks where the whole paragraph's does
 # (71%, a short paragraph of Thai and English) on all 1,687 Thai paragraphs of the corpora.
 _CP874_WINDOW = 64
+# A Thai vowel or tone mark followed by a letter of the upper half of cp874: in UTF-8 read with cp874 the mark is a
+# lead byte and what follows it a continuation byte (ก-ฟ or punctuation), never such a letter; real Thai writes
+# the pair in nearly every word (`แล้ว`). Seen, the text is real Thai without counting bytes.
+_REAL_THAI = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e][\u0e20-\u0e5b]")
 # Real Thai, scanned without cp874's shapes but stopping where an ASCII letter touches a Thai one: Latin text read
 # with cp874 inside real Thai keeps its ASCII letters next to the Thai ones (`He said cafรฉ`).
 _EVIDENCE_THAI = _evidence_pattern(tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874"), ascii_thai=True)
@@ -462,7 +466,9 @@ def worth_repairing_from(text: str, first: re.Match[str] | None) -> bool:
             at = m.start()
             ch = text[at]
             if scan is _FIRST_SCAN and "\u0e01" <= ch <= "\u0e5b":  # (asked once a text)
-                scan = _EVIDENCE if _cp874_mojibake(text[at:at + _CP874_WINDOW]) else _EVIDENCE_THAI
+                window = text[at:at + _CP874_WINDOW]
+                real = _REAL_THAI.search(window) is not None or not _cp874_mojibake(window)
+                scan = _EVIDENCE_THAI if real else _EVIDENCE
                 start = max(0, at - 1)  # (an ASCII letter right before it touches it)
                 break
             if scan is _EVIDENCE_THAI and ch < "\x80":
