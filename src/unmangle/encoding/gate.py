@@ -21,8 +21,8 @@ Evidence is what a decoder leaves across a word, not one chance shape:
 - replacement characters, C1 controls, and a quotation mark's UTF-8 with its last byte lost, always; a Latin-1
   lead byte before a space (a lost no-break space) where ftfy's badness heuristic flags it.
 
-A text of a word or two outside CJK is too short to judge: it goes to the repair if the scan, find_suspect or
-ftfy's badness heuristic finds anything odd.
+A text of a word or two outside CJK holds little evidence: it goes to the repair if find_suspect or ftfy's
+badness heuristic finds anything odd, and is judged like a paragraph otherwise (a title with `ß` or `»`).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ _CJK_WINDOW = 8  # characters either side of a rare CJK character that are read 
 # The CJK decoders' supersets: they write the same bytes for the characters they share with the others.
 _CJK_CODECS = ("gb18030", "big5hkscs", "cp950", "cp932", "euc_jp", "cp949")
 _MAX_WEAK = 8  # weak places the model is asked about, per text
-SHORT = 20  # characters: a shorter text goes to the repair as before (find_suspect alone decides)
+SHORT = 20  # characters: a shorter text goes to the repair on find_suspect's or ftfy's word alone
 
 
 def _class(chars: Iterable[str]) -> str:
@@ -193,8 +193,8 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
 # is UTF-8 read with cp874 (real Thai is at most 71% whole UTF-8 under cp874, mojibake all of it): if so, the rest
 # is scanned with cp874's shapes, else without them.
 _EVIDENCE = _evidence_pattern()
-_EVIDENCE_NOT_CP874 = _evidence_pattern(tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874"))
-_FIRST_SCAN = _evidence_pattern(tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874"), thai=True)
+_NOT_CP874 = tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874")
+_FIRST_SCAN = _evidence_pattern(_NOT_CP874, thai=True)
 # The scan as a bound method: the repair's entry points call it inline, before any Python frame.
 SCAN = _FIRST_SCAN.search
 CP874_SHARE = 0.6
@@ -207,7 +207,7 @@ _CP874_WINDOW = 64
 _REAL_THAI = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e][\u0e20-\u0e5b]")
 # Real Thai, scanned without cp874's shapes but stopping where an ASCII letter touches a Thai one: Latin text read
 # with cp874 inside real Thai keeps its ASCII letters next to the Thai ones (`He said cafรฉ`).
-_EVIDENCE_THAI = _evidence_pattern(tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874"), ascii_thai=True)
+_EVIDENCE_THAI = _evidence_pattern(_NOT_CP874, ascii_thai=True)
 
 
 # --- judging each place ----------------------------------------------------------------------------------------
@@ -448,8 +448,9 @@ def _strong(text: str, pos: int, places: _Places) -> bool:
 def worth_repairing(text: str) -> bool:
     """Whether ``text`` shows evidence of mojibake strong enough to run the full repair for.
 
-    A text of a word or two outside CJK holds too little to judge: it is worth the repair if anything in it
-    looks odd at all. (CJK text is judged by the model where it is odd.)"""
+    A text of a word or two outside CJK is worth the repair if find_suspect or ftfy's badness heuristic finds
+    anything odd in it, and judged like a paragraph otherwise. (CJK text is judged by the model where it is
+    odd.)"""
     return worth_repairing_from(text, SCAN(text))  # (most texts stop at the scan: it costs less than a finditer)
 
 
