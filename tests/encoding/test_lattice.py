@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.encoding.test_families import check_edits, mangle
-from unmangle import fix_and_explain
+from unmangle import fix_and_explain, fix_text
 from unmangle.encoding.lattice import CLEAN, Channel, index_for, search
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.ngram import cjk_model
@@ -225,3 +225,11 @@ def test_a_russian_word_among_shredded_cjk_is_not_read_as_cjk() -> None:
     fixed = fix_and_explain(text)[0]
     assert fixed.count("Привет") == 2
     assert fix_and_explain(fixed)[0] == fixed
+
+
+def test_a_legacy_cjk_channel_does_not_replace_latin_letters_alone() -> None:
+    # Big5 bytes read with GB18030 write `à` for `角` (GB18030 holds pinyin letters), but a lone `à` between
+    # spaces is French: a legacy channel's span of Latin letters with no CJK or hole in it is left as it stands.
+    text = "à 茅ét©\x81淭™Ã渁à caf渁鈥檚Привет\x9d渁Ð"
+    assert all("à" not in e.before for e in lossy_pass(text) if not e.detail.startswith("utf-8"))
+    assert fix_text(text).startswith("à ")

@@ -28,6 +28,8 @@ _LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
 _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
 # A word of a script that is neither CJK nor Latin, four letters: EUC-KR and EUC-JP read Korean UTF-8 into a
 # Cyrillic or Greek letter here and there, and now and then two, never a word of them.
+_CJK_OR_HOLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\ufffd?]")
+_LATIN = regex.compile(r"\p{Latin}")
 _OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\p{Latin}]{4}")
 FEW_WIDE = 20
 FEW_OTHER = 4  # letters of another script that make a line that script's text
@@ -200,6 +202,8 @@ def _edits(reading: Reading, line: str, offset: int, ch: Channel) -> list[Edit]:
     for s, e, text in reading.spans:
         if _OTHER_SCRIPT.search(line, s, e):
             continue  # (the CJK model cannot judge a Russian word it would replace: `Привет` is no Big5 `П把我志快找`)
+        if ch.true != "utf-8" and _LATIN.search(line, s, e) and not _CJK_OR_HOLE.search(line, s, e):
+            continue  # (a CJK decoder reading a legacy CJK text writes CJK or holes: a lone `à` is French)
         kind, detail = "lost-byte", f"{ch.label}, lost bytes restored"
         if _reads_back(line[s:e], text, ch):
             kind, detail = "mojibake", ch.label
