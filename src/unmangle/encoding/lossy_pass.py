@@ -26,10 +26,11 @@ _WIDE = regex.compile(_WIDE_CHAR + "+")
 _LINE = regex.compile(r"[^\n]+")
 _LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
 _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
-# A word of a script that is neither CJK nor Latin, four letters: EUC-KR and EUC-JP read Korean UTF-8 into a
-# Cyrillic or Greek letter here and there, and now and then two, never a word of them.
+# What a CJK decoder writes for a legacy CJK text: CJK characters, or holes where it could not.
 _CJK_OR_HOLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\ufffd?]")
 _LATIN = regex.compile(r"\p{Latin}")
+# A word of a script that is neither CJK nor Latin, four letters: EUC-KR and EUC-JP read Korean UTF-8 into a
+# Cyrillic or Greek letter here and there, and now and then two, never a word of them.
 _OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\p{Latin}]{4}")
 FEW_WIDE = 20
 FEW_OTHER = 4  # letters of another script that make a line that script's text

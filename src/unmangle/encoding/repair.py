@@ -237,7 +237,6 @@ def _east_asian() -> frozenset[str]:
     return _scripts(chr(c) for a, b in ranges for c in range(a, b))
 
 
-
 def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[str],
             support: dict[str, int], variety: dict[str, int], alphabet: frozenset[str] = frozenset(),
             scripts: frozenset[str] = frozenset()) -> Decision:
@@ -250,6 +249,7 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
     new_chars = set(token)
     vetoed: set[str] = set()
     utf8_vetoed: set[tuple[int, int]] = set()
+    token_bad = lru_cache(maxsize=1)(lambda: is_bad(token))  # (asked of the token once, if at all)
     for margin, r in sorted(scored, key=lambda s: _pair_rank(_pair(s[1]))):
         if r.corroborate and r.detail not in trusted:
             continue
@@ -290,7 +290,7 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
         # What ftfy's badness heuristic flags and a decoder it knows reads back whole, ftfy would repair: the
         # model may doubt it a little (`IL2RÎ³cKO`, a Greek letter inside a gene name), not overrule it.
         ftfy_would = (r.kind == "mojibake" and pair in _FTFY_DECODERS and r.start == 0 and r.end == len(token)
-                      and is_bad(token))
+                      and token_bad())
         if adjusted < need and adjusted >= -FTFY_TRUST and ftfy_would:
             need = adjusted
         if adjusted >= need:
