@@ -115,43 +115,55 @@ class _Group:
         return got
 
 
-class _Table:
-    """One decoder state's view of the vocabulary: flat arrays sorted by output, a slice per output; groups
-    are made when the search first asks for one (most outputs never occur in the text at hand)."""
-
-    __slots__ = ("cps", "after", "counts", "slices", "groups")
-
-    def __init__(self, cps: np.ndarray, after: np.ndarray, counts: np.ndarray,
-                 slices: dict[str, tuple[int, int]]) -> None:
-        self.cps = cps
-        self.after = after
-        self.counts = counts
-        self.slices = slices
-        self.groups: dict[str, _Group] = {}
-
-    def get(self, shown: str) -> _Group | None:
-        got = self.groups.get(shown)
-        if got is None:
-            span = self.slices.get(shown)
-            if span is None:
-                return None
-            a, b = span
-            got = self.groups[shown] = _Group(len(shown), self.cps[a:b], self.after[a:b], self.counts[a:b])
-        return got
-
-
 class _Interner(list):
     """Values numbered in order of first sight (decoder states, decoder outputs), so numpy can carry ids."""
 
     def __init__(self, first: object) -> None:
         super().__init__([first])
-        self._ids: dict[object, int] = {first: 0}
+        self.numbers: dict[object, int] = {first: 0}
 
     def id(self, value: object) -> int:
-        got = self._ids.get(value)
+        got = self.numbers.get(value)
         if got is None:
-            got = self._ids[value] = len(self)
+            got = self.numbers[value] = len(self)
             self.append(value)
+        return got
+
+
+class _Table:
+    """One decoder state's view of the vocabulary: flat arrays sorted by output, a slice per output (output
+    number k holds ``bounds[k]:bounds[k + 1]``); groups are made when the search first asks for one (most
+    outputs never occur in the text at hand)."""
+
+    __slots__ = ("cps", "after", "counts", "texts", "bounds", "groups")
+
+    def __init__(self, cps: np.ndarray, after: np.ndarray, counts: np.ndarray, texts: _Interner,
+                 bounds: list[int]) -> None:
+        self.cps = cps
+        self.after = after
+        self.counts = counts
+        self.texts = texts
+        self.bounds = bounds
+        self.groups: dict[str, _Group] = {}
+
+    def shown_by(self, cp: int) -> tuple[str, int] | None:
+        """What the character shows from this state, and the state it leaves (None: not in the vocabulary)."""
+        at = np.flatnonzero(self.cps == cp)
+        if not len(at):
+            return None
+        k = int(np.searchsorted(self.bounds, at[0], side="right")) - 1
+        return self.texts[k], int(self.after[at[0]])
+
+    def get(self, shown: str) -> _Group | None:
+        got = self.groups.get(shown)
+        if got is None:
+            k = self.texts.numbers.get(shown)
+            if k is None:
+                return None
+            a, b = self.bounds[k], self.bounds[k + 1]
+            if a == b:
+                return None  # (a text some characters only passed through on their way to a longer one)
+            got = self.groups[shown] = _Group(len(shown), self.cps[a:b], self.after[a:b], self.counts[a:b])
         return got
 
 
@@ -169,8 +181,12 @@ class _Index:
         self.byte_mat = np.zeros((len(self.raw), width), dtype=np.int64)
         for i, data in enumerate(self.raw):
             self.byte_mat[i, :len(data)] = list(data)
-        self.lengths = np.fromiter(map(len, self.raw), dtype=np.int64, count=len(self.raw))
-        self._steps: dict[tuple[bytes, int], tuple[str, bytes]] = {}
+        lengths = np.fromiter(map(len, self.raw), dtype=np.int64, count=len(self.raw))
+        # The characters with a byte at each position.
+        self.active = [np.flatnonzero(lengths > t) for t in range(width)]
+        # (state id, byte) -> output id, state id after (-1: not asked yet); see _transitions
+        self._out = np.zeros(256 * 64, dtype=np.int32)
+        self._after = np.full(256 * 64, -1, dtype=np.int32)
         self._decoder = codecs.getincrementaldecoder(channel.wrong)("replace")
         self._tables: dict[bytes, _Table] = {}
         self.max_out = 1
@@ -196,46 +212,56 @@ class _Index:
         out = dec.decode(data, final)
         return self._shown(out), (b"" if final else dec.getstate()[0])
 
-    def step(self, pending: bytes, byte: int) -> tuple[str, bytes]:
-        """The decoder fed one byte: incremental decoding composes, so a character is a chain of steps."""
-        key = (pending, byte)
-        got = self._steps.get(key)
-        if got is None:
-            got = self._steps[key] = self.feed(pending, bytes((byte,)))
-        return got
+    def _transitions(self, states: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(output id, state id after) of each decoder state fed one byte: incremental decoding composes, so a
+        character is a chain of steps. Steps are kept in two dense (state, byte) arrays; the codec is asked only
+        for the pairs not seen before."""
+        key = states * 256 + data
+        after = self._after.take(key, mode="clip")
+        unknown = (after < 0) | (key >= self._after.size)
+        if unknown.any():
+            for k in np.unique(key[unknown]).tolist():
+                out, pending = self.feed(self.states[k >> 8], bytes((k & 0xFF,)))
+                out_id, after_id = self.outputs.id(out), self.state_id(pending)
+                if (k >> 8) >= len(self._after) // 256 or after_id >= len(self._after) // 256:
+                    self._grow()
+                self._out[k], self._after[k] = out_id, after_id
+            after = self._after[key]
+        return self._out[key], after
+
+    def _grow(self) -> None:
+        size = max(len(self._after), 256 * 2 * len(self.states))
+        self._after = np.concatenate((self._after, np.full(size - len(self._after), -1, dtype=np.int32)))
+        self._out = np.concatenate((self._out, np.zeros(size - len(self._out), dtype=np.int32)))
 
     def table(self, pending: bytes) -> _Table:
         """Output string -> the characters that show it from this decoder state (and the states they leave).
 
         The whole vocabulary is stepped through the decoder a byte position at a time: at each position only
-        the distinct (state, byte) pairs are fed to the codec, and numpy carries the rest.
+        the distinct (state, byte) pairs are fed to the codec, numpy carries the rest, and the text each
+        character shows so far is numbered as it grows (a new number only where a step shows something).
         """
         self.touched.add(pending)
         got = self._tables.get(pending)
         if got is not None:
             return got
         state = np.full(len(self.cps), self.state_id(pending), dtype=np.int64)
-        outs = []
-        for t in range(self.byte_mat.shape[1]):
-            active = self.lengths > t
-            uniq, inv = np.unique(state[active] * 256 + self.byte_mat[active, t], return_inverse=True)
-            steps = [self.step(self.states[key >> 8], key & 0xFF) for key in uniq.tolist()]
-            out = np.zeros(len(self.cps), dtype=np.int64)
-            out[active] = np.array([self.outputs.id(o) for o, _ in steps], dtype=np.int64)[inv]
-            state[active] = np.array([self.state_id(a) for _, a in steps], dtype=np.int64)[inv]
-            outs.append(out)
-        combos, shown_of = np.unique(np.stack(outs, axis=1), axis=0, return_inverse=True)
-        # Different byte-by-byte outputs can show the same text (`夜` then `ｽ`, or `夜ｽ` at once): group by text.
+        shown = np.zeros(len(self.cps), dtype=np.int64)  # ids in ``texts``
         texts = _Interner("")
-        text_of = np.array([texts.id("".join(self.outputs[o] for o in row)) for row in combos.tolist()],
-                           dtype=np.int64)
-        shown_of = text_of[shown_of.reshape(-1)]
-        order = np.lexsort((np.arange(len(self.cps)), shown_of))  # by output, then code point
-        bounds = np.searchsorted(shown_of[order], np.arange(len(texts) + 1))
-        slices = {}
-        for k, text in enumerate(texts):
-            slices[text] = (int(bounds[k]), int(bounds[k + 1]))
-        got = _Table(self.cps[order], state[order].astype(np.int32), self.counts[order].astype(np.float32), slices)
+        for t, active in enumerate(self.active):
+            out, state[active] = self._transitions(state[active], self.byte_mat[active, t])
+            grew = out != 0  # (output 0 is the empty string)
+            if grew.any():
+                at = active[grew]
+                width = len(self.outputs)
+                pairs, pair_of = np.unique(shown[at] * width + out[grew], return_inverse=True)
+                shown[at] = np.array([texts.id(texts[p // width] + self.outputs[p % width])
+                                      for p in pairs.tolist()], dtype=np.int64)[pair_of]
+        # By output, then code point (the vocabulary is in code point order and the sort is stable).
+        order = np.argsort(shown.astype(np.uint16) if len(texts) < 1 << 16 else shown, kind="stable")
+        bounds = np.searchsorted(shown[order], np.arange(len(texts) + 1))
+        got = _Table(self.cps[order], state[order].astype(np.int32), self.counts[order].astype(np.float32),
+                     texts, bounds.tolist())
         self.max_out = max(self.max_out, max(map(len, texts)))
         if len(self._tables) >= MAX_TABLES:
             self._tables.pop(next(iter(self._tables)))  # memory stays bounded: the oldest state goes

@@ -637,7 +637,7 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
         edits = whole_legacy_first(text)
     if edits is None:
         edits = ftfy_rival(text, _repair(text) if find_suspect(text) is not None else [])
-        if _LEAD_SPACE.search(text) and (edits or is_bad(text)):
+        if _LEAD_SPACE.search(text) and (any(map(_single_byte_utf8, edits)) if edits else is_bad(text)):
             edits = _with_no_break_spaces(text, edits)
     return (apply_edits(text, edits) if edits else text), edits
 
@@ -709,13 +709,19 @@ def _with_no_break_spaces(text: str, edits: list[Edit]) -> list[Edit]:
         shift = [f.start + k * (len(joiner) - 1) for k, f in enumerate(fills)]
         # Each byte must go into a character of UTF-8 read with a single-byte decoder: a no-break space left
         # standing would be a change of ours, not a repair.
-        utf8 = [e for e in layer if _pair_of_edit(e) in _SINGLE_BYTE_UTF8 or e.detail == FTFY_DETAIL]
+        utf8 = [e for e in layer if _single_byte_utf8(e)]
         if not all(any(e.start <= at < e.end for e in utf8) for at in shift):
             continue
         score = model.score("", fold_capitals(apply_edits(restored, layer)))
         if score - best >= NO_BREAK_GAIN:
             best, chosen = score, compose(text, fills, restored, layer)
     return chosen
+
+
+def _single_byte_utf8(edit: Edit) -> bool:
+    """Whether the edit reads UTF-8 back from a single-byte decoder (the damage that turns 0xA0 into a space);
+    a text repaired otherwise (a CJK decoder's) is not searched again for lost no-break spaces."""
+    return _pair_of_edit(edit) in _SINGLE_BYTE_UTF8 or edit.detail == FTFY_DETAIL
 
 
 def fix_text(text: str) -> str:
