@@ -44,6 +44,7 @@ PROBE = 40  # characters of a line the fallback ranking searches
 PROBE_BEAM = 8
 PROBE_BUILDS = 600
 RIVAL_BUILDS, RIVAL_FACTOR = 200, 4
+SETTLED = 2  # lines in a row one channel must read back before it reads the rest alone
 
 
 def _modes(line: str) -> tuple[str, ...]:
@@ -229,13 +230,20 @@ def lossy_pass(text: str) -> list[Edit]:
     ranked = _rank(probe, _channels(probe))
     edits: list[Edit] = []
     budget = MAX_CHARS
+    wins: list[Channel] = []  # the channel that read each line back, in order
     for offset, line in gated if ranked else ():
         budget -= len(line)
         if budget < 0:
             break  # the search costs milliseconds a character: a runaway document keeps its first pages read
         best: tuple[Reading, Channel] | None = None
         gave_up = []
-        for ch in ranked:
+        # A document goes through one channel: once the same one has read SETTLED lines in a row back, it
+        # reads the next lines alone, and its rivals are asked only about a line it cannot read.
+        settled = wins[-1] if len(wins) >= SETTLED and len(set(wins[-SETTLED:])) == 1 else None
+        order = [settled] + [ch for ch in ranked if ch != settled] if settled in ranked else ranked
+        for ch in order:
+            if settled is not None and ch != settled and best is not None and best[0].gain >= MIN_GAIN:
+                break
             # Once a channel reads the line back, a rival gets a few times the decoder states it took: a
             # channel that needs far more is lost in states the text does not call for.
             r = search(line, ch, max_builds=MAX_BUILDS if best is None or best[0].gain < MIN_GAIN
@@ -246,6 +254,7 @@ def lossy_pass(text: str) -> list[Edit]:
                 best = (r, ch)
         if best is not None and best[0].gain >= MIN_GAIN:
             edits.extend(_edits(best[0], line, offset, best[1]))
+            wins.append(best[1])
             # A channel whose search ran out of decoder states on a line another channel read back would run
             # out again on the next lines, at seconds a line (GB18030's four-byte states under `ignore`).
             ranked = [ch for ch in ranked if ch not in gave_up]
