@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 import traceback
@@ -30,6 +32,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corrupt_encoding as ce  # noqa: E402
+
+from unmangle.data import OVERRIDE as MODELS_OVERRIDE  # noqa: E402  (names a folder; loads nothing)
 
 try:
     from rapidfuzz.distance import Levenshtein
@@ -239,7 +243,9 @@ def render_markdown(report: dict) -> str:
     lines = ["# Encoding benchmark", "",
              f"{s['mangled_docs']} mangled documents in {s['families']} families (seed {report['seed']}, "
              f"{report['per_family']} per family); {s['clean_paragraphs']} clean paragraphs in "
-             f"{s['clean_langs']} languages; {s['typographic_paragraphs']} clean typographic paragraphs.", "",
+             f"{s['clean_langs']} languages; {s['typographic_paragraphs']} clean typographic paragraphs."
+             + (f" Held out: only every {report['holdout']}th document of each language, repaired with models "
+                "built without them." if report.get("holdout") else ""), "",
              "| metric | " + " | ".join(tools) + " | goal |", "|---|" + "---|" * len(tools) + "---|"]
 
     def row(name: str, vals: list[str], goal: str) -> None:
@@ -286,6 +292,17 @@ def _changed_by_lang(items: list[tuple[str, str]], outputs: list[str]) -> dict[s
     return dict(sorted(changed.items()))
 
 
+def holdout_models(k: int, out: Path) -> Path:
+    """A folder of models built from the corpora less every ``k``-th document (built once, then reused)."""
+    folder = out / f"models-holdout-{k}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for script, name in (("build_charmodel.py", "charmodel.npz"), ("build_cjk_model.py", "cjk_ngrams.npz")):
+        if not (folder / name).exists():
+            subprocess.run([sys.executable, str(ce.REPO / "scripts" / script), "--holdout", str(k),
+                            "--out", str(folder / name)], check=True, stdout=sys.stderr)
+    return folder
+
+
 # --- main -------------------------------------------------------------------------------------------------------------
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -297,6 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--clean", type=int, help="number of clean paragraphs")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--holdout", type=int, default=0, metavar="K",
+                    help="measure on every K-th document of each language only, with models built without them")
     ap.add_argument("--tools", default=",".join(TOOL_NAMES),
                     help="comma-separated subset of the tools (unmangle and ftfy.fix_encoding are always run)")
     args = ap.parse_args(argv)
@@ -310,7 +329,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     t0 = time.perf_counter()
-    corpora = ce.load_corpora()
+    if args.holdout:
+        os.environ[MODELS_OVERRIDE] = str(holdout_models(args.holdout, args.out))
+    corpora = ce.load_corpora(held_out=args.holdout)
     samples = ce.generate(per_family, args.seed, families, corpora)
     clean = ce.clean_paragraphs(n_clean, args.seed, corpora)
     typo = ce.typographic_paragraphs(n_typo, args.seed, corpora)
@@ -373,7 +394,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "slowest_unmangle_docs": [{"seconds": round(sec, 4), "family": samples[i].family, "index": i}
                                   for sec, i in outcomes["unmangle"].slowest],
     }
-    report = {"seed": args.seed, "per_family": per_family, "tools": list(tools), "summary": summary,
+    report = {"seed": args.seed, "per_family": per_family, "holdout": args.holdout, "tools": list(tools),
+              "summary": summary,
               "groups": scores["groups"], "families": fams}
 
     args.out.mkdir(parents=True, exist_ok=True)

@@ -281,13 +281,17 @@ class CorpusDoc:
     paragraphs: tuple[str, ...]
 
 
-def load_corpora(path: Path = CORPORA, langs: Iterable[str] = ALL_LANGS) -> dict[str, list[CorpusDoc]]:
-    """Documents of the dev corpora by language, split into their paragraphs (blank-line separated)."""
+def load_corpora(path: Path = CORPORA, langs: Iterable[str] = ALL_LANGS,
+                 held_out: int = 0) -> dict[str, list[CorpusDoc]]:
+    """Documents of the dev corpora by language, split into their paragraphs (blank-line separated); with
+    ``held_out`` K, only every K-th document (those the model scripts' ``--holdout K`` leaves out)."""
     out: dict[str, list[CorpusDoc]] = {}
     for lang in langs:
         docs = []
         with open(path / f"{lang}.dev.jsonl", encoding="utf-8") as f:
-            for line in f:
+            for i, line in enumerate(f):
+                if held_out and i % held_out != held_out - 1:
+                    continue
                 d = json.loads(line)
                 paras = tuple(p for p in d["text"].split("\n\n") if p.strip())
                 if paras:

@@ -2,7 +2,8 @@
 
 Reproducible: reads every ../shared/corpora/*.dev.jsonl (clean text in 23 languages, CC BY-SA / public domain;
 see the corpora's SOURCES.md for attribution), counts characters, bigrams and trigrams into hashed tables and
-stores their log-quantised counts. Run with `make model`.
+stores their log-quantised counts. Run with `make model`; ``--holdout K`` leaves out every K-th document of
+each language, to measure the repair on text the model never saw (``bench/bench_encoding.py --holdout K``).
 """
 
 from __future__ import annotations
@@ -20,11 +21,14 @@ from unmangle.encoding.model import BOS, codepoints, hash2, hash3, quantise, uni
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def corpus_texts(pattern: str) -> list[str]:
+def corpus_texts(pattern: str, holdout: int = 0) -> list[str]:
+    """Every document, but with ``holdout`` K every K-th of each file (as scripts/build_cjk_model.py)."""
     texts = []
     for path in sorted(glob.glob(pattern)):
         with open(path, encoding="utf-8") as fh:
-            for line in fh:
+            for i, line in enumerate(fh):
+                if holdout and i % holdout == holdout - 1:
+                    continue
                 texts.append(json.loads(line)["text"])
     return texts
 
@@ -35,9 +39,10 @@ def main() -> None:
     ap.add_argument("--out", default=str(ROOT / "src" / "unmangle" / "data" / "charmodel.npz"))
     ap.add_argument("--bi-bits", type=int, default=20)
     ap.add_argument("--tri-bits", type=int, default=23)
+    ap.add_argument("--holdout", type=int, default=0, help="leave out every K-th document of each language")
     args = ap.parse_args()
 
-    texts = corpus_texts(args.corpora)
+    texts = corpus_texts(args.corpora, args.holdout)
     sep = chr(BOS) * 2
     cps = codepoints(sep + sep.join(texts))
     print(f"{len(texts)} documents, {len(cps):,} characters")

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
+from unmangle.data import open_data
 from unmangle.encoding.charclass import CLASS_OF
 
 _K1 = np.uint64(0x9E3779B97F4A7C15)
@@ -95,7 +95,7 @@ class CharModel:
     @classmethod
     def load(cls, path: str | None = None) -> CharModel:
         if path is None:
-            with resources.files("unmangle.data").joinpath("charmodel.npz").open("rb") as fh:
+            with open_data("charmodel.npz") as fh:
                 data = np.load(fh)
                 return cls._from_arrays(data)
         return cls._from_arrays(np.load(path))

@@ -10,9 +10,10 @@ Built by ``scripts/build_cjk_model.py``.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
+
+from unmangle.data import open_data
 
 BITS = np.uint64(21)
 DISCOUNT = 0.75
@@ -36,7 +37,7 @@ class NgramModel:
     @classmethod
     def load(cls, path: str | None = None) -> NgramModel:
         if path is None:
-            with resources.files("unmangle.data").joinpath("cjk_ngrams.npz").open("rb") as fh:
+            with open_data("cjk_ngrams.npz") as fh:
                 data = np.load(fh)
                 return cls({k: data[k] for k in data.files})
         data = np.load(path)
