@@ -29,11 +29,14 @@ MAX_TABLES = 1024  # decoder states an index keeps tables for
 # Decoder states one search may ask tables for before it gives up (a state space gone wild): the searches that
 # read a line back ask for at most 650 (EUC-JP read as EUC-KR), the runaway ones for thousands, at 8 ms each.
 MAX_BUILDS = 700
+DENSE_STATES = 2048  # decoder states whose steps are kept in arrays (4 MB an index), not a dictionary
 TOP_CHARS = 200  # the most frequent characters of a group, always tried
 PER_STATE = 4  # hypotheses kept per (position, decoder state) before the beam cut
 MAX_VANISHED = 3  # characters in a row that left no trace in the observed text (errors='ignore')
 SWITCH = 6.0  # nats: starting or ending a damaged stretch
 ASCII = "".join(chr(c) for c in range(0x20, 0x7F)) + "\t"
+# Bytes to try on two decoder states, those most likely to tell them apart first (leads: high bytes).
+_PROBE_ORDER = bytes(range(255, -1, -1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +188,9 @@ class _Index:
         # The characters with a byte at each position.
         self.active = [np.flatnonzero(lengths > t) for t in range(width)]
         # (state id, byte) -> output id, state id after (-1: not asked yet); see _transitions
-        self._out = np.zeros(256 * 64, dtype=np.int32)
-        self._after = np.full(256 * 64, -1, dtype=np.int32)
+        self._out = np.zeros(256 * DENSE_STATES, dtype=np.int32)
+        self._after = np.full(256 * DENSE_STATES, -1, dtype=np.int32)
+        self._sparse: dict[int, tuple[int, int]] = {}
         self._decoder = codecs.getincrementaldecoder(channel.wrong)("replace")
         self._tables: dict[bytes, _Table] = {}
         self.max_out = 1
@@ -194,9 +198,36 @@ class _Index:
         # that what a search finds does not depend on what earlier searches left in memory.
         self.touched: set[bytes] = set()
         self._flush: dict[bytes, str] = {}
+        self._by_tail: dict[bytes, bytes] = {}  # the first state seen holding each tail (see _representative)
+        self._alike: dict[bytes, bytes] = {}
 
     def state_id(self, pending: bytes) -> int:
         return self.states.id(pending)
+
+    def _representative(self, pending: bytes) -> bytes:
+        """The state whose table serves ``pending``: itself, or one that behaves alike.
+
+        A held sequence no byte can complete any more (GB18030's lead, digit, digit: its four-byte form needs
+        a lead third) waits only to be dropped and its tail replayed: whatever its first byte, it does the
+        same. Such a state shares the table of the first state seen with the same tail, when every next byte
+        gives the same output and leaves the same state from both (then all that follows is the same too):
+        GB18030 read with ``errors='ignore'`` otherwise walks thousands of them, one table each.
+        """
+        got = self._alike.get(pending)
+        if got is None:
+            got = self._alike[pending] = self._alike_state(pending)
+        return got
+
+    def _alike_state(self, pending: bytes) -> bytes:
+        if len(pending) < 2:
+            return pending
+        first = self._by_tail.setdefault(pending[1:], pending)
+        if first == pending or self.flush(first) != self.flush(pending):
+            return pending
+        for byte in _PROBE_ORDER:
+            if self.feed(first, bytes((byte,))) != self.feed(pending, bytes((byte,))):
+                return pending
+        return first
 
     def _shown(self, decoded: str) -> str:
         if self.channel.errors == "ignore":
@@ -214,25 +245,30 @@ class _Index:
 
     def _transitions(self, states: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(output id, state id after) of each decoder state fed one byte: incremental decoding composes, so a
-        character is a chain of steps. Steps are kept in two dense (state, byte) arrays; the codec is asked only
-        for the pairs not seen before."""
+        character is a chain of steps. The steps of the first DENSE_STATES states (the common ones: nothing
+        held, a lead byte) are kept in two (state, byte) arrays, the rest in a dictionary; the codec is asked
+        only for the pairs not seen before."""
         key = states * 256 + data
         after = self._after.take(key, mode="clip")
+        out = self._out.take(key, mode="clip")
         unknown = (after < 0) | (key >= self._after.size)
         if unknown.any():
-            for k in np.unique(key[unknown]).tolist():
-                out, pending = self.feed(self.states[k >> 8], bytes((k & 0xFF,)))
-                out_id, after_id = self.outputs.id(out), self.state_id(pending)
-                if (k >> 8) >= len(self._after) // 256 or after_id >= len(self._after) // 256:
-                    self._grow()
-                self._out[k], self._after[k] = out_id, after_id
-            after = self._after[key]
-        return self._out[key], after
+            uniq, inv = np.unique(key[unknown], return_inverse=True)
+            steps = [self._step(k) for k in uniq.tolist()]
+            out[unknown] = np.array([o for o, _ in steps], dtype=np.int32)[inv]
+            after[unknown] = np.array([a for _, a in steps], dtype=np.int32)[inv]
+        return out, after
 
-    def _grow(self) -> None:
-        size = max(len(self._after), 256 * 2 * len(self.states))
-        self._after = np.concatenate((self._after, np.full(size - len(self._after), -1, dtype=np.int32)))
-        self._out = np.concatenate((self._out, np.zeros(size - len(self._out), dtype=np.int32)))
+    def _step(self, key: int) -> tuple[int, int]:
+        got = self._sparse.get(key)
+        if got is None:
+            out, pending = self.feed(self.states[key >> 8], bytes((key & 0xFF,)))
+            got = self.outputs.id(out), self.state_id(pending)
+            if key < self._after.size:
+                self._out[key], self._after[key] = got
+            else:
+                self._sparse[key] = got
+        return got
 
     def table(self, pending: bytes) -> _Table:
         """Output string -> the characters that show it from this decoder state (and the states they leave).
@@ -241,6 +277,7 @@ class _Index:
         the distinct (state, byte) pairs are fed to the codec, numpy carries the rest, and the text each
         character shows so far is numbered as it grows (a new number only where a step shows something).
         """
+        pending = self._representative(pending)
         self.touched.add(pending)
         got = self._tables.get(pending)
         if got is not None:
@@ -275,9 +312,19 @@ class _Index:
         return got
 
 
-@lru_cache(maxsize=24)
+_INDEXES: dict[Channel, _Index] = {}
+MAX_INDEXES = 24
+MAX_STATES = 50_000  # decoder states an index numbers before it starts afresh (GB18030 holds many)
+
+
 def index_for(channel: Channel) -> _Index:
-    return _Index(channel)
+    """The channel's index, kept between searches; memory stays bounded (indexes, and states in each)."""
+    got = _INDEXES.get(channel)
+    if got is None or len(got.states) > MAX_STATES:
+        if got is None and len(_INDEXES) >= MAX_INDEXES:
+            _INDEXES.pop(next(iter(_INDEXES)))
+        got = _INDEXES[channel] = _Index(channel)
+    return got
 
 
 # A hypothesis: score, decoder state id (CLEAN: copying the text as it stands), the last two characters (the
