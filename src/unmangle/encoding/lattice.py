@@ -27,16 +27,15 @@ BOS = 0x02
 BEAM = 24
 MAX_TABLES = 1024  # decoder states an index keeps tables for
 # Decoder states one search may ask tables for before it gives up (a state space gone wild): the searches that
-# read a line back ask for at most 650 (EUC-JP read as EUC-KR), the runaway ones for thousands, at 8 ms each.
-MAX_BUILDS = 700
+# read a line back ask for at most 650 (EUC-JP read as EUC-KR), up to 920 for GB18030 under `ignore` on text
+# the model never saw, the runaway ones for thousands, at 1-3 ms each.
+MAX_BUILDS = 1000
 DENSE_STATES = 2048  # decoder states whose steps are kept in arrays (4 MB an index), not a dictionary
 TOP_CHARS = 200  # the most frequent characters of a group, always tried
 PER_STATE = 4  # hypotheses kept per (position, decoder state) before the beam cut
 MAX_VANISHED = 3  # characters in a row that left no trace in the observed text (errors='ignore')
 SWITCH = 6.0  # nats: starting or ending a damaged stretch
 ASCII = "".join(chr(c) for c in range(0x20, 0x7F)) + "\t"
-# Bytes to try on two decoder states, those most likely to tell them apart first (leads: high bytes).
-_PROBE_ORDER = bytes(range(255, -1, -1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +184,8 @@ class _Index:
         for i, data in enumerate(self.raw):
             self.byte_mat[i, :len(data)] = list(data)
         lengths = np.fromiter(map(len, self.raw), dtype=np.int64, count=len(self.raw))
+        # The characters' first bytes (high ones first: leads tell two states apart soonest).
+        self.first_bytes = [bytes((b,)) for b in sorted(set(self.byte_mat[:, 0].tolist()), reverse=True)]
         # The characters with a byte at each position.
         self.active = [np.flatnonzero(lengths > t) for t in range(width)]
         # (state id, byte) -> output id, state id after (-1: not asked yet); see _transitions
@@ -209,8 +210,9 @@ class _Index:
 
         A held sequence no byte can complete any more (GB18030's lead, digit, digit: its four-byte form needs
         a lead third) waits only to be dropped and its tail replayed: whatever its first byte, it does the
-        same. Such a state shares the table of the first state seen with the same tail, when every next byte
-        gives the same output and leaves the same state from both (then all that follows is the same too):
+        same. Such a state shares the table of the first state seen with the same tail, when every byte a
+        character can start with gives the same output and leaves the same state from both (then all that
+        follows is the same too):
         GB18030 read with ``errors='ignore'`` otherwise walks thousands of them, one table each.
         """
         got = self._alike.get(pending)
@@ -224,8 +226,10 @@ class _Index:
         first = self._by_tail.setdefault(pending[1:], pending)
         if first == pending or self.flush(first) != self.flush(pending):
             return pending
-        for byte in _PROBE_ORDER:
-            if self.feed(first, bytes((byte,))) != self.feed(pending, bytes((byte,))):
+        # (A table feeds whole characters: two states that give the same output and leave the same state on
+        # every first byte of the vocabulary's characters give the same table.)
+        for byte in self.first_bytes:
+            if self.feed(first, byte) != self.feed(pending, byte):
                 return pending
         return first
 
