@@ -193,6 +193,37 @@ def test_lost_punctuation_in_english_never_becomes_cjk(wrong: str) -> None:
     assert "deal — signed" in fixed and "don’t" in fixed
 
 
+@pytest.mark.parametrize("original", [
+    "The polls,” said Simon.",  # (ftfy reads `â€ ` as a no-break space turned into a space: `†said`)
+    "It was a breakdown,” recalled the “old man”.",
+    "“Íbamos a ganar”, dijo.",
+])
+def test_a_closing_quote_that_lost_its_last_byte_to_cp1252_comes_back(original: str) -> None:
+    # 0x9D is one of the five bytes cp1252 cannot map: `”` (E2 80 9D) keeps only `â€`, alone in its token.
+    assert fix_text(mangle(original, "utf-8", "cp1252", "ignore")) == original
+
+
+@pytest.mark.parametrize("original", ["Er sagte: „Das ist gut“, und ging.", "Powiedział: „To jest dobre”, i wyszedł."])
+def test_a_low_opening_quote_is_answered_by_its_closing_quote(original: str) -> None:
+    # German closes „ with “, Polish with ”; either answers it (the model picks between the two).
+    fixed = fix_text(mangle(original, "utf-8", "gbk", "ignore"))
+    at = original.index(",") - 1  # the closing quote
+    assert len(fixed) == len(original) and fixed[at] in "“”"
+    assert fixed[:at] + fixed[at + 1:] == original[:at] + original[at + 1:]
+
+
+def test_an_opening_quote_does_not_stand_alone_between_spaces() -> None:
+    original = "The deal — signed in May — was a turning point."
+    assert fix_text(mangle(original, "utf-8", "big5", "replace")) == original
+
+
+def test_a_letter_lost_in_french_is_not_read_as_another_script() -> None:
+    # Two U+FFFD between spaces fit Hebrew `ה` (D7 94) as well as `à` (C3 A0); the text writes Latin only.
+    original = "Les joueurs s’apprêtent à vivre un match à domicile, le hasard aidant."
+    fixed = fix_text(mangle(original, "utf-8", "euc_kr", "replace"))
+    assert " à vivre" in fixed and " à domicile" in fixed
+
+
 def test_a_letter_swallowed_after_a_lead_byte_comes_back() -> None:
     original = "He wrote “a short note” to the editor of the paper."
     assert fix_text(mangle(original, "utf-8", "gbk", "ignore")) == original

@@ -147,19 +147,34 @@ BEAM = 6
 # (a CJK sentence through a lossy Big5 or EUC decoder); the search would cost much and win little.
 MAX_UNCERTAIN = 96
 MAX_HOLES = 160  # where the holes are marked (U+FFFD, `?`), each is one byte: the search stays narrow
-_OPENERS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u300c": "\u300d", "\u300e": "\u300f"}
-_CLOSERS = {v: k for k, v in _OPENERS.items()}
+# (opener, closer) of the quotation styles of the languages we read: English “…” ‘…’, French «…», German
+# „…“ ‚…‘ and »…«, Polish and Czech „…”, CJK 「…」 『…』. One mark may open in one style and close in another.
+_QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"),
+                ("\u201e", "\u201d"), ("\u201a", "\u2018"), ("\u201a", "\u2019"), ("\u00bb", "\u00ab"),
+                ("\u300c", "\u300d"), ("\u300e", "\u300f"))
+_CLOSERS_OF: dict[str, str] = {}
+_OPENERS_OF: dict[str, str] = {}
+for _o, _c in _QUOTE_PAIRS:
+    _CLOSERS_OF[_o] = _CLOSERS_OF.get(_o, "") + _c
+    _OPENERS_OF[_c] = _OPENERS_OF.get(_c, "") + _o
+QUOTE_MARKS = "".join(sorted(set(_CLOSERS_OF) | set(_OPENERS_OF)))
 PAIRING_BONUS = 4.0
 _DASHES = frozenset("\u2014\u2013\u2015")
 _PRIMES = frozenset("\u201d\u2019")  # written for inches and feet after a number: 6’2”, a 6” screen
 
 
+def _opened(before: str, closer: str) -> bool:
+    """Whether a quote that ``closer`` answers is open at the end of ``before``."""
+    last = before.rfind(closer)
+    return any(before.rfind(opener) > last for opener in _OPENERS_OF[closer])
+
+
 def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarray:
     """Typographic pairing the trigram model cannot see: a closing quote answers an opening one earlier on,
-    an opening quote does not stick to the end of a word, ’ after a letter is an apostrophe, ” and ’ after a
-    number are inches and feet, and a dash is spaced on both sides or on neither."""
+    an opening quote sticks to the start of a word and not to the end of one, ’ after a letter is an
+    apostrophe, ” and ’ after a number are inches and feet, and a dash is spaced on both sides or on neither."""
     bonus = np.zeros(len(chars))
-    if not any(c in _OPENERS or c in _CLOSERS or c in _DASHES for c in chars):
+    if not any(c in _CLOSERS_OF or c in _OPENERS_OF or c in _DASHES for c in chars):
         return bonus
     after_word = bool(before) and before[-1].isalnum()
     spaced_before = not before or before[-1].isspace()
@@ -169,23 +184,22 @@ def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarra
             if spaced_before != spaced_after and (after_word or (after and after[0].isalnum())):
                 bonus[idx] = -PAIRING_BONUS
             continue
-        if c in _CLOSERS:
-            opener = _CLOSERS[c]
-            is_open = before.rfind(opener) > before.rfind(c)
-            if is_open and not spaced_before:
-                bonus[idx] = 2 * PAIRING_BONUS  # a quote is open and a word or sign ends here: it closes
-            elif is_open:
-                bonus[idx] = PAIRING_BONUS
-            elif c == "\u2019" and spaced_before and after[:1].isdigit():
-                bonus[idx] = 2 * PAIRING_BONUS  # an elided century (the ’90s): digits after a spaced ’
-            elif c in _PRIMES and before[-1:].isdigit() and not after[:1].isdigit():
-                bonus[idx] = PAIRING_BONUS  # a unit after a number (the model hears `6”` as rare as `6―`)
-            elif not (c == "\u2019" and after_word):
-                bonus[idx] = -PAIRING_BONUS
-        elif c in _OPENERS:
-            closer = _OPENERS[c]
-            is_open = before.rfind(c) > before.rfind(closer)
-            bonus[idx] = -PAIRING_BONUS if is_open or after_word else 0.0
+        is_open = c in _OPENERS_OF and _opened(before, c)
+        if is_open and not spaced_before:
+            bonus[idx] = 2 * PAIRING_BONUS  # a quote is open and a word or sign ends here: it closes
+        elif is_open:
+            bonus[idx] = PAIRING_BONUS
+        elif c in _CLOSERS_OF:  # (it may open: “ in English, » in German)
+            already = before.rfind(c) > max(before.rfind(closer) for closer in _CLOSERS_OF[c])
+            # An opening quote sticks to the word it opens (French guillemets take a space).
+            loose = spaced_after and c not in "\u00ab\u00bb"
+            bonus[idx] = -PAIRING_BONUS if already or after_word or loose else 0.0
+        elif c == "\u2019" and spaced_before and after[:1].isdigit():
+            bonus[idx] = 2 * PAIRING_BONUS  # an elided century (the ’90s): digits after a spaced ’
+        elif c in _PRIMES and before[-1:].isdigit() and not after[:1].isdigit():
+            bonus[idx] = PAIRING_BONUS  # a unit after a number (the model hears `6”` as rare as `6―`)
+        elif not (c == "\u2019" and after_word):
+            bonus[idx] = -PAIRING_BONUS
     return bonus
 
 

@@ -421,7 +421,8 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
         return [Reading(0, len(token), text, "mojibake", _label(wd), min_gain=1.0)] if text != token else []
     high = count_high(data)
     # A lossy reading needs a decoder that loses bytes at all (latin-1 and KOI8-R map every byte).
-    evidence = not lossless_only and (lossy or 2 * _common_utf8_bytes(data) >= high or (wd.multibyte and high <= 4))
+    evidence = not lossless_only and (lossy or 2 * _common_utf8_bytes(data) >= high or (wd.multibyte and high <= 4)
+                                      or _cut_punctuation(data, high))
     if evidence and (wd.multibyte or drops_continuations(wd.codec)) and plausible_high_bytes(data) >= 0.85 * high:
         rec = recover(list(data), wd.codec, model, ignore_mode=True, before=before)
         if rec is not None and rec.text != token:
@@ -429,6 +430,18 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
                             lost=lost, min_gain=_less(3.0, bonus), cost=rec.cost)
                     for text, lost, bonus in rec.readings() if text != token]
     return _partial_readings(token, data, wd, min_bytes=6 if wd.multibyte else 4)
+
+
+# A three-byte UTF-8 character of the General Punctuation block (quotes, dashes) cut after its second byte: the
+# most common lossy mojibake of all (`â€` where `”` lost its 0x9D to cp1252), and a shape no legacy text makes
+# with its only high bytes.
+_CUT_PUNCTUATION = re.compile(rb"\xe2[\x80\x81](?![\x80-\xbf])")
+
+
+def _cut_punctuation(data: bytes, high: int) -> bool:
+    """Whether the token's only high bytes are punctuation characters cut short (see _CUT_PUNCTUATION)."""
+    cut = _CUT_PUNCTUATION.findall(data)
+    return bool(cut) and 2 * len(cut) + _common_utf8_bytes(data) >= high
 
 
 def _less(min_gain: float, bonus: float) -> float:

@@ -24,6 +24,7 @@ from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SING
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_pass, ftfy_rival
 from unmangle.encoding.gate import SCAN, SHORT, worth_repairing_from
 from unmangle.encoding.lossy_pass import lossy_pass
+from unmangle.encoding.lost_bytes import QUOTE_MARKS
 from unmangle.encoding.model import CharModel, confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.readings import (
     CYRILLIC_CAPS,
@@ -42,7 +43,6 @@ from unmangle.encoding.whole_text import whole_legacy_first, whole_text_first
 MAX_LAYERS = 4
 LOST_BYTE_PENALTY = 1.5  # nats per byte put back: a reading that needs fewer assumptions is more likely
 _LINE = regex.compile(r"[^\n]+")
-_QUOTES = "\u201c\u201d\u2018\u2019\u00ab\u00bb\u300c\u300d\u300e\u300f"
 
 Decision = tuple[tuple[Reading, float], ...]
 # For each candidate reading of a token: its margin over the acceptance threshold (nats, may be negative).
@@ -218,7 +218,9 @@ def _known_scripts(text: str, spans: list[tuple[int, int]], decisions: list[Deci
         # few whole words back as Cyrillic, and a dash whose three bytes all became U+FFFD is no Korean
         # syllable. East Asian scripts count as one: a Japanese text's kana are not all in its first words.)
         if sum(c.isalpha() for c in sure) < SURE_EVIDENCE:
-            return frozenset()
+            # (Nor those: the clean text still tells when it holds as many letters as the tokens, as French
+            # with its accents and quotes all shredded does; a Russian page read as cp1252 has far fewer.)
+            return _scripts(set(chars)) if letters >= SCRIPT_EVIDENCE and letters >= inside else frozenset()
         found = _scripts(set(chars) | set(sure))
         return found | _east_asian() if found & _east_asian() else found
     return _scripts(set(chars) | set(sure))
@@ -475,7 +477,7 @@ def _scan_quotes(piece: str, at: int, last: str, last_at: int) -> tuple[str, int
     a letter is taken for an apostrophe (she’d, players’): it says nothing about open quotes."""
     for i in range(len(piece) - 1, -1, -1):
         c = piece[i]
-        if c in _QUOTES and not (c == "\u2019" and i > 0 and piece[i - 1].isalpha()):
+        if c in QUOTE_MARKS and not (c == "\u2019" and i > 0 and piece[i - 1].isalpha()):
             return c, at + i
     return last, last_at
 
@@ -570,7 +572,11 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     # text went through, whose lossy readings are now worth searching everywhere (cheap: the cache keeps
     # every token whose key did not change).
     befores = _quote_contexts(text, spans, decisions, known or ())
-    lossy = frozenset(_PAIR_CODECS[p][0] for p in prior if p in _SINGLE_BYTE_UTF8)
+    # (A decoder is at work in the text when the pair names it, or when one of its lossless readings was taken:
+    # one `â€œ` read back as `“` says the next `â€` lost a byte to the same cp1252.)
+    lossy = frozenset(_PAIR_CODECS[p][0] for p in prior if p in _SINGLE_BYTE_UTF8) | frozenset(
+        _PAIR_CODECS[r.detail][0] for decision in decisions for r, _ in decision
+        if r.kind == "mojibake" and r.detail in _SINGLE_BYTE_UTF8)
     if any(befores) or lossy:
         # Only what can change is asked again: the quote matters to lost bytes, and the lossy search to
         # tokens nothing could read yet.
