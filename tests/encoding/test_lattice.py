@@ -231,3 +231,13 @@ def test_a_legacy_cjk_channel_does_not_replace_latin_letters_alone() -> None:
     text = "à 茅ét©\x81淭™Ã渁à caf渁鈥檚Привет\x9d渁Ð"
     assert all("à" not in e.before for e in lossy_pass(text) if not e.detail.startswith("utf-8"))
     assert fix_text(text).startswith("à ")
+
+
+def test_latin_text_read_as_shift_jis_is_left_to_the_token_search() -> None:
+    # Shift-JIS writes the two bytes of `é` as half-width katakana (`ﾃｩ`): a French line with one lost `à` is no
+    # line of CJK text for the CJK model to read back.
+    original = "Côté organisation, les bénévoles canéjanais s’apprêtent à vivre un moment exceptionnel."
+    broken = original.encode("utf-8").decode("shift_jis", "replace")
+    assert "\ufffd" in broken and "ﾃｩ" in broken
+    assert lossy_pass(broken) == []
+    assert fix_text(broken) == original

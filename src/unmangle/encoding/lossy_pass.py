@@ -24,6 +24,7 @@ TRUE = ("utf-8", "gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
 _WIDE_CHAR = r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 _WIDE = regex.compile(_WIDE_CHAR + "+")
 _LINE = regex.compile(r"[^\n]+")
+_HALF_WIDTH_KANA = regex.compile(r"[\uff61-\uff9f]+")
 _LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
 _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
 # What a CJK decoder writes for a legacy CJK text: CJK characters, or holes where it could not.
@@ -70,10 +71,12 @@ def _shredded(line: str) -> bool:
     wide = "".join(_WIDE.findall(line))
     # A line of CJK text, not Latin text with a few mojibake quotes (`鈥淵es,鈥� he said`): the token search
     # knows how quotes pair up, the CJK model does not.
-    # (Or a few wide characters among many Latin letters; a CJK line with English names has dozens.)
+    # (Or a few wide characters among many Latin letters; a CJK line with English names has dozens. Half-width
+    # katakana do not count there: Shift-JIS writes them for the two bytes of a Latin letter, `ﾃｩ` for é.)
     punctuation = sum(c in PUNCTUATION_LEADS for c in wide)
+    cjk = _HALF_WIDTH_KANA.sub("", wide)
     if len(wide) - punctuation < 4 or 2 * punctuation >= len(wide) or (
-            len(wide) < FEW_WIDE and 2 * len(wide) < sum(1 for c in line if c.isascii() and c.isalpha())):
+            len(cjk) < FEW_WIDE and 2 * len(cjk) < sum(1 for c in line if c.isascii() and c.isalpha())):
         return False
     if ERR in line:
         return True

@@ -157,6 +157,7 @@ _OPENERS_OF: dict[str, str] = {}
 for _o, _c in _QUOTE_PAIRS:
     _CLOSERS_OF[_o] = _CLOSERS_OF.get(_o, "") + _c
     _OPENERS_OF[_c] = _OPENERS_OF.get(_c, "") + _o
+_LOW_OPENERS = "\u201e\u201a"
 QUOTE_MARKS = "".join(sorted(set(_CLOSERS_OF) | set(_OPENERS_OF)))
 PAIRING_BONUS = 4.0
 _DASHES = frozenset("\u2014\u2013\u2015")
@@ -191,9 +192,12 @@ def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarra
             bonus[idx] = PAIRING_BONUS
         elif c in _CLOSERS_OF:  # (it may open: “ in English, » in German)
             already = before.rfind(c) > max(before.rfind(closer) for closer in _CLOSERS_OF[c])
-            # An opening quote sticks to the word it opens (French guillemets take a space).
-            loose = spaced_after and c not in "\u00ab\u00bb"
-            bonus[idx] = -PAIRING_BONUS if already or after_word or loose else 0.0
+            # An opening quote sticks to the word it opens, never stands alone (French guillemets take a
+            # space); a low one („ ‚) is a guess the multilingual model favours everywhere, believed where the
+            # text has written one.
+            loose = spaced_before and spaced_after and c not in "\u00ab\u00bb"
+            unseen = c in _LOW_OPENERS and not any(q in before for q in _LOW_OPENERS)
+            bonus[idx] = -PAIRING_BONUS if already or after_word or loose or unseen else 0.0
         elif c == "\u2019" and spaced_before and after[:1].isdigit():
             bonus[idx] = 2 * PAIRING_BONUS  # an elided century (the ’90s): digits after a spaced ’
         elif c in _PRIMES and before[-1:].isdigit() and not after[:1].isdigit():
