@@ -224,6 +224,16 @@ def test_a_letter_lost_in_french_is_not_read_as_another_script() -> None:
     assert " à vivre" in fixed and " à domicile" in fixed
 
 
+@pytest.mark.parametrize("original,wrong", [
+    ("Poliția îl arestează pe suspect, declarând că este capabil să servească la echipă.", "cp1250"),
+    ("Chính quyền gặp khó khăn trong việc đưa ra các biện pháp cứu trợ.", "cp1252"),
+])
+def test_a_plain_looking_word_cut_short_by_the_text_s_decoder_is_read_back(original: str, wrong: str) -> None:
+    # `cÄ` is a fine German-looking word on its own; in a text that cp1250 shows everywhere, it is `că` whose
+    # 0x83 cp1250 could not map.
+    assert fix_text(mangle(original, "utf-8", wrong, "ignore")) == original
+
+
 def test_a_letter_swallowed_after_a_lead_byte_comes_back() -> None:
     original = "He wrote “a short note” to the editor of the paper."
     assert fix_text(mangle(original, "utf-8", "gbk", "ignore")) == original

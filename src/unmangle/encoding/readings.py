@@ -554,7 +554,8 @@ def _readings(token: str, model: CharModel, before: str = "",
         seq = _encode_with_holes(token, wd.codec)
         if seq is None:
             return []
-        key = (wd.multibyte, lost_alone_bytes(wd.codec) if holes else None, *seq)
+        # (Not across decoders that lose different bytes, nor from a search made without the text's evidence.)
+        key = (wd.multibyte, lost_alone_bytes(wd.codec), lossy, *seq)
         if key in tried:
             label, rs = tried[key]
             return [replace(r, detail=r.detail.replace(f"read as {label}", f"read as {wd.label}", 1)) for r in rs]

@@ -38,6 +38,7 @@ from unmangle.encoding.readings import (
     seen,
     token_around,
 )
+from unmangle.encoding.utf8 import TRUNCATED
 from unmangle.encoding.whole_text import whole_legacy_first, whole_text_first
 
 MAX_LAYERS = 4
@@ -505,7 +506,30 @@ def repair_pass(text: str, focus: list[tuple[int, int]] | None = None) -> list[E
         swept = _sweep(text, spans, pair)
         edits.extend(swept)
         spans = spans + [(e.start, e.end) for e in swept]  # aliases of the pair must not sweep them again
+    single = {p: v for p, v in prior.items() if p in _SINGLE_BYTE_UTF8}
+    if single:
+        edits.extend(_sweep_cut(text, spans, single, edits))
     return sorted(edits, key=lambda e: e.start)
+
+
+def _sweep_cut(text: str, spans: list[tuple[int, int]], prior: dict[str, float], known: list[Edit]) -> list[Edit]:
+    """Words the text's single-byte pair leaves with a UTF-8 character cut short, too plain to look suspicious
+    on their own (Romanian `cÄ` for `că`: cp1250 dropped the 0x83), get the full search under that pair."""
+    taken = {s for s, _ in spans}
+    codecs = [_PAIR_CODECS[p][0] for p in prior]
+    extra = []
+    for m in _NON_ASCII_TOKEN.finditer(text):
+        if m.start() in taken:
+            continue
+        for codec in codecs:
+            try:
+                data = m.group().encode(codec)
+            except UnicodeEncodeError:
+                continue
+            if TRUNCATED.search(data):
+                extra.append(m.span())
+                break
+    return _decide(text, extra, prior, known, everywhere=spans + extra)[0] if extra else []
 
 
 SAMPLE = 8
@@ -704,7 +728,8 @@ def _with_no_break_spaces(text: str, edits: list[Edit]) -> list[Edit]:
     with the space kept (`voilÃ  le`: a no-break space then a space) or not (`Ð Ñƒ`), when the model finds
     the result far more probable and every such byte went into a repaired character."""
     model = default_model()
-    best = model.score("", fold_capitals(apply_edits(text, edits)))
+    # (Each reading must beat the repair as it stands by the margin; the better of the two is taken.)
+    best = model.score("", fold_capitals(apply_edits(text, edits))) + NO_BREAK_GAIN
     chosen = edits
     for joiner in ("\xa0", "\xa0 "):
         fills = [Edit("lost-byte", m.start(), m.end(), " ", joiner, 0.5,
@@ -719,7 +744,7 @@ def _with_no_break_spaces(text: str, edits: list[Edit]) -> list[Edit]:
         if not all(any(e.start <= at < e.end for e in utf8) for at in shift):
             continue
         score = model.score("", fold_capitals(apply_edits(restored, layer)))
-        if score - best >= NO_BREAK_GAIN:
+        if score >= best:
             best, chosen = score, compose(text, fills, restored, layer)
     return chosen
 

@@ -12,6 +12,7 @@ _TRUNCATED = (rb"[\xc2-\xdf](?![\x80-\xbf])|[\xe0-\xef][\x80-\xbf]?(?![\x80-\xbf
               rb"|[\xf0-\xf4][\x80-\xbf]{0,2}(?![\x80-\xbf])")
 
 VALID_MULTIBYTE = re.compile(rb"(?:" + _SEQ + rb")")
+TRUNCATED = re.compile(_TRUNCATED)
 VALID_RUN = re.compile(rb"(?:" + _SEQ + rb")+")
 WELL_FORMED_OR_TRUNCATED = re.compile(rb"(?:" + _SEQ + rb"|" + _TRUNCATED + rb")+")
 HIGH_BYTES = bytes(range(0x80, 0x100))
