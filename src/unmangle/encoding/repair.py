@@ -206,9 +206,9 @@ def _known_scripts(text: str, spans: list[tuple[int, int]], decisions: list[Deci
     of the letters (a whole Russian page read as cp1252 has only its ASCII words outside them)."""
     outside = []
     pos = 0
-    for start, end in spans:
+    for start, end in sorted(spans):  # (a sweep's spans come after the first search's)
         outside.append(text[pos:start])
-        pos = end
+        pos = max(pos, end)
     outside.append(text[pos:])
     chars = "".join(outside)
     letters = sum(c.isalpha() for c in chars)
@@ -625,12 +625,13 @@ SWEEP_MIN_GAIN = 1.0
 
 def _sweep(text: str, spans: list[tuple[int, int]], pair: str) -> list[Edit]:
     """Once the text's pair is known, every word it can re-read is tried with it, even one too short or too
-    plain to look suspicious on its own: any non-ASCII word under a legacy pair (`Ç`, `¼ö`), any CJK-looking
-    word under UTF-8 read with a CJK decoder (Russian `на` as `薪邪`). Each must read better on its own."""
+    plain to look suspicious on its own: any non-ASCII word under a legacy pair (`Ç`, `¼ö`) or a single-byte
+    one (Russian `он` as Greek `ΠΎΠ½`), any CJK-looking word under UTF-8 read with a CJK decoder (Russian `на`
+    as `薪邪`). Each must read better on its own."""
     if pair in _MULTI_BYTE_UTF8:
         words = _CJK_TOKEN
-    elif pair in _PAIR_CODECS and not pair.startswith("utf-8"):
-        words = _NON_ASCII_TOKEN
+    elif pair in _PAIR_CODECS:
+        words = _NON_ASCII_TOKEN  # (under a single-byte pair, valid UTF-8 from a clean word's bytes is rare)
     else:
         return []
     taken = {s for s, _ in spans}
