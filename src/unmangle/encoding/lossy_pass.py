@@ -72,11 +72,14 @@ def _shredded(line: str) -> bool:
     # A line of CJK text, not Latin text with a few mojibake quotes (`鈥淵es,鈥� he said`): the token search
     # knows how quotes pair up, the CJK model does not.
     # (Or a few wide characters among many Latin letters; a CJK line with English names has dozens. Half-width
-    # katakana do not count there: Shift-JIS writes them for the two bytes of a Latin letter, `ﾃｩ` for é.)
+    # katakana among far more Latin letters do not count there: Shift-JIS writes them for the two bytes of a
+    # Latin letter, `ﾃｩ` for é; EUC-JP read as Shift-JIS is half-width katakana nearly throughout.)
     punctuation = sum(c in PUNCTUATION_LEADS for c in wide)
+    latin = sum(1 for c in line if c.isascii() and c.isalpha())
     cjk = _HALF_WIDTH_KANA.sub("", wide)
-    if len(wide) - punctuation < 4 or 2 * punctuation >= len(wide) or (
-            len(cjk) < FEW_WIDE and 2 * len(cjk) < sum(1 for c in line if c.isascii() and c.isalpha())):
+    if 2 * (len(wide) - len(cjk)) >= latin:
+        cjk = wide
+    if len(wide) - punctuation < 4 or 2 * punctuation >= len(wide) or (len(cjk) < FEW_WIDE and 2 * len(cjk) < latin):
         return False
     if ERR in line:
         return True
