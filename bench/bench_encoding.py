@@ -261,6 +261,9 @@ def render_markdown(report: dict) -> str:
     row("MB/s on clean text", [f"{s['mbps_clean'][t]:.2f}" for t in tools], "")
     row("MB/s on mangled text", [f"{s['mbps_mangled'][t]:.2f}" for t in tools], "")
     row("speed vs ftfy.fix_encoding, clean", [f"{s['ratio_clean'][t]:.2f}x" for t in tools], ">= 10x")
+    if "ratio_clean_first_pass" in s:
+        row("the same, first pass over unseen paragraphs", [f"{s['ratio_clean_first_pass'][t]:.2f}x" for t in tools],
+            "")
     row("speed vs ftfy.fix_encoding, mangled", [f"{s['ratio_mangled'][t]:.2f}x" for t in tools], ">= 1x")
     row("exceptions", [str(s["exceptions"][t]) for t in tools], "0")
     changed = ", ".join(f"{lang} {n}" for lang, n in s["clean_changed_by_lang"].items()) or "none"
@@ -343,7 +346,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Steady state, as on a corpus: every tool first sees other documents (another seed, less the paragraphs
     # that are timed), so that loading models and filling caches is not timed; the timed documents are never
     # seen before. (A corpus run sees millions of documents before any one: 10,000 is a small warm-up.) The
-    # throughput loops on clean text then repeat them: nothing on the clean path is remembered per text.
+    # throughput loops on clean text then repeat them, the tools taking turns; a first loop over the paragraphs,
+    # before any tool has seen them, is reported too: caches keyed by a word's shape make the repeats a little
+    # faster than a corpus, where every paragraph is new.
     timed = {p for _, p in clean}
     warm = [p for _, p in ce.clean_paragraphs(min(n_clean, 10_000), args.seed + 1, corpora) if p not in timed]
     warm += [s.corrupted for s in ce.generate(1, args.seed + 1, families, corpora)]
@@ -351,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for text in warm:
             tool(text)
     corrupted = [s.corrupted for s in samples]
+    first_pass = loop_seconds(tools, [p for _, p in clean], loops=1)  # (before any tool has seen them)
     outcomes, clean_out, typo_out = {}, {}, {}
     for name, tool in tools.items():
         outcomes[name] = run_tool(tool, corrupted)
@@ -387,6 +393,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "mbps_clean": mbps_clean,
         "mbps_mangled": mbps_mangled,
         "ratio_clean": {t: _ratio(v, mbps_clean["ftfy.fix_encoding"]) for t, v in mbps_clean.items()},
+        "ratio_clean_first_pass": {t: _ratio(first_pass["ftfy.fix_encoding"], max(v, 1e-9))
+                                   for t, v in first_pass.items()},
         "ratio_mangled": {t: _ratio(v, mbps_mangled["ftfy.fix_encoding"]) for t, v in mbps_mangled.items()},
         "exceptions": {t: len(outcomes[t].errors) + len(clean_out[t].errors) + len(typo_out[t].errors)
                        for t in tools},
