@@ -152,11 +152,19 @@ MAX_HOLES = 160  # where the holes are marked (U+FFFD, `?`), each is one byte: t
 _QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"),
                 ("\u201e", "\u201d"), ("\u201a", "\u2018"), ("\u201a", "\u2019"), ("\u00bb", "\u00ab"),
                 ("\u300c", "\u300d"), ("\u300e", "\u300f"))
-_CLOSERS_OF: dict[str, str] = {}
-_OPENERS_OF: dict[str, str] = {}
-for _o, _c in _QUOTE_PAIRS:
-    _CLOSERS_OF[_o] = _CLOSERS_OF.get(_o, "") + _c
-    _OPENERS_OF[_c] = _OPENERS_OF.get(_c, "") + _o
+
+
+def _quote_maps() -> tuple[dict[str, str], dict[str, str]]:
+    """Each opening mark's closers, and each closing mark's openers."""
+    closers: dict[str, str] = {}
+    openers: dict[str, str] = {}
+    for opener, closer in _QUOTE_PAIRS:
+        closers[opener] = closers.get(opener, "") + closer
+        openers[closer] = openers.get(closer, "") + opener
+    return closers, openers
+
+
+_CLOSERS_OF, _OPENERS_OF = _quote_maps()
 _LOW_OPENERS = "\u201e\u201a"
 QUOTE_MARKS = "".join(sorted(set(_CLOSERS_OF) | set(_OPENERS_OF)))
 PAIRING_BONUS = 4.0
