@@ -46,6 +46,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from unmangle.data import held_out as is_held_out
+
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = Path(os.environ.get("UNMANGLE_CORPORA", REPO.parent / "shared" / "corpora"))
 
@@ -290,7 +292,7 @@ def load_corpora(path: Path = CORPORA, langs: Iterable[str] = ALL_LANGS,
         docs = []
         with open(path / f"{lang}.dev.jsonl", encoding="utf-8") as f:
             for i, line in enumerate(f):
-                if held_out and i % held_out != held_out - 1:
+                if held_out and not is_held_out(i, held_out):
                     continue
                 d = json.loads(line)
                 paras = tuple(p for p in d["text"].split("\n\n") if p.strip())

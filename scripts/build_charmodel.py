@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from unmangle.data import held_out
 from unmangle.encoding.charclass import CLASS_OF, N_CLASSES
 from unmangle.encoding.model import BOS, codepoints, hash2, hash3, quantise, unigram_index
 
@@ -27,7 +28,7 @@ def corpus_texts(pattern: str, holdout: int = 0) -> list[str]:
     for path in sorted(glob.glob(pattern)):
         with open(path, encoding="utf-8") as fh:
             for i, line in enumerate(fh):
-                if holdout and i % holdout == holdout - 1:
+                if held_out(i, holdout):
                     continue
                 texts.append(json.loads(line)["text"])
     return texts

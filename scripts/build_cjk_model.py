@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from unmangle.data import held_out
+
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("ja", "ko", "zh-Hans", "zh-Hant")
 BOS = 0x02
@@ -28,7 +30,7 @@ def texts(corpora: Path, holdout: int) -> list[str]:
     for lang in LANGS:
         with open(corpora / f"{lang}.dev.jsonl", encoding="utf-8") as fh:
             for i, line in enumerate(fh):
-                if holdout and i % holdout == holdout - 1:
+                if held_out(i, holdout):
                     continue
                 # Paragraphs are the unit the repair sees: each starts after the start marker.
                 out.extend(p for p in json.loads(line)["text"].split("\n") if p.strip())

@@ -14,6 +14,12 @@ from typing import IO
 OVERRIDE = "UNMANGLE_MODELS"
 
 
+def held_out(index: int, k: int) -> bool:
+    """Whether the ``index``-th document of a corpus file is left out of models built with ``--holdout k``
+    (and is one the held-out benchmark measures on): every k-th. One rule for the scripts and the benchmark."""
+    return bool(k) and index % k == k - 1
+
+
 def open_data(name: str) -> IO[bytes]:
     """The shipped data file ``name``, or its stand-in from ``$UNMANGLE_MODELS``."""
     folder = os.environ.get(OVERRIDE)

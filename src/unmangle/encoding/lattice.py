@@ -212,8 +212,8 @@ class _Index:
         a lead third) waits only to be dropped and its tail replayed: whatever its first byte, it does the
         same. Such a state shares the table of the first state seen with the same tail, when every byte a
         character can start with gives the same output and leaves the same state from both (then all that
-        follows is the same too):
-        GB18030 read with ``errors='ignore'`` otherwise walks thousands of them, one table each.
+        follows is the same too): GB18030 read with ``errors='ignore'`` otherwise walks thousands of them, one
+        table each.
         """
         got = self._alike.get(pending)
         if got is None:

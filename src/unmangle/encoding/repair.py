@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -515,21 +515,25 @@ def repair_pass(text: str, focus: list[tuple[int, int]] | None = None) -> list[E
 def _sweep_cut(text: str, spans: list[tuple[int, int]], prior: dict[str, float], known: list[Edit]) -> list[Edit]:
     """Words the text's single-byte pair leaves with a UTF-8 character cut short, too plain to look suspicious
     on their own (Romanian `cÄ` for `că`: cp1250 dropped the 0x83), get the full search under that pair."""
-    taken = {s for s, _ in spans}
     codecs = [_PAIR_CODECS[p][0] for p in prior]
-    extra = []
-    for m in _NON_ASCII_TOKEN.finditer(text):
-        if m.start() in taken:
-            continue
-        for codec in codecs:
-            try:
-                data = m.group().encode(codec)
-            except UnicodeEncodeError:
-                continue
-            if TRUNCATED.search(data):
-                extra.append(m.span())
-                break
+    extra = [(a, b) for a, b in _untaken(text, spans, _NON_ASCII_TOKEN) if any(
+        TRUNCATED.search(data) for data in _encodings(text[a:b], codecs))]
     return _decide(text, extra, prior, known, everywhere=spans + extra)[0] if extra else []
+
+
+def _untaken(text: str, spans: list[tuple[int, int]], words: regex.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans of ``words`` in ``text`` that start none of ``spans`` (the tokens already searched)."""
+    taken = {s for s, _ in spans}
+    return [m.span() for m in words.finditer(text) if m.start() not in taken]
+
+
+def _encodings(token: str, codecs: list[str]) -> Iterator[bytes]:
+    """The token's bytes under each codec that can encode it."""
+    for codec in codecs:
+        try:
+            yield token.encode(codec)
+        except UnicodeEncodeError:
+            continue
 
 
 SAMPLE = 8
@@ -634,8 +638,7 @@ def _sweep(text: str, spans: list[tuple[int, int]], pair: str) -> list[Edit]:
         words = _NON_ASCII_TOKEN  # (under a single-byte pair, valid UTF-8 from a clean word's bytes is rare)
     else:
         return []
-    taken = {s for s, _ in spans}
-    extra = [m.span() for m in words.finditer(text) if m.start() not in taken]
+    extra = _untaken(text, spans, words)
     return _fast_lossless(text, extra, *_PAIR_CODECS[pair], pair, boost=1.0 - SWEEP_MIN_GAIN)[0] if extra else []
 
 
