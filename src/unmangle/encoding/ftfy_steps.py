@@ -68,13 +68,21 @@ def token_edits(text: str, fixed: str, undo: Callable[[str], str], detail: str,
     UTF-8 never puts an ASCII byte inside a character, so a decoder's damage to the whole text acts on each
     whitespace-delimited token alone."""
     found: list[tuple[int, int, str, str]] = []
-    for m in _TOKEN.finditer(text):
-        try:
-            new = undo(m.group())
-        except UnicodeError:
-            return None
-        if new != m.group():
-            found.append((m.start(), m.end(), m.group(), new))
+    olds = list(_TOKEN.finditer(text))
+    news = _TOKEN.findall(fixed)
+    if len(news) == len(olds):
+        # (The usual case: ``fixed`` is ``undo`` of the whole text, which keeps ASCII as it is, so its tokens
+        # with a non-ASCII character are the text's, in order; the check at the end holds us to that.)
+        found = [(m.start(), m.end(), m.group(), new) for m, new in zip(olds, news, strict=True)
+                 if new != m.group()]
+    else:
+        for m in olds:
+            try:
+                new = undo(m.group())
+            except UnicodeError:
+                return None
+            if new != m.group():
+                found.append((m.start(), m.end(), m.group(), new))
     if not found:
         return None
     # Each distinct word is asked once, and a long text's first words speak for the rest.
@@ -84,7 +92,9 @@ def token_edits(text: str, fixed: str, undo: Callable[[str], str], detail: str,
     gains = {pair: scores[2 * k + 1] - scores[2 * k] for k, pair in enumerate(asked)}
     if min(gains.values()) < -FIRST_TOKEN_LOSS or sum(gains.values()) <= mean_gain * len(gains):
         return None
-    edits = [Edit("mojibake", start, end, old, new, confidence(gains.get((old, new), 0.0) + FIRST_TOKEN_LOSS), detail)
+    sure = {pair: confidence(gain + FIRST_TOKEN_LOSS) for pair, gain in gains.items()}
+    unasked = confidence(FIRST_TOKEN_LOSS)
+    edits = [Edit("mojibake", start, end, old, new, sure.get((old, new), unasked), detail)
              for start, end, old, new in found]
     return edits if apply_edits(text, edits) == fixed else None
 
