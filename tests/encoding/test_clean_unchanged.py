@@ -45,6 +45,7 @@ CLEAN = {
     "ipa": "The word ‘thought’ is /θɔːt/ in RP and [θɑt] in General American.",
     "gothic-supplementary": "𐌰𐌱𐌲𐌳 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and 𠀀𠀁 (CJK Extension B)",
     "emoji": "Great job 👍🏽! Family: 👨‍👩‍👧‍👦, flags 🇫🇷🇯🇵, heart ❤️, keycap 1️⃣.",
+    "fractions-and-units": "½ + ¼ = ¾; 3×4 = 12 ± 0.5 µm; 90° angle; ±¾ inch; x = ¾; y",
     "math": "∀x ∈ ℝ: x² ≥ 0; ∑ᵢ₌₁ⁿ i = n(n+1)/2; √2 ≈ 1.414; ∫₀^∞ e^(−x) dx = 1; α → β ⇒ γ ≠ δ.",
     "curly-quotes": "“Hello,” she said. ‘Yes’ — it’s fine… isn’t it? The ’90s were „different“.",
     "dashes-and-spaces": "Pages 10–20 — see also § 4.\u00a0Non\u2011breaking\u202fthin\u2009space and\u200bzero width.",
@@ -128,6 +129,13 @@ OUTSIDE_THE_CORPORA = {
     "ur": "حکومت پاکستان نے نئی تعلیمی پالیسی کا اعلان کیا ہے۔",
     "am": "የኢትዮጵያ መንግስት አዲስ የትምህርት ፖሊሲ አስታውቋል።",
     "yo": "Ìjọba Nàìjíríà ti kéde òfin tuntun nípa ẹ̀kọ́.",
+    "mk": "Македонија е држава на Балканот. Главен град е Скопје, а службен јазик е македонскиот.",
+    "lo": "ພາສາລາວແມ່ນພາສາທາງການຂອງລາວ. ວຽງຈັນແມ່ນນະຄອນຫຼວງ.",
+    "km": "ភាសាខ្មែរគឺជាភាសាផ្លូវការរបស់ប្រទេសកម្ពុជា។ ភ្នំពេញជារាជធានី។",
+    "pa": "ਪੰਜਾਬੀ ਭਾਸ਼ਾ ਪੰਜਾਬ ਦੀ ਮੁੱਖ ਭਾਸ਼ਾ ਹੈ। ਅੰਮ੍ਰਿਤਸਰ ਇੱਕ ਪਵਿੱਤਰ ਸ਼ਹਿਰ ਹੈ।",
+    "yi": "ייִדיש איז אַ גערמאַנישע שפּראַך וואָס ווערט גערעדט פֿון אַשכּנזישע ייִדן.",
+    "sw": "Kiswahili ni lugha ya Kibantu inayozungumzwa Afrika Mashariki, hasa Tanzania na Kenya.",
+    "place-names": "Ærø, Tromsø, Ålesund, Øresund, Skærbæk, Åbenrå, Malmö, Jönköping, Łódź, Gdańsk, Poznań.",
 }
 
 

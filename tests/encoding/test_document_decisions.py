@@ -89,3 +89,15 @@ def test_bytes_too_thin_for_a_utf8_reading_are_not_read_as_a_legacy_cjk_word() -
 def test_a_rival_decoder_no_better_than_ftfys_reading_does_not_overrule_it() -> None:
     # ISO-8859-2 and cp1250 read `mĂ¤nnliche` alike; only cp1250 (ftfy's) reads `SteiĂźbein` as `Steißbein`.
     assert fix_text(_as("männliche Steißbein", "utf-8", "sloppy-windows-1250")) == "männliche Steißbein"
+
+
+@pytest.mark.parametrize("text", ["½ + ¼ = ¾; α → β ⇒ γ", "x = ¾; y", "±¾", "Tolerance: ±¾ inch, at 90°."])
+def test_signs_alone_are_not_read_as_a_legacy_texts_letters(text: str) -> None:
+    # `¾;` is EUC-KR's reading of Big5 `取;`, `±¾` cp1252's of ISO-8859-2 `ąž`: one token of signs, no other
+    # token to agree, is what the writer wrote.
+    assert fix_and_explain(text) == (text, [])
+
+
+def test_signs_that_other_tokens_agree_on_are_still_read_as_a_legacy_text() -> None:
+    assert fix_text("±¾ÎÄ ±¾ÎÄ") == "本文 本文"
+    assert fix_text("ÎÒ°®±±¾©Ìì°²ÃÅ") == "我爱北京天安门"

@@ -130,6 +130,7 @@ _UTF8_PAIRS = _SINGLE_BYTE_UTF8 | _MULTI_BYTE_UTF8
 # The single-byte decoders ftfy undoes (its own list), whose mojibake its badness heuristic knows.
 _FTFY_DECODERS = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE if wd.ftfy_knows)
 _PUNCTUATION = regex.compile("[\u2010-\u205f]")
+_LETTER = regex.compile(r"\p{L}")
 
 
 def _one_char(text: str) -> bool:
@@ -285,6 +286,11 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
                     continue
             else:
                 need = max(need, ISOLATED_MARGIN)
+        # A legacy text read back from signs alone, with no other token to agree (`¾;`, EUC-KR's reading of
+        # Big5 `取;`; `±¾`, cp1252's of ISO-8859-2 `ąž`): signs among words are what the writer wrote far
+        # more often.
+        if pair not in _UTF8_PAIRS and support.get(pair, 0) < 2 and not _LETTER.search(token):
+            need = max(need, ISOLATED_FOREIGN_MARGIN)
         # Bytes whose UTF-8 reading was too thin to believe (`Ã¥` as `å`) are thinner still as a legacy CJK
         # text's, which the web writes far less often than UTF-8: `책` would be a guess from two letters.
         if pair not in _UTF8_PAIRS and pair not in prior and any(
