@@ -125,6 +125,14 @@ def test_two_layers_of_mojibake_are_both_undone(layers: list[tuple[str, str]], o
     assert fix_text(broken) == original
 
 
+def test_shreds_a_lossy_cjk_decoder_left_under_a_cp1252_layer_are_read_back_in_one_repair() -> None:
+    # UTF-8 read as GBK dropped bytes; that text then went through cp1252. Peeling cp1252 reveals shredded
+    # lines, which the lattice must read in the same call (a second call would otherwise change the output).
+    original = "我们今天在北京召开了一次重要的会议，讨论了经济发展和环境保护的问题。与会代表一致认为，应当加强合作。"
+    broken = original.encode("utf-8").decode("gbk", "ignore").encode("utf-8").decode("sloppy-windows-1252")
+    assert fix_text(broken) == original
+
+
 def test_only_the_mangled_paragraph_of_a_document_changes() -> None:
     clean_zh = "北京是中华人民共和国的首都，也是全国的政治和文化中心。"
     clean_ru = "Москва является столицей Российской Федерации."

@@ -8,6 +8,8 @@ decisions are cached, since real text repeats its words.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -21,7 +23,7 @@ from ftfy.badness import is_bad
 from unmangle.document import Edit, apply_edits, compose, output_spans
 from unmangle.encoding.chunks import PIECE, pieces
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
-from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_pass, ftfy_rival
+from unmangle.encoding.ftfy_steps import FTFY_DETAIL, LINE, ftfy_first, ftfy_pass, ftfy_rival
 from unmangle.encoding.gate import SCAN, SHORT, worth_repairing_from
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.lost_bytes import QUOTE_MARKS
@@ -630,6 +632,7 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
 
 _NON_ASCII_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
 _CJK_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef][^ \t\n\r\f\v]*")
+_CJK_CHAR = regex.compile("[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]")
 SWEEP_MIN_GAIN = 1.0
 
 
@@ -696,12 +699,37 @@ def _repair(text: str) -> list[Edit]:
         if not layer:
             break
         new = apply_edits(current, layer)
+        focus = output_spans(layer)
+        shreds = _shredded_layer(new, focus) if any(map(_CJK_CHAR.search, (e.after for e in layer))) else []
+        if shreds:
+            layer = compose(current, layer, new, shreds)
+            new = apply_edits(new, shreds)
+            focus = output_spans(layer)
         edits = compose(text, edits, current, layer)
         # A further layer is damage under what this one repaired: the tokens this one left were judged
         # already, with the whole text as evidence, and are not judged again on what is left of it.
-        focus = output_spans(layer)
         current = new
     return edits
+
+
+def _shredded_layer(text: str, spans: list[tuple[int, int]]) -> list[Edit]:
+    """Edits reading back the lines of ``text`` where a layer's repair (its output ``spans``, sorted) left a
+    lossy CJK decoder's shreds (UTF-8 read as GBK with bytes dropped, then as cp1252): the lattice reads them
+    as it read the input's own lines before the first layer. Only those lines are asked: the rest were."""
+    ends = [b for _, b in spans]
+    lines = []
+    for m in LINE.finditer(text):
+        k = bisect.bisect_right(ends, m.start())
+        if k < len(spans) and spans[k][0] < m.end():
+            lines.append(m)
+    if not lines:
+        return []
+    starts = list(itertools.accumulate((len(m.group()) + 1 for m in lines[:-1]), initial=0))
+    out = []
+    for e in lossy_pass("\n".join(m.group() for m in lines)):
+        k = bisect.bisect_right(starts, e.start) - 1
+        out.append(e.shifted(lines[k].start() - starts[k]))
+    return out
 
 
 def _overlapping(spans: list[tuple[int, int]], focus: list[tuple[int, int]]) -> list[tuple[int, int]]:
