@@ -17,7 +17,7 @@ from itertools import combinations
 import numpy as np
 
 from unmangle.encoding.codecs import MULTI_BYTE
-from unmangle.encoding.model import CharModel, score_fillers_many, unspaced_run
+from unmangle.encoding.model import CharModel, score_each, score_fillers_many, unspaced_run
 from unmangle.encoding.utf8 import needed_continuations
 
 HOLE = -1  # a byte known to be lost at this position (from U+FFFD); its value is unknown
@@ -130,8 +130,9 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
                                  bon + float(bonus[idx])))
         expanded.sort(key=lambda b: -b[1])
         beams = expanded[:BEAM]
-    finals = sorted(((model.score(left, t, "" if unspaced_run(t) else right) + bon, t, lost, bon)
-                     for t, _, lost, bon in beams), reverse=True)
+    scores = score_each(model, left, [t for t, *_ in beams], ["" if unspaced_run(t) else right for t, *_ in beams])
+    finals = sorted(((sc + bon, t, lost, bon) for sc, (t, _, lost, bon) in zip(scores, beams, strict=True)),
+                    reverse=True)
     best_score, text, lost, best_bonus = finals[0]
     margin = best_score - finals[1][0] if len(finals) > 1 and finals[1][1] != text else 6.0
     # Runners-up go to the document's judgement, which knows nothing of how quotes pair: not one the pairing

@@ -199,6 +199,20 @@ def score_fillers_many(model: CharModel, lefts: list[str], fillers: list[str], r
     return lp.reshape(width - 2, len(lefts) * k).sum(axis=0).reshape(len(lefts), k)
 
 
+def score_each(model: CharModel, left: str, middles: list[str], rights: list[str]) -> list[float]:
+    """:meth:`CharModel.score` of each ``middles[i] + rights[i]`` after ``left``, in one gather (a search's
+    final beams are scored together: numpy's cost per call is many times the arithmetic of a short text)."""
+    ctx = (chr(BOS) * 2 + left)[-2:]
+    texts = [ctx + m + r[:2] for m, r in zip(middles, rights, strict=True)]
+    lp = model.logprobs(codepoints("".join(texts)))
+    out, start = [], 0
+    for t in texts:
+        # (Each text's first two characters are its context: their own scores, across texts, are not taken.)
+        out.append(float(lp[start:start + len(t) - 2].sum()))
+        start += len(t)
+    return out
+
+
 def unspaced_run(text: str) -> bool:
     return len(text) >= 4 and text[-1] >= "\u3000" and text[-2] >= "\u3000"
 
