@@ -416,13 +416,24 @@ def _drop_table(codec: str) -> np.ndarray:
         elif alone and strict not in _THREE_BYTES:
             table[x, :256] = _lost_before_each(x, strict)
         elif alone:  # (EUC-JP and GB18030 read three or four bytes: one pair at a time, at the end of the text)
-            for y in range(256):
-                nxt = bytes([y])
-                table[x, y] = (bytes([x]) + nxt).decode(strict, "ignore") == nxt.decode(strict, "ignore")
+            table[x, :256] = [bytes([x, y]).decode(strict, "ignore") == after
+                              for y, after in enumerate(_each_alone(strict))]
     return table
 
 
 _THREE_BYTES = frozenset({"euc_jp", "gb18030"})
+
+
+@lru_cache(maxsize=64)
+def _each_alone(codec: str) -> tuple[str, ...]:
+    """What ``codec`` reads each byte alone as."""
+    return tuple(bytes([y]).decode(codec, "ignore") for y in range(256))
+
+
+def _alone(codec: str) -> tuple[str, ...]:
+    """The same, but for the newline."""
+    each = _each_alone(codec)
+    return each[:0x0A] + each[0x0B:]
 
 
 def _lost_before_each(x: int, codec: str) -> list[bool]:
@@ -430,8 +441,7 @@ def _lost_before_each(x: int, codec: str) -> list[bool]:
     256 pairs, a newline apart (a newline never continues a character of a two-byte codec)."""
     pairs = b"\n".join(bytes([x, y]) for y in range(256) if y != 0x0A)
     got = pairs.decode(codec, "ignore").split("\n")
-    alone = [bytes([y]).decode(codec, "ignore") for y in range(256) if y != 0x0A]
-    out = [a == b for a, b in zip(got, alone, strict=True)]
+    out = [a == b for a, b in zip(got, _alone(codec), strict=True)]
     out.insert(0x0A, bytes([x, 0x0A]).decode(codec, "ignore") == "\n")
     return out
 

@@ -65,6 +65,7 @@ def quantise(counts: np.ndarray) -> np.ndarray:
     return np.minimum(255, np.round(np.log2(counts.astype(np.float64) + 1.0) * 8.0)).astype(np.uint8)
 
 
+_AT_CACHE = 1 << 18  # trigrams whose log-probability logprob_at keeps (about 25 MB at most)
 _SLACK = 1.1  # one quantisation step (2 ** (1/8)) and a little
 _DEQUANT = (np.exp2(np.arange(256, dtype=np.float64) / 8.0) - 1.0)
 
@@ -91,6 +92,7 @@ class CharModel:
         self._class_p_py: list[list[float]] = self.class_p.tolist()
         self._class_size_py: list[float] = self.class_size.tolist()
         self._class_count_py: list[float] = self.class_count.tolist()
+        self._at: dict[tuple[int, int, int], float] = {}  # logprob_at's answers, by trigram
 
     @classmethod
     def load(cls, path: str | None = None) -> CharModel:
@@ -137,11 +139,21 @@ class CharModel:
         """log P(text[i] | the two characters before it), as :meth:`logprobs` computes it.
 
         For a handful of positions (the clean-text gate asks about one odd letter): numpy's cost per call is
-        twenty times the arithmetic, so this one is done on Python numbers.
+        twenty times the arithmetic, so this one is done on Python numbers, and kept by trigram (the gate asks
+        about the same few letters in the same few contexts again and again, on every new paragraph).
         """
         c = ord(text[i])
         b = ord(text[i - 1]) if i >= 1 else BOS
         a = ord(text[i - 2]) if i >= 2 else BOS
+        key = (a, b, c)
+        got = self._at.get(key)
+        if got is None:
+            if len(self._at) >= _AT_CACHE:
+                self._at.clear()
+            got = self._at[key] = self._logprob_of(a, b, c)
+        return got
+
+    def _logprob_of(self, a: int, b: int, c: int) -> float:
         n3 = self._tri_py[_hash_int(_K1_INT * a + _K2_INT * b + _K3_INT * c, self.tri_bits)]
         n_ab = self._bi_py[_hash_int(_K1_INT * a + _K2_INT * b, self.bi_bits)]
         n2 = self._bi_py[_hash_int(_K1_INT * b + _K2_INT * c, self.bi_bits)]

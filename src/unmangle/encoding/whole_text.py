@@ -57,9 +57,13 @@ def whole_legacy_first(text: str) -> list[Edit] | None:
     readings: dict[str, tuple[str, str, str]] = {}
     known = set(text)
     for wd in LEGACY_WRONG:
+        try:
+            data = text.encode(wd.codec)  # (once a decoder: most texts stop here, at their first odd character)
+        except UnicodeError:
+            continue
         for true in LEGACY_TRUE:
             if true != wd.codec and (not wd.multibyte or true in MULTIBYTE_TRUE):
-                _read(text, known, wd.codec, true, wd.label, readings)
+                _decode(text, known, data, wd.codec, true, wd.label, readings)
     if not readings:
         return None
     model = default_model()
@@ -77,7 +81,17 @@ def _read(text: str, known: set[str], wrong: str, true: str, label: str,
     """Adds the reading of ``text`` (whose characters are ``known``) as ``true`` bytes read by ``wrong``, if
     there is one."""
     try:
-        fixed = text.encode(wrong).decode(true)
+        data = text.encode(wrong)
+    except UnicodeError:
+        return
+    _decode(text, known, data, wrong, true, label, readings)
+
+
+def _decode(text: str, known: set[str], data: bytes, wrong: str, true: str, label: str,
+            readings: dict[str, tuple[str, str, str]]) -> None:
+    """:func:`_read`, given the text's bytes under ``wrong``."""
+    try:
+        fixed = data.decode(true)
     except UnicodeError:
         return
     if fixed != text and _real(set(fixed) - known):
