@@ -296,11 +296,13 @@ def _changed_by_lang(items: list[tuple[str, str]], outputs: list[str]) -> dict[s
 
 
 def holdout_models(k: int, out: Path) -> Path:
-    """A folder of models built from the corpora less every ``k``-th document (built once, then reused)."""
+    """A folder of models built from the corpora less every ``k``-th document (built once, then reused until
+    their script changes)."""
     folder = out / f"models-holdout-{k}"
     folder.mkdir(parents=True, exist_ok=True)
     for script, name in (("build_charmodel.py", "charmodel.npz"), ("build_cjk_model.py", "cjk_ngrams.npz")):
-        if not (folder / name).exists():
+        built = folder / name
+        if not built.exists() or built.stat().st_mtime < (ce.REPO / "scripts" / script).stat().st_mtime:
             subprocess.run([sys.executable, str(ce.REPO / "scripts" / script), "--holdout", str(k),
                             "--out", str(folder / name)], check=True, stdout=sys.stderr)
     return folder
