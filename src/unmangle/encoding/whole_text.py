@@ -19,7 +19,7 @@ from unmangle.document import Edit
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, WRONG_DECODERS
 from unmangle.encoding.ftfy_steps import token_edits
 from unmangle.encoding.gate import worth_repairing
-from unmangle.encoding.model import default_model, fold_capitals
+from unmangle.encoding.model import default_model, fold_capitals, score_each
 from unmangle.encoding.readings import MULTIBYTE_TRUE, _common, _mixes_scripts, find_suspect, seen
 
 MIN_EVIDENCE = 2  # distinct words read back, or distinct characters brought back
@@ -67,10 +67,13 @@ def whole_legacy_first(text: str) -> list[Edit] | None:
     if not readings:
         return None
     model = default_model()
-    ranked = sorted(((model.score("", fold_capitals(fixed[:JUDGED])), fixed) for fixed in readings), reverse=True)
+    # (The text and its readings scored in one gather: a paragraph has dozens of readings.)
+    judged = [fold_capitals(t[:JUDGED]) for t in (text, *readings)]
+    own, *scores = score_each(model, "", judged, [""] * len(judged))
+    ranked = sorted(zip(scores, readings, strict=True), reverse=True)
     best, fixed = ranked[0]
     high = sum(1 for c in text[:JUDGED] if c >= "\x80")
-    if best - model.score("", fold_capitals(text[:JUDGED])) < LEGACY_GAIN * high or (
+    if best - own < LEGACY_GAIN * high or (
             len(ranked) > 1 and best - ranked[1][0] < LEGACY_RIVAL):
         return None
     return _edits(text, fixed, *readings[fixed], mean_gain=LEGACY_WORD_GAIN, words=LEGACY_WORDS)
