@@ -300,11 +300,13 @@ def holdout_models(k: int, out: Path) -> Path:
     their script changes)."""
     folder = out / f"models-holdout-{k}"
     folder.mkdir(parents=True, exist_ok=True)
-    for script, name in (("build_charmodel.py", "charmodel.npz"), ("build_cjk_model.py", "cjk_ngrams.npz")):
+    # (The corpora the benchmark reads, $UNMANGLE_CORPORA included: the scripts' default is the repository's.)
+    for script, name, corpora in (("build_charmodel.py", "charmodel.npz", ce.CORPORA / "*.dev.jsonl"),
+                                  ("build_cjk_model.py", "cjk_ngrams.npz", ce.CORPORA)):
         built = folder / name
         if not built.exists() or built.stat().st_mtime < (ce.REPO / "scripts" / script).stat().st_mtime:
             subprocess.run([sys.executable, str(ce.REPO / "scripts" / script), "--holdout", str(k),
-                            "--out", str(folder / name)], check=True, stdout=sys.stderr)
+                            "--corpora", str(corpora), "--out", str(built)], check=True, stdout=sys.stderr)
     return folder
 
 

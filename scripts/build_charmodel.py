@@ -44,6 +44,8 @@ def main() -> None:
     args = ap.parse_args()
 
     texts = corpus_texts(args.corpora, args.holdout)
+    if not texts:
+        raise SystemExit(f"no corpus documents in {args.corpora}")
     sep = chr(BOS) * 2
     cps = codepoints(sep + sep.join(texts))
     print(f"{len(texts)} documents, {len(cps):,} characters")
