@@ -699,15 +699,16 @@ def _repair(text: str) -> list[Edit]:
         if not layer:
             break
         new = apply_edits(current, layer)
+        # A further layer is damage under what this one repaired: the tokens this one left were judged
+        # already, with the whole text as evidence, and are not judged again on what is left of it.
         focus = output_spans(layer)
+        # What this layer revealed may be a lossy CJK decoder's shreds, which only the lattice reads.
         shreds = _shredded_layer(new, focus) if any(map(_CJK_CHAR.search, (e.after for e in layer))) else []
         if shreds:
             layer = compose(current, layer, new, shreds)
             new = apply_edits(new, shreds)
             focus = output_spans(layer)
         edits = compose(text, edits, current, layer)
-        # A further layer is damage under what this one repaired: the tokens this one left were judged
-        # already, with the whole text as evidence, and are not judged again on what is left of it.
         current = new
     return edits
 
