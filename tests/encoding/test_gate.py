@@ -9,7 +9,7 @@ from __future__ import annotations
 import ftfy.bad_codecs  # noqa: F401  (the sloppy code pages)
 import pytest
 
-from unmangle import fix_text
+from unmangle import fix_and_explain, fix_text
 from unmangle.encoding.gate import worth_repairing
 from unmangle.encoding.readings import find_suspect
 
@@ -94,3 +94,18 @@ def test_a_short_clean_line_skips_the_repair(text: str) -> None:
                                                 ("Ã‰cole", "École"), ("â€™", "’")])
 def test_a_short_broken_line_is_repaired(broken: str, fixed: str) -> None:
     assert fix_text(broken) == fixed
+
+
+def test_chinese_with_first_level_characters_our_corpora_seldom_show_skips_the_repair() -> None:
+    # `窝阔台汗`, `孛儿帖`: GB 2312 level-1 hanzi in names the corpora hardly show; spaces around a name, as
+    # translated text writes them, are no Korean word spacing.
+    text = "在成吉思汗的继任者 窝阔台汗 的领导下，扩张速度达到顶峰。在孛儿帖和铁木真结婚后不久，她就被掳走。"
+    assert not worth_repairing(text)
+    assert fix_and_explain(text) == (text, [])
+
+
+def test_korean_read_as_gbk_is_first_level_hanzi_but_keeps_its_spaces() -> None:
+    korean = "서울은 대한민국의 수도이며 인구는 약 천만 명입니다. 한국어 문장을 올바르게 표시하는 것은 중요합니다."
+    broken = korean.encode("euc_kr").decode("gbk")
+    assert worth_repairing(broken)
+    assert fix_text(broken) == korean

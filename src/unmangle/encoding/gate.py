@@ -33,7 +33,14 @@ from functools import lru_cache
 
 from ftfy.badness import is_bad
 
-from unmangle.encoding.codecs import MULTI_BYTE, PUNCTUATION_LEADS, SINGLE_BYTE, WrongDecoder, utf8_readings
+from unmangle.encoding.codecs import (
+    FIRST_LEVELS,
+    MULTI_BYTE,
+    PUNCTUATION_LEADS,
+    SINGLE_BYTE,
+    WrongDecoder,
+    utf8_readings,
+)
 from unmangle.encoding.lost_bytes import strict_codec
 from unmangle.encoding.model import default_model
 from unmangle.encoding.readings import (
@@ -102,7 +109,8 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _is_rare_cjk(ch: str) -> bool:
-    return _is_cjk(ch) and ch not in COMMON
+    """A CJK character our corpora rarely show and no national standard counts among its commonest."""
+    return _is_cjk(ch) and ch not in COMMON and ch not in FIRST_LEVELS
 
 
 def _utf8_latin_in_cjk() -> set[str]:
@@ -352,8 +360,7 @@ def _cjk_evidence(text: str, pos: int) -> bool:
     # (A character alone between spaces is two bytes, which form a UTF-8 character by chance.)
     if len(piece) > 1 and _cjk_utf8_share(piece) > MOSTLY_UTF8_CJK:
         return True
-    around = text[max(0, pos - _CJK_WINDOW):pos + _CJK_WINDOW + 1]
-    if 5 * (len(_CJK.findall(around)) - 1) <= len(around) - 1:  # a decoder's trace among other text (`鈥`)
+    if _hardly_cjk_around(text, pos):  # a decoder's trace among other text (`鈥`)
         return True
     if "?" not in text:
         return False
@@ -361,6 +368,36 @@ def _cjk_evidence(text: str, pos: int) -> bool:
     line = text[line_start:] if line_end < 0 else text[line_start:line_end]
     asked = len(_QUESTION_IN_WIDE.findall(line))
     return asked >= 2 and 12 * asked >= len(line)
+
+
+_SPACED_HAN = re.compile("[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
+_HANGUL = re.compile("[\uac00-\ud7af]")
+KOREAN_SPACING = 8  # Han characters per space between two of them, at most: Korean words are two to five syllables
+KOREAN_SHARE = 0.8  # of the characters outside ASCII that must read back as hangul
+
+
+def _korean_read_as_cjk(text: str) -> bool:
+    """Korean in EUC-KR read with a Chinese or Japanese codec is first-level hanzi throughout, common characters
+    in an order no language has; but it keeps Korean's spaces between words, which Chinese and Japanese do not
+    write, and its bytes read back as hangul. (Both are asked in C: a regex count, then one round trip.)"""
+    spaces = len(_SPACED_HAN.findall(text))
+    if spaces < 3 or KOREAN_SPACING * spaces < len(_CJK.findall(text)):
+        return False
+    high = sum(1 for c in text if c >= "\x80")
+    for codec in ("gbk", "big5", "shift_jis", "euc_jp"):
+        try:
+            korean = text.encode(codec).decode("euc_kr", "replace")
+        except UnicodeEncodeError:
+            continue
+        if len(_HANGUL.findall(korean)) >= KOREAN_SHARE * high:
+            return True
+    return False
+
+
+def _hardly_cjk_around(text: str, pos: int) -> bool:
+    """Whether the CJK character at ``pos`` has hardly any other CJK around it."""
+    around = text[max(0, pos - _CJK_WINDOW):pos + _CJK_WINDOW + 1]
+    return 5 * (len(_CJK.findall(around)) - 1) <= len(around) - 1
 
 
 def _cjk_utf8_share(piece: str) -> float:
@@ -385,12 +422,19 @@ class _Places:
     """What a text shows, gathered place by place: strong signs decide at once; weak ones (an odd letter, a
     rare CJK character that no codec settles) are kept, each with the stretch the model is asked about."""
 
-    __slots__ = ("rare_letters", "rare_words", "weak")
+    __slots__ = ("korean", "rare_letters", "rare_words", "weak")
 
     def __init__(self) -> None:
         self.rare_words: set[str] = set()
         self.rare_letters: set[str] = set()
         self.weak: list[tuple[int, int, float]] = []  # (start, width, the mean log-probability that is odd)
+        self.korean: bool | None = None  # (asked once a text)
+
+    def korean_read_as_cjk(self, text: str) -> bool:
+        """Whether ``text`` is Korean read with a Chinese or Japanese codec, asked once a text."""
+        if self.korean is None:
+            self.korean = _korean_read_as_cjk(text)
+        return self.korean
 
     def legacy(self, text: str, pos: int) -> bool:
         """Signs of a legacy text read as Latin-1, or of KOI8-R and cp1251 read as each other."""
@@ -438,8 +482,13 @@ def _strong(text: str, pos: int, places: _Places) -> bool:
         return True  # a lost quote's lead among Latin text (`鈥 he said`), which no real CJK text writes
     if _is_rare_cjk(ch):
         return _rare_in_context(text, pos) and places.cjk(text, pos)
-    if ch in _LATIN_CJK:
-        return bool(_GLUED.match(text, max(0, pos - 1)) or _GLUED.match(text, pos)) and _cjk_evidence(text, pos)
+    if ch in _LATIN_CJK and (_GLUED.match(text, max(0, pos - 1)) or _GLUED.match(text, pos)):
+        return _cjk_evidence(text, pos)
+    if _is_cjk(ch) and ch not in COMMON:  # (first-level in a national standard, seldom in our corpora)
+        if _rare_in_context(text, pos) and _hardly_cjk_around(text, pos):
+            return True  # (a decoder's trace among other text: `£` read as EUC-KR `짙`)
+        if "\u4e00" <= ch <= "\u9fff" and places.korean_read_as_cjk(text):
+            return True
     if ch in _CONT and _single_byte_evidence(text, pos, places):
         return True
     return places.legacy(text, pos)
