@@ -55,7 +55,7 @@ def _measure(args: argparse.Namespace) -> int:
     from bench_encoding import loop_seconds, mb
 
     import unmangle
-    from unmangle.encoding.gate import SCAN, SHORT, worth_repairing_from
+    from unmangle.encoding.gate import reaches_repair
 
     held = ce.load_corpora(held_out=args.holdout)
     timed = ce.clean_paragraphs(args.paragraphs, 0, held)
@@ -80,13 +80,7 @@ def _measure(args: argparse.Namespace) -> int:
     loops = loop_seconds(tools, texts)
     changed = sum(unmangle.fix_text(p) != p for p in texts)
 
-    def gated(p: str) -> bool:
-        if p.isascii():
-            return False
-        hit = SCAN(p)
-        return not (hit is None and len(p) >= SHORT) and worth_repairing_from(p, hit)
-
-    reached = {lang: sum(map(gated, paras)) for lang, paras in by_lang.items()}
+    reached = {lang: sum(map(reaches_repair, paras)) for lang, paras in by_lang.items()}
     total = {name: sum(first[lang][name] for lang in first) for name in tools}
     megabytes = mb(texts)
     report = {

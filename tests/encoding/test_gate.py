@@ -10,7 +10,7 @@ import ftfy.bad_codecs  # noqa: F401  (the sloppy code pages)
 import pytest
 
 from unmangle import fix_and_explain, fix_text
-from unmangle.encoding.gate import worth_repairing
+from unmangle.encoding.gate import reaches_repair, worth_repairing
 from unmangle.encoding.readings import find_suspect
 
 LOOKS_ODD = {
@@ -109,3 +109,10 @@ def test_korean_read_as_gbk_is_first_level_hanzi_but_keeps_its_spaces() -> None:
     broken = korean.encode("euc_kr").decode("gbk")
     assert worth_repairing(broken)
     assert fix_text(broken) == korean
+
+
+@pytest.mark.parametrize(("text", "expected"), [("plain ASCII text", False), ("Москва — столица России.", False),
+                                                ("It鈥檚 here", True), ("cafÃ© au lait", True)])
+def test_reaches_repair_is_the_entry_points_clean_path(text: str, expected: bool) -> None:
+    assert reaches_repair(text) is expected
+    assert (fix_and_explain(text)[1] != []) is expected

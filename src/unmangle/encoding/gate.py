@@ -503,6 +503,15 @@ def worth_repairing(text: str) -> bool:
     return worth_repairing_from(text, SCAN(text))  # (most texts stop at the scan: it costs less than a finditer)
 
 
+def reaches_repair(text: str) -> bool:
+    """Whether ``text`` gets past the clean path of :func:`unmangle.fix_text` (whose entry points take these
+    steps inline, without this call's frame: they run on every paragraph of a corpus)."""
+    if text.isascii():
+        return False
+    first = SCAN(text)
+    return not (first is None and len(text) >= SHORT) and worth_repairing_from(text, first)
+
+
 def worth_repairing_from(text: str, first: re.Match[str] | None) -> bool:
     """:func:`worth_repairing`, given where ``SCAN`` first stopped in ``text`` (the caller scanned already)."""
     if len(text) < SHORT and _CJK.search(text) is None and (find_suspect(text) is not None or is_bad(text)):
