@@ -203,7 +203,7 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
 _EVIDENCE = _evidence_pattern()
 _NOT_CP874 = tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874")
 _FIRST_SCAN = _evidence_pattern(_NOT_CP874, thai=True)
-# The scan as a bound method: the repair's entry points call it inline, before any Python frame.
+# The scan as a bound method (no Python frame of ours between the caller and the regex engine).
 SCAN = _FIRST_SCAN.search
 CP874_SHARE = 0.6
 # Characters from the first Thai letter that are asked: the share over 64 peaks where the whole paragraph's does
@@ -504,8 +504,8 @@ def worth_repairing(text: str) -> bool:
 
 
 def reaches_repair(text: str) -> bool:
-    """Whether ``text`` gets past the clean path of :func:`unmangle.fix_text` (whose entry points take these
-    steps inline, without this call's frame: they run on every paragraph of a corpus)."""
+    """Whether ``text`` gets past the clean path of the repair's entry points (``fix_text``,
+    ``fix_and_explain``): it holds a character outside ASCII, and the scan finds evidence worth the repair."""
     if text.isascii():
         return False
     first = SCAN(text)

@@ -430,18 +430,13 @@ def _each_alone(codec: str) -> tuple[str, ...]:
     return tuple(bytes([y]).decode(codec, "ignore") for y in range(256))
 
 
-def _alone(codec: str) -> tuple[str, ...]:
-    """The same, but for the newline."""
-    each = _each_alone(codec)
-    return each[:0x0A] + each[0x0B:]
-
-
 def _lost_before_each(x: int, codec: str) -> list[bool]:
     """For every byte y: does ``codec`` read ``x y`` as it reads ``y`` alone (x lost)? One decoder call for all
     256 pairs, a newline apart (a newline never continues a character of a two-byte codec)."""
     pairs = b"\n".join(bytes([x, y]) for y in range(256) if y != 0x0A)
     got = pairs.decode(codec, "ignore").split("\n")
-    out = [a == b for a, b in zip(got, _alone(codec), strict=True)]
+    alone = (a for y, a in enumerate(_each_alone(codec)) if y != 0x0A)
+    out = [a == b for a, b in zip(got, alone, strict=True)]
     out.insert(0x0A, bytes([x, 0x0A]).decode(codec, "ignore") == "\n")
     return out
 

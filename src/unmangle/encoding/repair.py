@@ -23,8 +23,8 @@ from ftfy.badness import is_bad
 from unmangle.document import Edit, apply_edits, compose, output_spans
 from unmangle.encoding.chunks import PIECE, pieces
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
-from unmangle.encoding.ftfy_steps import FTFY_DETAIL, LINE, ftfy_first, ftfy_pass, ftfy_rival
-from unmangle.encoding.gate import SCAN, SHORT, worth_repairing_from
+from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_pass, ftfy_rival
+from unmangle.encoding.gate import reaches_repair
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.lost_bytes import QUOTE_MARKS
 from unmangle.encoding.model import CharModel, confidence, default_model, fold_capitals, score_many
@@ -631,8 +631,9 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
 
 
 _NON_ASCII_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
-_CJK_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef][^ \t\n\r\f\v]*")
-_CJK_CHAR = regex.compile("[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]")
+_CJK_CLASS = "[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]"
+_CJK_TOKEN = regex.compile(rf"[^ \t\n\r\f\v]*{_CJK_CLASS}[^ \t\n\r\f\v]*")
+_CJK_CHAR = regex.compile(_CJK_CLASS)
 SWEEP_MIN_GAIN = 1.0
 
 
@@ -668,10 +669,7 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
             out.append(fixed)
             edits += [replace(e, start=e.start + offset, end=e.end + offset) for e in piece_edits]
         return "".join(out), edits
-    if text.isascii():
-        return text, []
-    first = SCAN(text)
-    if (first is None and len(text) >= SHORT) or not worth_repairing_from(text, first):
+    if not reaches_repair(text):
         return text, []  # the clean path: one scan, and a look at the few odd places it finds
     edits = ftfy_first(text)  # the common damage, read at ftfy's speed
     if edits is None:
@@ -719,7 +717,7 @@ def _shredded_layer(text: str, spans: list[tuple[int, int]]) -> list[Edit]:
     as it read the input's own lines before the first layer. Only those lines are asked: the rest were."""
     ends = [b for _, b in spans]
     lines = []
-    for m in LINE.finditer(text):
+    for m in _LINE.finditer(text):
         k = bisect.bisect_right(ends, m.start())
         if k < len(spans) and spans[k][0] < m.end():
             lines.append(m)
@@ -800,10 +798,7 @@ def fix_text(text: str) -> str:
     >>> fix_text("caf茅 au lait")
     'café au lait'
     """
-    if text.isascii():
-        return text
-    first = SCAN(text)
-    if (first is None and len(text) >= SHORT) or not worth_repairing_from(text, first):
+    if not reaches_repair(text):
         return text  # (the clean path once more, without building an explanation: most crawled text is clean)
     if len(text) > PIECE:
         return "".join(fix_text(piece) for _, piece in pieces(text, PIECE))  # (no explanation kept: bounded memory)
