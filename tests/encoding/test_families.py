@@ -373,3 +373,24 @@ def test_clean_text_has_no_edits(text: str) -> None:
 def test_a_lost_last_byte_after_a_number_is_read_from_its_context(clean: str, why: str) -> None:
     broken = clean.encode("utf-8").decode("gbk", "ignore")
     assert fix_text(broken) == clean, why
+
+
+@pytest.mark.parametrize("text", [
+    "x\ufffd\ufffd",
+    "?\ufffd\ufffd",
+    "©?\ufffd\ufffd",
+    "\ufffd\ufffd abc ?",
+    "\ufffd" * 6,
+    "Das Gesch\ufffd\ufffdft ist am Sonntag geschlossen, sagte der Inhaber gestern.",
+    "Привет, как дела? Это \ufffd\ufffd тест, и он идёт уже давно.",
+])
+def test_marks_that_no_decoder_shows_are_left_as_they_are(text: str) -> None:
+    # U+FFFD alone names no decoder: Big5 reads `Gesch��ft` as `GeschÁft`, EUC-KR reads `x��` as `xá`, and six
+    # marks alone became `這名`. A mark is honest about a loss; a guess under a decoder nothing names is not.
+    assert fix_text(text) == text
+
+
+def test_stray_marks_in_real_cjk_text_are_left_alone() -> None:
+    # A bad byte in a real Japanese page: the characters around the marks are real text, no decoder's noise.
+    for text in ("東京都の人口は約\ufffd\ufffd00万人です。", "中华人民共和国是一个\ufffd家，首都是北京。"):
+        assert fix_text(text) == text

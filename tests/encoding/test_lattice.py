@@ -241,3 +241,17 @@ def test_latin_text_read_as_shift_jis_is_left_to_the_token_search() -> None:
     assert "\ufffd" in broken and "ﾃｩ" in broken
     assert lossy_pass(broken) == []
     assert fix_text(broken) == original
+
+
+def test_lines_of_marks_alone_are_not_searched_unless_another_line_shows_the_decoder() -> None:
+    assert lossy_pass("\ufffd" * 6) == []
+    assert lossy_pass("x\ufffd\ufffd y\n\ufffd\ufffd\ufffd") == []
+    shredded = mangle("東京都の人口は約1400万人です。大きな都市です。", "utf-8", "euc_kr", "replace")
+    assert lossy_pass(shredded + "\n" + "\ufffd" * 6)
+
+
+def test_real_cjk_text_with_a_stray_mark_is_not_searched_but_shredded_text_is() -> None:
+    from unmangle.encoding.lossy_pass import _shredded
+
+    assert not _shredded("東京都の人口は約\ufffd\ufffd00万人です。")
+    assert _shredded(mangle("東京都の人口は約1400万人です。大きな都市です。", "utf-8", "euc_kr", "replace"))

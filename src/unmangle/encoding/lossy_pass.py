@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import regex
 
 from unmangle.document import Edit
@@ -38,6 +39,14 @@ FEW_OTHER = 4  # letters of another script that make a line that script's text
 OTHER_SHARE = 0.5
 IMPROBABLE = -9.0  # nats per character of a line: real CJK text stays above it
 MIN_GAIN = 12.0  # nats a reading must win by, over the line as it stands
+# Some line of a text must show this many characters besides marks and spaces: lines of marks alone are read by
+# the model's whim (`這名` for six U+FFFD) unless another line shows the decoder.
+MIN_SHOWN = 4
+# Real CJK text with a few marks (a stray bad byte in a page) stays above these, around every run of marks and on
+# the whole line (mean log-probability a character shown): a wrong decoder's characters around its marks are noise.
+STRAY_AROUND, STRAY_LINE = -9.0, -6.0
+_AROUND = 6  # characters either side of a run of marks
+_MARK_RUN = regex.compile(ERR + "+")
 PROBE_LINES = 3
 MAX_LINE = 5_000  # longer lines (binary junk, a whole page on one line) are left to the token search
 MAX_CHARS = 50_000  # characters searched per text
@@ -82,13 +91,35 @@ def _shredded(line: str) -> bool:
     if len(wide) - punctuation < 4 or 2 * punctuation >= len(wide) or (len(cjk) < FEW_WIDE and 2 * len(cjk) < latin):
         return False
     if ERR in line:
-        return True
+        return not _stray_marks(line)
     # A `?` decoder's marks are question marks (Korean asks with `?` too): they must be many to count.
     asked = len(_QUESTION_IN_WIDE.findall(line))
     if asked >= 2 and 12 * asked >= len(line):
         return True
     # The line as written (spaces and all: Korean words joined together would look improbable themselves).
     return cjk_model().score(line) / len(line) < IMPROBABLE and not _lossless(line)
+
+
+def _thin(line: str) -> bool:
+    """Whether ``line`` shows fewer than ``MIN_SHOWN`` characters besides marks and spaces."""
+    return len(line) - line.count(ERR) - line.count(" ") < MIN_SHOWN
+
+
+def _stray_marks(line: str) -> bool:
+    """Whether ``line`` is real CJK text with a few marks in it: the model finds the characters shown probable
+    around every run of marks and on the whole (asked of the line with its marks taken out)."""
+    shown = line.replace(ERR, "")
+    cps = np.frombuffer(("\x02\x02" + shown).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    logprobs = cjk_model().logprobs(cps[:-2], cps[1:-1], cps[2:])
+    if logprobs.mean() < STRAY_LINE:
+        return False
+    removed = 0
+    for m in _MARK_RUN.finditer(line):
+        at = m.start() - removed
+        removed += len(m.group())
+        if logprobs[max(0, at - _AROUND):at + _AROUND].mean() < STRAY_AROUND:
+            return False
+    return True
 
 
 def _another_script(line: str) -> bool:
@@ -230,8 +261,8 @@ def _reads_back(before: str, after: str, ch: Channel) -> bool:
 def lossy_pass(text: str) -> list[Edit]:
     """Edits reading back the lines of ``text`` a lossy CJK decoder shredded; none for any other text."""
     gated = [(m.start(), m.group()) for m in _LINE.finditer(text) if len(m.group()) <= MAX_LINE and _gated(m.group())]
-    if not gated:
-        return []
+    if all(map(_thin, (line for _, line in gated))):
+        return []  # (nothing, or marks alone: no line shows what the decoder wrote, and nothing names it)
     probe = _evidence([ln for _, ln in gated])
     ranked = _rank(probe, _channels(probe))
     edits: list[Edit] = []

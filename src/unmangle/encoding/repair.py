@@ -245,17 +245,20 @@ def _east_asian() -> frozenset[str]:
 
 def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[str],
             support: dict[str, int], variety: dict[str, int], alphabet: frozenset[str] = frozenset(),
-            scripts: frozenset[str] = frozenset()) -> Decision:
+            scripts: frozenset[str] = frozenset(), shown: dict[str, int] | None = None,
+            context: bool = True) -> Decision:
     """The best readings of one token that clear their threshold and do not overlap, best first.
 
     ``alphabet``: the letters the document already uses (case-folded). Between readings that both stand, the
     one whose new letters the document uses elsewhere wins close calls (a cache model: the text is in one
     language, which a multilingual trigram model cannot know: `člověk`, not `đlověk`)."""
     ranked = []
+    shown = support if shown is None else shown  # (tokens that show what their decoder wrote, per pair)
     new_chars = set(token)
     vetoed: set[str] = set()
     utf8_vetoed: set[tuple[int, int]] = set()
     token_bad = lru_cache(maxsize=1)(lambda: is_bad(token))  # (asked of the token once, if at all)
+    marks_only = _marks_only(token)
     for margin, r in sorted(scored, key=lambda s: _pair_rank(_pair(s[1]))):
         if r.corroborate and r.detail not in trusted:
             continue
@@ -270,6 +273,13 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
         # Guessed bytes never bring in letters of a script the text nowhere else writes: `이` for a dash lost
         # in English is the model's favourite three bytes, not the writer's.
         if r.kind == "lost-byte" and scripts and not _scripts(set(r.text) - new_chars) <= scripts:
+            continue
+        # Marks alone name no decoder. Where no other token shows what a decoder wrote, they are read only as
+        # punctuation lost whole (a dash or a quote: the commonest three bytes of UTF-8 in Latin text), and only
+        # in a text with letters enough around them; anything else would be the guess of a decoder nothing names
+        # (`Gesch��ft` is Big5's `GeschÁft`), and a title of three characters has no context to guess from.
+        if r.kind == "lost-byte" and marks_only and not shown and (
+                not context or not all(map(_PUNCTUATION.match, set(r.text) - new_chars))):
             continue
         # One character read back, with no other token to agree: real text has such pairs (`√π`, `Ã’s`,
         # `AHÅ™`), so ftfy's judgment of the token is asked where ftfy knows the decoder, and more margin
@@ -336,6 +346,23 @@ def _document_prior(all_scored: list[Scored], trusted: set[str]) -> tuple[dict[s
     # In a fixed order (common decoders first), never in the order a set happened to give: the first names
     # the repairs, and the output must not depend on the process's hash seed.
     return {p: _prior(tokens[p]) for p in sorted(tied, key=_pair_rank)}, tokens
+
+
+def _marks_only(token: str) -> bool:
+    """Whether a token's only characters outside ASCII are a decoder's marks (U+FFFD): nothing the decoder
+    wrote is left to name it (`Gesch��ft` fits any decoder that cannot map two bytes: Big5 reads it `GeschÁft`)."""
+    return all(c < "\x80" or c == "\ufffd" for c in token)
+
+
+def _shown(tokens: list[str], all_scored: list[Scored]) -> list[Scored]:
+    """``all_scored`` less the lost-byte readings of tokens that show marks alone: those guess under a pair,
+    they are no evidence for one. (The same object for the same word: :func:`_document_prior` counts words.)"""
+    out: dict[int, Scored] = {}
+    for token, scored in zip(tokens, all_scored, strict=True):
+        if id(scored) not in out:
+            out[id(scored)] = (tuple((m, r) for m, r in scored if r.kind != "lost-byte") if _marks_only(token)
+                               else scored)
+    return [out[id(sc)] for sc in all_scored]
 
 
 def _variety(all_scored: list[Scored], trusted: set[str]) -> dict[str, int]:
@@ -591,6 +618,8 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     voted = _voted(text, tokens, scored)
     trusted = _corroborated(tokens, scored) | voted
     prior, support = _document_prior(scored, trusted)
+    shown = _document_prior(_shown(tokens, scored), trusted)[1]  # (the pairs of tokens that show more than marks)
+    context = sum(map(str.isalpha, text)) >= SCRIPT_EVIDENCE
     if voted:  # the whole text spoke for these: they are the document's pair, and sweep it
         prior = {**prior, **{p: DOCUMENT_PRIOR for p in sorted(voted, key=_pair_rank)}}
         support = {**support, **{p: max(2, support.get(p, 0)) for p in voted}}
@@ -599,10 +628,11 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
         support = {**support, **{p: max(2, support.get(p, 0)) for p in prior_hint}}
         trusted |= set(prior_hint)
     variety = _variety(scored, trusted)
-    decisions = [_choose(t, sc, prior, trusted, support, variety) for t, sc in zip(tokens, scored, strict=True)]
+    decisions = [_choose(t, sc, prior, trusted, support, variety, shown=shown, context=context)
+                 for t, sc in zip(tokens, scored, strict=True)]
     scripts = _known_scripts(text, everywhere or spans, decisions)
     alphabets = _alphabets(text, spans, decisions)
-    decisions = [_choose(t, sc, prior, trusted, support, variety, a, scripts)
+    decisions = [_choose(t, sc, prior, trusted, support, variety, a, scripts, shown, context)
                  for t, sc, a in zip(tokens, scored, alphabets, strict=True)]
     # Second look, with what the first one learnt: the quotes it repaired, and the single-byte decoder the
     # text went through, whose lossy readings are now worth searching everywhere (cheap: the cache keeps
@@ -620,7 +650,7 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
                 for t, b, sc, dec in zip(tokens, befores, scored, decisions, strict=True)]
         scored = score_tokens(keys)
         alphabets = _alphabets(text, spans, decisions)
-        decisions = [_choose(t, sc, prior, trusted, support, variety, a, scripts)
+        decisions = [_choose(t, sc, prior, trusted, support, variety, a, scripts, shown, context)
                      for t, sc, a in zip(tokens, scored, alphabets, strict=True)]
     edits: list[Edit] = []
     for (start, _end), token, decision in zip(spans, tokens, decisions, strict=True):
