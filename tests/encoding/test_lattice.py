@@ -255,3 +255,10 @@ def test_real_cjk_text_with_a_stray_mark_is_not_searched_but_shredded_text_is() 
 
     assert not _shredded("東京都の人口は約\ufffd\ufffd00万人です。")
     assert _shredded(mangle("東京都の人口は約1400万人です。大きな都市です。", "utf-8", "euc_kr", "replace"))
+
+
+def test_binary_data_is_not_searched() -> None:
+    # Random bytes decoded with a CJK codec: marks and stray characters, with control characters no misread text
+    # holds. The search would spend seconds a line on it, and read noise into it.
+    junk = bytes(range(0, 256, 7)).decode("big5", "replace") * 2
+    assert lossy_pass(junk) == []

@@ -67,8 +67,12 @@ def _modes(line: str) -> tuple[str, ...]:
 
 def _gated(line: str) -> bool:
     """Whether the lattice should read the line: shredded CJK, not another script's (asked last: it costs a
-    round trip per decoder, and most lines are turned away before)."""
-    return _shredded(line) and not _another_script(line)
+    round trip per decoder, and most lines are turned away before), nor binary data (control characters, which
+    no text a decoder misread holds: the search would spend seconds a line on noise)."""
+    return _BINARY.search(line) is None and _shredded(line) and not _another_script(line)
+
+
+_BINARY = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _shredded(line: str) -> bool:
