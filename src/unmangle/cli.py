@@ -27,10 +27,11 @@ def _read_input(path: str) -> tuple[str, list[Edit]]:
         raise click.ClickException(f"{path}: {exc}") from None
 
 
-def _write_stdout(text: str) -> None:
+def _write_stdout(text: str, end: str = "\n") -> None:
+    """``text`` as UTF-8, ended by ``end`` unless it ends so already."""
     sys.stdout.buffer.write(text.encode("utf-8", "surrogatepass"))
-    if not text.endswith("\n"):
-        sys.stdout.buffer.write(b"\n")
+    if end and not text.endswith(end):
+        sys.stdout.buffer.write(end.encode())
     sys.stdout.flush()
 
 
@@ -75,12 +76,13 @@ def fix(file: str, explain: bool) -> None:
     """Repair the encoding of FILE (or stdin) and print it as UTF-8."""
     from unmangle.encoding import fix_and_explain, fix_text
 
+    # A filter: what comes out is the text and nothing more (a clean file comes out byte for byte as it went in).
     text, decode_edits = _read_input(file)
     if not explain:
-        _write_stdout(fix_text(text))  # (no list of edits held: a huge file costs its text and no more)
+        _write_stdout(fix_text(text), end="")  # (no list of edits held: a huge file costs its text and no more)
         return
     fixed, edits = fix_and_explain(text)
-    _write_stdout(fixed)
+    _write_stdout(fixed, end="")
     _explain(decode_edits + edits)
 
 
