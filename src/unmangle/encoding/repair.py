@@ -91,6 +91,8 @@ def score_tokens(keys: list[Key]) -> list[Scored]:
     """Candidate readings of (token, last quote before it) pairs with their margins; new tokens are scored
     together in one vectorised batch and remembered, since real text repeats its words."""
     model = default_model()
+    if len(_CACHE) > _CACHE_LIMIT:
+        _CACHE.clear()  # (before the call looks up its keys: every one it asks for must be there at its end)
     todo = [k for k in dict.fromkeys(keys) if k not in _CACHE]
     if todo:
         cands = [_with_second_layer(tok, candidate_readings(tok, model, before, lossy, keep_unseen=True), model,
@@ -101,8 +103,6 @@ def score_tokens(keys: list[Key]) -> list[Scored]:
                 texts.append(tok)
                 texts.extend(tok[:r.start] + r.text + tok[r.end:] for r in rs)
         scores = iter(score_many(model, texts).tolist())
-        if len(_CACHE) > _CACHE_LIMIT:
-            _CACHE.clear()
         for key, rs in zip(todo, cands, strict=True):
             if not rs:
                 _CACHE[key] = ()
