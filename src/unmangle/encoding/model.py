@@ -240,14 +240,17 @@ def score_many(model: CharModel, texts: list[str]) -> np.ndarray:
     texts = [fold_capitals(t) for t in texts]
     joined = "".join("  " + t + " " for t in texts)
     lp = model.logprobs(codepoints(joined))
-    cum = np.concatenate(([0.0], np.cumsum(lp)))
     lengths = np.fromiter((len(t) + 3 for t in texts), dtype=np.int64, count=len(texts))
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     # Segment k scores its text and the space after it: lp indices starts .. starts + len(text); a text that
     # ends a run of a script written without spaces is scored without it (CJK text runs on to a line end;
     # a lone CJK character between spaces is another matter).
     unspaced = np.fromiter((unspaced_run(t) for t in texts), dtype=bool, count=len(texts))
-    return cum[starts + lengths - 2 - unspaced] - cum[starts]
+    # Each segment summed on its own (reduceat), not as a difference of running sums: a text's score must not
+    # depend on the texts batched before it, or a repair would depend on what the process repaired before.
+    bounds = np.empty(2 * len(texts), dtype=np.int64)
+    bounds[0::2], bounds[1::2] = starts, starts + lengths - 2 - unspaced
+    return np.add.reduceat(np.append(lp, 0.0), bounds)[0::2]  # (a last segment may end where lp does)
 
 
 def fold_capitals(text: str) -> str:
