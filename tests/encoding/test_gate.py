@@ -116,3 +116,16 @@ def test_korean_read_as_gbk_is_first_level_hanzi_but_keeps_its_spaces() -> None:
 def test_reaches_repair_is_the_entry_points_clean_path(text: str, expected: bool) -> None:
     assert reaches_repair(text) is expected
     assert (fix_and_explain(text)[1] != []) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Contributor\n\n\ue095 Pin\n\n\ue093 Share\n\nFOLLOW US\n\n\ue000\n\non Facebook and Twitter for the latest news.",
+    "Default\n\n—————\n\nOpen the settings to change the theme of the reader, then save your changes.",
+    "网站备案号：京｜ICP备11000号，联系我们【美国The New York Times】中文网．．．版权所有",
+    "便利なスマホグッズ大図鑑 ＠ 3月5日発売、今すぐチェック！",
+])
+def test_what_real_pages_write_beside_their_text_skips_the_repair(text: str) -> None:
+    # An icon font's private-use glyphs, a rule drawn with dashes, full-width punctuation: real pages are full of
+    # them, and each sent a clean page to the full repair (tens of milliseconds a page).
+    assert not reaches_repair(text)
+    assert fix_text(text) == text

@@ -7,6 +7,7 @@ agree with the decoders that made the damage.
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -176,22 +177,34 @@ PUNCTUATION_LEADS = _punctuation_leads()
 
 def _first_levels() -> frozenset[str]:
     """The characters the national standards list as their most frequent: GB 2312 level 1 (3,755 hanzi), Big5's
-    frequently used hanzi (5,401), JIS X 0208 level 1 (2,965 kanji), KS X 1001's 2,350 hangul syllables.
+    frequently used hanzi (5,401), JIS X 0208 level 1 (2,965 kanji), KS X 1001's 2,350 hangul syllables; and the
+    symbol rows each puts first (punctuation, full-width forms, kana: `．`, `＠`, `｜`, `【`).
 
     Statistics of real text, kept by the standards themselves rather than by our small corpora: clean text of
     names and terms our corpora never showed writes them, while UTF-8 read with a CJK decoder lands mostly
     past them (its lead bytes E4-E9 fall in the second levels and in KS X 1001's hanja)."""
     out = set()
-    for codec, leads, trails in (("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)),
-                                 ("big5", range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)]),
-                                 ("euc_jp", range(0xB0, 0xD0), range(0xA1, 0xFF)),
-                                 ("euc_kr", range(0xB0, 0xC9), range(0xA1, 0xFF))):
+    big5_trails = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
+    for codec, leads, trails, punctuation in (
+            ("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF), False),
+            ("gb2312", range(0xA1, 0xAA), range(0xA1, 0xFF), True),
+            ("big5", range(0xA4, 0xC7), big5_trails, False),
+            ("big5", range(0xA1, 0xA4), big5_trails, True),
+            ("euc_jp", range(0xB0, 0xD0), range(0xA1, 0xFF), False),
+            ("euc_jp", range(0xA1, 0xA9), range(0xA1, 0xFF), True),
+            ("euc_kr", range(0xB0, 0xC9), range(0xA1, 0xFF), False),
+            ("euc_kr", range(0xA1, 0xAD), range(0xA1, 0xFF), True)):
         for lead in leads:
             for trail in trails:
                 ch = bytes((lead, trail)).decode(codec, "ignore")
-                if len(ch) == 1:
+                # (Of the symbol rows, punctuation and signs only: UTF-8 Japanese read as EUC-KR writes full-width
+                # letters and circled ones, `ｃ` for the bytes A3 E3 across two characters, far more than signs.)
+                if len(ch) == 1 and (not punctuation or unicodedata.category(ch) in _SIGNS):
                     out.add(ch)
     return frozenset(out)
+
+
+_SIGNS = frozenset(("Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk"))
 
 
 FIRST_LEVELS = _first_levels()

@@ -400,6 +400,11 @@ def _hardly_cjk_around(text: str, pos: int) -> bool:
     return 5 * (len(_CJK.findall(around)) - 1) <= len(around) - 1
 
 
+def _alone_cjk(text: str, pos: int) -> bool:
+    """Whether the CJK character at ``pos`` is the only one around it."""
+    return len(_CJK.findall(text, max(0, pos - _CJK_WINDOW), pos + _CJK_WINDOW + 1)) == 1
+
+
 def _cjk_utf8_share(piece: str) -> float:
     """The best :func:`_utf8_share` of ``piece`` under a CJK codec that can have written all of it."""
     best, marks = 0.0, piece.count("?")
@@ -451,6 +456,9 @@ class _Places:
                 return True
             self.weak.append((pos, 2, IMPROBABLE))
         if ch in _LATIN1_HIGH and pos >= 2 and text[pos - 1] in _LATIN1_HIGH and text[pos - 2] in _LATIN1_HIGH:
+            # (Letters: a legacy text read as Latin-1 is words of them; a rule drawn with dashes, `—————`, is not.)
+            if not (ch.isalpha() or text[pos - 1].isalpha() or text[pos - 2].isalpha()):
+                return False
             if (pos >= 3 and text[pos - 3] in _LATIN1_HIGH) or text[pos + 1:pos + 2] in _LATIN1_HIGH:
                 return True
             self.weak.append((pos, 2, IMPROBABLE))
@@ -480,18 +488,25 @@ def _strong(text: str, pos: int, places: _Places) -> bool:
         return True  # a lost no-break space, where ftfy's badness heuristic sees the lead byte alone
     if ch in PUNCTUATION_LEADS and any(not _is_cjk(n) for n in text[max(0, pos - 1):pos] + text[pos + 1:pos + 2]):
         return True  # a lost quote's lead among Latin text (`鈥 he said`), which no real CJK text writes
+    if "\ue000" <= ch <= "\uf8ff" and not _glued(text, pos):
+        return False  # a private-use character alone is an icon font's glyph (`\ue095 Pin`), no decoder's trace
     if _is_rare_cjk(ch):
         return _rare_in_context(text, pos) and places.cjk(text, pos)
     if ch in _LATIN_CJK and (_GLUED.match(text, max(0, pos - 1)) or _GLUED.match(text, pos)):
         return _cjk_evidence(text, pos)
     if _is_cjk(ch) and ch not in COMMON:  # (first-level in a national standard, seldom in our corpora)
-        if _rare_in_context(text, pos) and _hardly_cjk_around(text, pos):
-            return True  # (a decoder's trace among other text: `£` read as EUC-KR `짙`)
+        if ch.isalpha() and _rare_in_context(text, pos) and _alone_cjk(text, pos):
+            return True  # (a decoder's trace among other text: `£` read as EUC-KR `짙`; not `京｜ICP`, nor a name)
         if "\u4e00" <= ch <= "\u9fff" and places.korean_read_as_cjk(text):
             return True
     if ch in _CONT and _single_byte_evidence(text, pos, places):
         return True
     return places.legacy(text, pos)
+
+
+def _glued(text: str, pos: int) -> bool:
+    """Whether the character at ``pos`` touches another character outside ASCII that is not a space."""
+    return any(c >= "\x80" and not c.isspace() for c in text[max(0, pos - 1):pos] + text[pos + 1:pos + 2])
 
 
 def worth_repairing(text: str) -> bool:
