@@ -262,3 +262,9 @@ def test_binary_data_is_not_searched() -> None:
     # holds. The search would spend seconds a line on it, and read noise into it.
     junk = bytes(range(0, 256, 7)).decode("big5", "replace") * 2
     assert lossy_pass(junk) == []
+
+
+def test_short_lines_that_only_the_model_finds_odd_are_not_searched_alone() -> None:
+    # A page's menu in real Chinese and Japanese: a few characters of phrases the small model never saw look
+    # improbable to it, and the search cost tens of milliseconds a line to change nothing.
+    assert lossy_pass("購読一覧\n必吃美食\n腾讯微博") == []

@@ -27,6 +27,7 @@ _WIDE = regex.compile(_WIDE_CHAR + "+")
 _LINE = regex.compile(r"[^\n]+")
 _HALF_WIDTH_KANA = regex.compile(r"[\uff61-\uff9f]+")
 _LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
 # What a CJK decoder writes for a legacy CJK text: CJK characters, or holes where it could not.
 _CJK_OR_HOLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\ufffd?]")
@@ -42,6 +43,7 @@ MIN_GAIN = 12.0  # nats a reading must win by, over the line as it stands
 # Some line of a text must show this many characters besides marks and spaces: lines of marks alone are read by
 # the model's whim (`這名` for six U+FFFD) unless another line shows the decoder.
 MIN_SHOWN = 4
+SHORT_LINE = 10  # characters shown, below which a line without marks is odd to the model alone by chance
 # Real CJK text with a few marks (a stray bad byte in a page) stays above these, around every run of marks and on
 # the whole line (mean log-probability a character shown): a wrong decoder's characters around its marks are noise.
 STRAY_AROUND, STRAY_LINE = -9.0, -6.0
@@ -82,13 +84,15 @@ def _shredded(line: str) -> bool:
     if marks >= 2 and 4 * marks >= len(line) and sum(map(len, _LATIN_WORD.findall(line))) < marks:
         return True
     wide = "".join(_WIDE.findall(line))
+    if len(wide) < 4:
+        return False  # (most lines of most pages: decided before anything is counted, as the test below would)
     # A line of CJK text, not Latin text with a few mojibake quotes (`鈥淵es,鈥� he said`): the token search
     # knows how quotes pair up, the CJK model does not.
     # (Or a few wide characters among many Latin letters; a CJK line with English names has dozens. Half-width
     # katakana among far more Latin letters do not count there: Shift-JIS writes them for the two bytes of a
     # Latin letter, `ﾃｩ` for é; EUC-JP read as Shift-JIS is half-width katakana nearly throughout.)
     punctuation = sum(c in PUNCTUATION_LEADS for c in wide)
-    latin = sum(1 for c in line if c.isascii() and c.isalpha())
+    latin = len(_ASCII_LETTER.findall(line))
     cjk = _HALF_WIDTH_KANA.sub("", wide)
     if 2 * (len(wide) - len(cjk)) >= latin:
         cjk = wide
@@ -104,9 +108,13 @@ def _shredded(line: str) -> bool:
     return cjk_model().score(line) / len(line) < IMPROBABLE and not _lossless(line)
 
 
-def _thin(line: str) -> bool:
-    """Whether ``line`` shows fewer than ``MIN_SHOWN`` characters besides marks and spaces."""
-    return len(line) - line.count(ERR) - line.count(" ") < MIN_SHOWN
+def _weak(line: str) -> bool:
+    """Whether ``line`` alone is too thin to say that a decoder shredded it, so that it is read only beside a
+    line that says so: it shows fewer than ``MIN_SHOWN`` characters besides marks and spaces, or it is short
+    and only the model finds it odd (`購読一覧`, a page's menu: the model's verdict on a few characters of a
+    phrase it never saw is noise, and the search costs tens of milliseconds a line)."""
+    shown = len(line) - line.count(ERR) - line.count(" ")
+    return shown < MIN_SHOWN or (shown < SHORT_LINE and ERR not in line and not _QUESTION_IN_WIDE.search(line))
 
 
 def _stray_marks(line: str) -> bool:
@@ -265,8 +273,8 @@ def _reads_back(before: str, after: str, ch: Channel) -> bool:
 def lossy_pass(text: str) -> list[Edit]:
     """Edits reading back the lines of ``text`` a lossy CJK decoder shredded; none for any other text."""
     gated = [(m.start(), m.group()) for m in _LINE.finditer(text) if len(m.group()) <= MAX_LINE and _gated(m.group())]
-    if all(map(_thin, (line for _, line in gated))):
-        return []  # (nothing, or marks alone: no line shows what the decoder wrote, and nothing names it)
+    if all(map(_weak, (line for _, line in gated))):
+        return []  # (nothing, or lines too thin to say a decoder was at work: see _weak)
     probe = _evidence([ln for _, ln in gated])
     ranked = _rank(probe, _channels(probe))
     edits: list[Edit] = []

@@ -214,8 +214,8 @@ def _known_scripts(text: str, spans: list[tuple[int, int]], decisions: list[Deci
         pos = max(pos, end)
     outside.append(text[pos:])
     chars = "".join(outside)
-    letters = sum(c.isalpha() for c in chars)
-    inside = sum(c.isalpha() for start, end in spans for c in text[start:end])
+    letters = sum(map(str.isalpha, chars))
+    inside = sum(sum(map(str.isalpha, text[start:end])) for start, end in spans)
     sure = "".join(r.text for d in decisions for r, _ in d if r.kind == "mojibake")
     if letters < SCRIPT_EVIDENCE or letters < 2 * inside:
         # (Then the lossless readings alone, when they say anything: a Russian line shredded by Big5 reads a
