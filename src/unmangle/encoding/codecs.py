@@ -41,7 +41,14 @@ class WrongDecoder:
         return codecs.lookup(self.codec).name in _FTFY_CODECS
 
     def chars_for(self, byte_range: range) -> str:
-        return "".join(ch for b in byte_range if (ch := _decode1(b, self.codec)) and ord(ch) >= 0x80)
+        """What this decoder makes, outside ASCII, of each byte of ``byte_range`` alone."""
+        table = self._singles
+        return "".join(ch for b in byte_range if (ch := table[b]) and ord(ch) >= 0x80)
+
+    @cached_property
+    def _singles(self) -> tuple[str | None, ...]:
+        """Each byte alone, decoded (once: the scan's tables ask about the same bytes hundreds of times)."""
+        return tuple(_decode1(b, self.codec) for b in range(0x100))
 
     @cached_property
     def dropped_alone(self) -> frozenset[int]:

@@ -200,7 +200,6 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
 # first Thai letter instead (UTF-8 read with cp874 is Thai letters throughout); there the text is asked whether it
 # is UTF-8 read with cp874 (real Thai is at most 71% whole UTF-8 under cp874, mojibake all of it): if so, the rest
 # is scanned with cp874's shapes, else without them.
-_EVIDENCE = _evidence_pattern()
 _NOT_CP874 = tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874")
 _FIRST_SCAN = _evidence_pattern(_NOT_CP874, thai=True)
 # The scan as a bound method (no Python frame of ours between the caller and the regex engine).
@@ -215,7 +214,13 @@ _CP874_WINDOW = 64
 _REAL_THAI = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e][\u0e20-\u0e5b]")
 # Real Thai, scanned without cp874's shapes but stopping where an ASCII letter touches a Thai one: Latin text read
 # with cp874 inside real Thai keeps its ASCII letters next to the Thai ones (`He said cafรฉ`).
-_EVIDENCE_THAI = _evidence_pattern(_NOT_CP874, ascii_thai=True)
+
+
+@lru_cache(maxsize=1)
+def _thai_scans() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The scans with cp874's shapes, and for real Thai (see above): compiled when a text first holds Thai,
+    not at import (each is a large pattern, and most processes never see Thai)."""
+    return _evidence_pattern(), _evidence_pattern(_NOT_CP874, ascii_thai=True)
 
 
 # --- judging each place ----------------------------------------------------------------------------------------
@@ -535,6 +540,7 @@ def worth_repairing_from(text: str, first: re.Match[str] | None) -> bool:
         return False
     places = _Places()
     scan, start, judged = _FIRST_SCAN, first.start(), -1
+    evidence = evidence_thai = _FIRST_SCAN  # (the scans with cp874's shapes, once the text shows Thai)
     while True:
         for m in scan.finditer(text, start):
             at = m.start()
@@ -542,12 +548,13 @@ def worth_repairing_from(text: str, first: re.Match[str] | None) -> bool:
             if scan is _FIRST_SCAN and "\u0e01" <= ch <= "\u0e5b":  # (asked once a text)
                 window = text[at:at + _CP874_WINDOW]
                 real = _REAL_THAI.search(window) is not None or not _cp874_mojibake(window)
-                scan = _EVIDENCE_THAI if real else _EVIDENCE
+                evidence, evidence_thai = _thai_scans()
+                scan = evidence_thai if real else evidence
                 start = max(0, at - 1)  # (an ASCII letter right before it touches it)
                 break
-            if scan is _EVIDENCE_THAI and ch < "\x80":
+            if scan is evidence_thai is not _FIRST_SCAN and ch < "\x80":
                 a, b = _token(text, at)  # (the token is judged with cp874's shapes, once)
-                if a > judged and any(_strong(text, p.start(), places) for p in _EVIDENCE.finditer(text, a, b)):
+                if a > judged and any(_strong(text, p.start(), places) for p in evidence.finditer(text, a, b)):
                     return True
                 judged = a
                 continue
