@@ -56,3 +56,19 @@ def test_a_broken_byte_order_mark_is_a_clear_error() -> None:
 
 def test_old_mac_line_ends_point_to_mac_roman() -> None:
     assert decode_bytes("Noël\rCoward".encode("mac-roman"))[0] == "Noël\rCoward"
+
+
+def test_utf8_with_a_few_stray_bytes_stays_utf8() -> None:
+    # A UTF-8 page that pasted in a Latin-1 byte or two: a detector found no encoding for the whole (exit 2), or
+    # would read every UTF-8 character as mojibake. The UTF-8 is read as UTF-8, each stray byte as cp1252.
+    text = "Le café était plein. “Bonjour”, dit-elle — puis elle partit. " * 5
+    data = text.encode("utf-8") + b"Prix: 5\xe9 euros. " + text.encode("utf-8")
+    decoded, edits = decode_bytes(data)
+    assert decoded == text + "Prix: 5é euros. " + text
+    assert [e.kind for e in edits] == ["decode"] and "1 that are not" in edits[0].detail
+
+
+def test_a_legacy_text_is_not_taken_for_utf8_with_strays() -> None:
+    for codec, text in SAMPLES:
+        decoded, _ = decode_bytes(((text + " ") * 20).encode(codec))
+        assert decoded == (text + " ") * 20, codec

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
+
 from charset_normalizer import from_bytes
 
 from unmangle.document import Edit
+from unmangle.encoding.utf8 import count_high, valid_high_bytes
 
 
 class UnreadableInput(ValueError):
@@ -61,6 +64,9 @@ def decode_bytes(data: bytes) -> tuple[str, list[Edit]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    strays = _utf8_with_strays(data)
+    if strays is not None:
+        return strays
     matches = list(from_bytes(data))
     if not matches:
         raise UnreadableInput("input is not valid UTF-8 and no text encoding fits it")
@@ -68,6 +74,34 @@ def decode_bytes(data: bytes) -> tuple[str, list[Edit]]:
     edit = Edit("decode", 0, 0, "", "", round(1.0 - chaos, 3),
                 f"bytes are not UTF-8; decoded as {encoding} (charset-normalizer, ranked by the character model)")
     return text, [edit]
+
+
+MOSTLY_UTF8 = 0.9  # of the bytes >= 0x80 in valid UTF-8 sequences: the file is UTF-8, with a few bytes that are not
+
+
+def _utf8_with_strays(data: bytes) -> tuple[str, list[Edit]] | None:
+    """UTF-8 with a few bytes that are not (a page that pasted in a line of Latin-1, a truncated character): the
+    UTF-8 is read as UTF-8 and each stray byte as cp1252, the usual legacy encoding of the web, where a detector
+    would read the whole file in one legacy codec and turn every UTF-8 character into mojibake (or find none)."""
+    high = count_high(data)
+    valid = valid_high_bytes(data)
+    if not high or valid < MOSTLY_UTF8 * high:
+        return None
+    edit = Edit("decode", 0, 0, "", "", round(valid / high, 3),
+                f"bytes are UTF-8 but for {high - valid} that are not, read as cp1252")
+    return data.decode("utf-8", _STRAY_AS_CP1252), [edit]
+
+
+def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: the bytes UTF-8 could not read, each as cp1252 (its five holes as Latin-1)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in bad), exc.end
+
+
+_STRAY_AS_CP1252 = "unmangle-stray-as-cp1252"
+codecs.register_error(_STRAY_AS_CP1252, _stray_as_cp1252)
 
 
 # Codecs worth a try beside the detector's own candidates: on short texts it can miss the obvious one (French
