@@ -52,3 +52,18 @@ def test_a_space_after_a_lead_byte_is_read_as_a_lost_no_break_space() -> None:
 def test_ftfy_is_not_taken_on_text_our_gate_finds_clean() -> None:
     text = "Ã e Õ são letras do alfabeto português; os pães e as mães põem a mesa."
     assert fix_and_explain(text) == (text, [])
+
+
+def test_fix_text_reads_ftfy_s_repair_as_fix_and_explain_does() -> None:
+    # fix_text takes ftfy's reading without building the edits that explain it; the text must be the same.
+    from unmangle import fix_and_explain, fix_text
+
+    for original in ("Le café était plein. “Bonjour”, dit-elle — puis elle partit.",
+                     "Über den Wolken, naïve façade, São Paulo, Москва, Ελλάδα.",
+                     "Steißbein and WÀhrend\u00a0x"):
+        for codec in ("cp1252", "latin-1", "cp1251", "mac_roman"):
+            try:
+                broken = original.encode("utf-8").decode(codec)
+            except UnicodeDecodeError:
+                continue
+            assert fix_text(broken) == fix_and_explain(broken)[0]

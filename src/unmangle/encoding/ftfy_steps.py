@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import ftfy
 import regex
@@ -33,12 +35,41 @@ FIRST_TOKEN_LOSS = 2.0
 FIRST_WORDS = 64  # distinct changed words the model is asked about
 RIVAL_GAIN = 2.0  # nats by which another decoder's reading of the whole text must beat ftfy's to be weighed
 _TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
+_SPACES = re.compile(r"([ \t\n\r\f\v]+)")  # (kept by split: tokens and the spaces between them)
 
 
 def ftfy_first(text: str) -> list[Edit] | None:
     """Edits for ``text`` when ftfy repairs it with encode/decode steps alone, the result looks clean to our
     scan, and the model finds no changed word much worse; else None (the full repair decides). Each changed
     token is one edit, named by the codecs of the steps."""
+    reading = _ftfy_reading(text)
+    if reading is None:
+        return None
+    fixed, pairs = reading
+
+    def undo(token: str) -> str:
+        for enc, dec in pairs:
+            token = token.encode(enc).decode(dec)
+        return token
+
+    return token_edits(text, fixed, undo, _detail(text, list(pairs)))
+
+
+def ftfy_first_text(text: str) -> str | None:
+    """The text :func:`ftfy_first`'s edits give, found without building them (``fix_text`` keeps no
+    explanation: on a long page of mojibake the edits cost twice what ftfy does); None where they would not be
+    found this way (``ftfy_first`` then decides, on the same reading of ftfy's, which is kept)."""
+    reading = _ftfy_reading(text)
+    if reading is None:
+        return None
+    fixed = reading[0]
+    return fixed if reads_token_by_token(text, fixed) else None
+
+
+@lru_cache(maxsize=1)
+def _ftfy_reading(text: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """ftfy's reading of ``text`` and its (encode, decode) steps, when they are encode/decode steps alone and the
+    result looks clean to our scan; else None. (Kept for the last text: fix_text asks, then the full path may.)"""
     fixed, plan = ftfy.fix_encoding_and_explain(text)
     if fixed == text or not plan or len(plan) % 2:
         return None
@@ -51,13 +82,7 @@ def ftfy_first(text: str) -> list[Edit] | None:
         return None  # something ftfy left is still odd: lost bytes, or another kind of damage
     if len(pairs) == 1 and _another_reading(text, fixed):
         return None  # (`WÃ€hrend` is `WÀhrend` through cp1252, `Während` through ISO-8859-15: the model decides)
-
-    def undo(token: str) -> str:
-        for enc, dec in pairs:
-            token = token.encode(enc).decode(dec)
-        return token
-
-    return token_edits(text, fixed, undo, _detail(text, pairs))
+    return fixed, tuple(pairs)
 
 
 def token_edits(text: str, fixed: str, undo: Callable[[str], str], detail: str,
@@ -85,18 +110,39 @@ def token_edits(text: str, fixed: str, undo: Callable[[str], str], detail: str,
                 found.append((m.start(), m.end(), m.group(), new))
     if not found:
         return None
-    # Each distinct word is asked once, and a long text's first words speak for the rest.
-    words = dict.fromkeys((old, new) for *_, old, new in found)
-    asked = list(words)[:FIRST_WORDS]
-    scores = score_many(default_model(), [t for pair in asked for t in pair]).tolist()
-    gains = {pair: scores[2 * k + 1] - scores[2 * k] for k, pair in enumerate(asked)}
-    if min(gains.values()) < -FIRST_TOKEN_LOSS or sum(gains.values()) <= mean_gain * len(gains):
+    gains = _word_gains([(old, new) for *_, old, new in found], mean_gain)
+    if gains is None:
         return None
     sure = {pair: confidence(gain + FIRST_TOKEN_LOSS) for pair, gain in gains.items()}
     unasked = confidence(FIRST_TOKEN_LOSS)
     edits = [Edit("mojibake", start, end, old, new, sure.get((old, new), unasked), detail)
              for start, end, old, new in found]
     return edits if apply_edits(text, edits) == fixed else None
+
+
+def reads_token_by_token(text: str, fixed: str, mean_gain: float = 0.0) -> bool:
+    """Whether :func:`token_edits` finds edits that give ``fixed`` by pairing the two texts' tokens (its usual
+    case), asked without building them: the same number of tokens, the same text between them, and the model's
+    word on the changed words."""
+    olds, news = _SPACES.split(text), _SPACES.split(fixed)
+    if len(olds) != len(news) or olds[1::2] != news[1::2]:
+        return False  # (token_edits decides: it may read the tokens one by one)
+    changed = [(old, new) for old, new in zip(olds[::2], news[::2], strict=True) if old != new]
+    # (A changed token keeps a character outside ASCII, so that token_edits pairs the same tokens.)
+    if not changed or any(old.isascii() or new.isascii() for old, new in changed):
+        return False
+    return _word_gains(changed, mean_gain) is not None
+
+
+def _word_gains(changed: list[tuple[str, str]], mean_gain: float) -> dict[tuple[str, str], float] | None:
+    """The model's gain on each of the first distinct changed words (a long text's first words speak for the
+    rest); None when one is much worse, or they are not better on the whole by ``mean_gain`` a word."""
+    asked = list(dict.fromkeys(changed))[:FIRST_WORDS]
+    scores = score_many(default_model(), [t for pair in asked for t in pair]).tolist()
+    gains = {pair: scores[2 * k + 1] - scores[2 * k] for k, pair in enumerate(asked)}
+    if min(gains.values()) < -FIRST_TOKEN_LOSS or sum(gains.values()) <= mean_gain * len(gains):
+        return None
+    return gains
 
 
 def _another_reading(text: str, fixed: str) -> bool:

@@ -23,7 +23,7 @@ from ftfy.badness import is_bad
 from unmangle.document import Edit, apply_edits, compose, output_spans
 from unmangle.encoding.chunks import PIECE, pieces
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
-from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_pass, ftfy_rival
+from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_first_text, ftfy_pass, ftfy_rival
 from unmangle.encoding.gate import reaches_repair
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.lost_bytes import QUOTE_MARKS
@@ -832,4 +832,5 @@ def fix_text(text: str) -> str:
         return text  # (the clean path once more, without building an explanation: most crawled text is clean)
     if len(text) > PIECE:
         return "".join(fix_text(piece) for _, piece in pieces(text, PIECE))  # (no explanation kept: bounded memory)
-    return fix_and_explain(text)[0]
+    fixed = ftfy_first_text(text)  # (the commonest damage, read without the edits that would explain it)
+    return fixed if fixed is not None else fix_and_explain(text)[0]
