@@ -41,6 +41,7 @@ from unmangle.encoding.readings import (
     token_around,
 )
 from unmangle.encoding.utf8 import TRUNCATED
+from unmangle.encoding.vanished import with_vanished
 from unmangle.encoding.whole_text import whole_legacy_first, whole_text_first
 
 MAX_LAYERS = 4
@@ -710,6 +711,8 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
         edits = ftfy_rival(text, _repair(text) if find_suspect(text) is not None else [])
         if _LEAD_SPACE.search(text) and (any(map(_single_byte_utf8, edits)) if edits else is_bad(text)):
             edits = _with_no_break_spaces(text, edits)
+    if edits:
+        edits = with_vanished(text, edits)  # (what a CJK decoder dropped whole from Latin text, where it shows)
     return (apply_edits(text, edits) if edits else text), edits
 
 

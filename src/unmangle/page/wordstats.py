@@ -75,6 +75,13 @@ def language_stats(lang: str) -> LanguageStats | None:
 
 
 @cache
+def ranked_vocabulary(lang: str) -> tuple[str, ...]:
+    """The vocabulary of ``lang``, most frequent word first (empty if we have none)."""
+    raw = _raw()["langs"].get(lang)
+    return tuple(raw["vocab"]) if raw else ()
+
+
+@cache
 def _function_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(raw["func"]) for lang, raw in _raw()["langs"].items()}
 

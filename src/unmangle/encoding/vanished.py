@@ -1,0 +1,145 @@
+"""Characters a CJK decoder dropped whole from the Latin text of a document (Big5, EUC-KR, EUC-JP with
+``errors='ignore'``).
+
+These decoders drop bytes 0x80-0xA0 as lead and as trail, so the UTF-8 of a curly quote, a dash, `à` or `ß`
+leaves nothing at all: `café’s` comes out `caf矇s`, read back `cafés`; `deal — signed` comes out `deal  signed`;
+`Größe` comes out `Gröe`. Nothing marks the place, so only a document whose other words show that decoder is
+searched, and only when none of the characters that decoder drops is left anywhere in the repaired text (a
+decoder that dropped one drops them all). Two places are asked about:
+
+- a word the document's language does not know that is a word it knows less its dropped characters (`Gröe` ->
+  `Größe`, `companys` -> `company’s`, `Wrocaw` -> `Wrocław`), from the word statistics of the corpora;
+- two spaces between words, where a dash stood (`deal  signed`), when the character model finds a dash there
+  far more probable than nothing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import regex
+
+from unmangle.document import Edit, apply_edits, compose
+from unmangle.encoding.codecs import MULTI_BYTE
+from unmangle.encoding.model import codepoints, default_model
+
+_CANDIDATES = "‘’“”„–—…•€" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+                                      if chr(c).isalpha())
+_CONTEXTS = ((b"a", b"b"), (b" ", b" "), (b"a", b" "), (b".", b"A"), (b"1", b"2"))
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
+_DOUBLE_SPACE = regex.compile(r"(?<=\S) (?= \S)")
+GAP_GAIN = 2.0  # nats a dropped character must gain between two spaces (the model, over nothing there)
+_APOSTROPHE = "’"
+
+
+def _dropped_whole(codec: str) -> frozenset[str]:
+    """The characters whose UTF-8 ``codec`` drops whole with errors='ignore', whatever ASCII is around them."""
+    out = set()
+    for ch in _CANDIDATES:
+        data = ch.encode("utf-8")
+        if all((x + data + y).decode(codec, "ignore") == (x + y).decode(codec, "ignore") for x, y in _CONTEXTS):
+            out.add(ch)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _dropping_decoders() -> dict[str, frozenset[str]]:
+    """``utf-8 read as <label>`` -> the characters that decoder drops whole (only decoders that drop some)."""
+    out = {}
+    for wd in MULTI_BYTE:
+        dropped = _dropped_whole(wd.codec)
+        if dropped:
+            out[f"utf-8 read as {wd.label}"] = dropped
+    return out
+
+
+def with_vanished(text: str, edits: list[Edit]) -> list[Edit]:
+    """``edits``, and the characters a dropping decoder left no trace of, put back where the document's words or
+    the character model call for them (see the module's docstring); edits index ``text``."""
+    decoders = _dropping_decoders()
+    pairs = {e.detail.split(",")[0] for e in edits if e.kind in ("mojibake", "lost-byte")}
+    dropped = frozenset().union(*(decoders[p] for p in pairs if p in decoders))
+    if not dropped or "\ufffd" in text:
+        return edits  # (a replacing decoder leaves marks, which the repair reads)
+    fixed = apply_edits(text, edits)
+    if any(ch in dropped for ch in fixed):
+        return edits  # (a decoder that dropped these characters dropped them all: this one did not drop them)
+    label = next(p for p in sorted(pairs) if p in decoders)
+    detail = f"{label}, a character dropped whole put back"
+    from unmangle.page.wordstats import guess_language, language_stats  # (the page package imports this one)
+
+    lang = guess_language(fixed)
+    stats = language_stats(lang) if lang else None
+    later = _between_spaces(fixed, dropped, detail, frozenset(stats.func) if stats else frozenset())
+    if lang is not None:
+        later += _in_words(fixed, dropped, detail, lang)
+    return compose(text, edits, fixed, sorted(later, key=lambda e: e.start)) if later else edits
+
+
+def _in_words(fixed: str, dropped: frozenset[str], detail: str, lang: str) -> list[Edit]:
+    """Words the document's language does not know that are a word it knows less the dropped characters (one or
+    several: Polish loses ą, ć, ę, ł, ń and ś to Big5, `Wrocaw` is `Wrocław`); the commonest such word."""
+    from unmangle.page.wordstats import language_stats
+
+    stats = language_stats(lang)
+    if stats is None:
+        return []
+    index = _skeletons(lang, dropped)
+    out = []
+    for m in _WORD.finditer(fixed):
+        word = m.group()
+        if word.lower() in stats.vocab:
+            continue
+        found = index.get(word)
+        if found is not None:
+            out.append(Edit("lost-byte", m.start(), m.end(), word, found, 0.7, detail))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _skeletons(lang: str, dropped: frozenset[str]) -> dict[str, str]:
+    """The words of ``lang`` that hold a dropped character, in lower case and capitalized (a decoder may drop
+    `Ü` and keep `ü`: `Übergang` comes out `bergang`), by what is left of them without it; the most frequent
+    word for each."""
+    from unmangle.page.wordstats import ranked_vocabulary
+
+    gone = {ord(ch): None for ch in dropped}
+    out: dict[str, str] = {}
+    for word in ranked_vocabulary(lang):
+        for form in (word, word[:1].upper() + word[1:]):
+            left = form.translate(gone)
+            if left != form and left and left not in out:
+                out[left] = form
+    return out
+
+
+def _between_spaces(fixed: str, dropped: frozenset[str], detail: str, frequent: frozenset[str]) -> list[Edit]:
+    """Two spaces between words where the model finds a dropped dash far more probable than nothing. Not in a
+    language that has a frequent one-letter word the decoder drops too (French `à`): the model likes `à` in
+    every such place, where a dash stood as often, and cannot tell them apart."""
+    if any(ch in frequent for ch in dropped if ch.isalpha()):
+        return []
+    slots = [m.start() + 1 for m in _DOUBLE_SPACE.finditer(fixed)]
+    fills = sorted(ch for ch in dropped if ch in "–—")
+    if not slots or not fills:
+        return []
+    model = default_model()
+    cps = codepoints("\x02\x02" + fixed + " ")
+    at = np.array(slots)
+    a, b, c, d = cps[at], cps[at + 1], cps[at + 2], cps[at + 3]  # (the two characters before the slot, two after)
+    old = _trigram(model, a, b, c) + _trigram(model, b, c, d)
+    best = np.full(len(slots), -np.inf)
+    choice = np.zeros(len(slots), dtype=np.int64)
+    for k, ch in enumerate(fills):
+        v = np.full(len(slots), ord(ch), dtype=cps.dtype)  # (between the two spaces: `deal — signed`)
+        gain = _trigram(model, a, b, v) + _trigram(model, b, v, c) + _trigram(model, v, c, d) - old
+        better = gain > best
+        best[better], choice[better] = gain[better], k
+    return [Edit("lost-byte", s, s, "", fills[k], 0.6, detail)
+            for s, g, k in zip(slots, best.tolist(), choice.tolist(), strict=True) if g >= GAP_GAIN]
+
+
+def _trigram(model, a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:  # noqa: ANN001 - CharModel
+    """log P(c | a b), elementwise."""
+    return model.logprobs(np.stack([a, b, c], axis=1).reshape(-1))[::3]

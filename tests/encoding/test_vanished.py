@@ -1,0 +1,53 @@
+"""Characters a CJK decoder dropped whole from Latin text (Big5, EUC-KR, EUC-JP with errors='ignore') come back
+where the document's words or the model call for them, and only in a document that shows that decoder."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.encoding.test_families import mangle
+from unmangle import fix_and_explain, fix_text
+from unmangle.encoding.vanished import with_vanished
+
+POLISH = ("Wrocław jest jednym z największych miast w Polsce, podobnie jak Kraków. Mieszkańcy są dumni z "
+          "historii, a turyści chętnie odwiedzają również rynek i katedrę.")
+GERMAN = "Die Größe des Gebäudes – 120 Meter – überrascht viele Besucher aus dem Ausland."
+ENGLISH = "The company’s CEO said the deal — signed in São Paulo — was a turning point for the firm."
+
+
+@pytest.mark.parametrize("wrong", ["big5", "euc_kr", "euc_jp"])
+def test_polish_letters_a_decoder_dropped_whole_come_back(wrong: str) -> None:
+    # ą, ć, ę, ł, ń, ś leave nothing through these decoders (ó and ż show, and name the decoder); the words they
+    # leave are no Polish words.
+    broken = mangle(POLISH, "utf-8", wrong, "ignore")
+    assert "najwikszych" in broken
+    fixed = fix_text(broken)
+    # (Words the corpora's vocabulary holds; a rarer name, `Wrocaw`, stays as the decoder left it.)
+    assert "największych" in fixed and "Mieszkańcy są dumni" in fixed and "Kraków" in fixed
+
+
+def test_a_dropped_eszett_and_dashes_between_spaces_come_back() -> None:
+    fixed = fix_text(mangle(GERMAN, "utf-8", "big5", "ignore"))
+    assert "Größe" in fixed
+    assert "Gebäudes – 120 Meter – überrascht" in fixed or "Gebäudes — 120 Meter — überrascht" in fixed
+
+
+def test_an_apostrophe_dropped_from_a_known_word_comes_back_and_is_explained() -> None:
+    fixed, edits = fix_and_explain(mangle(ENGLISH, "utf-8", "big5", "ignore"))
+    assert "company’s" in fixed and "São Paulo" in fixed
+    assert any("dropped whole" in e.detail for e in edits)
+
+
+def test_nothing_is_put_back_where_the_decoder_dropped_nothing() -> None:
+    # No edit, or a replacing decoder (its marks show where the bytes were): nothing vanished without a trace.
+    text = "Le café’s terrasse — « ouverte » — était pleine; nous étions à Paris."
+    assert with_vanished(text, []) == []
+    broken = text.encode("utf-8").decode("big5", "replace")  # (marks: the token search reads them, not this pass)
+    _, edits = fix_and_explain(broken)
+    assert not any("dropped whole" in e.detail for e in edits)
+
+
+def test_a_clean_text_with_words_the_model_does_not_know_is_left_alone() -> None:
+    # No edit names a decoder: the pass never runs (Polish without its diacritics, as people type it).
+    text = "Wroclaw jest jednym z najwiekszych miast w Polsce, a turysci chetnie odwiedzaja rynek."
+    assert fix_text(text) == text
