@@ -20,7 +20,8 @@ Families (the name says the layers, ``+`` joins layers applied in order):
   euc-kr (lossless: ``c1`` for single-byte code pages, ``strict`` for multi-byte ones);
 - ``utf8-as-X-ignore`` / ``-replace`` / ``-question``: the lossy variants, for every multi-byte X and every
   single-byte X with undefined bytes (cp1252 0x81 0x8D 0x8F 0x90 0x9D, ...); a document is only used when the
-  decoder really lost something;
+  decoder really lost something; ``utf8-as-X-ignore-latin`` (Big5, EUC-KR, EUC-JP): the same for European
+  languages, whose accented letters, quotes and dashes those decoders drop whole;
 - ``T-as-X``: text whose true encoding is a legacy code page T (gbk, big5, shift_jis, cp932, euc-jp, euc-kr, cp1251,
   koi8-r, koi8-u, cp1253, cp1250, cp1254, cp1255, cp1256, cp874, ...) read as latin-1, cp1252 or another legacy codec;
   only languages that T can encode are used, and ``T-as-X-replace`` where X is multi-byte and strict fails often;
@@ -207,9 +208,15 @@ def _u8(wrong: str, errors: str = "strict") -> Layer:
     return Layer("utf-8", wrong, errors)
 
 
-def _family(layers: Sequence[Layer], langs: Sequence[str], group: str, partial: bool = False) -> Family:
-    name = "+".join(layer.name for layer in layers) + ("-partial" if partial else "")
+def _family(layers: Sequence[Layer], langs: Sequence[str], group: str, partial: bool = False,
+            suffix: str = "") -> Family:
+    name = "+".join(layer.name for layer in layers) + ("-partial" if partial else "") + suffix
     return Family(name, group, tuple(layers), tuple(langs), partial)
+
+
+# Latin-script languages a CJK decoder may be run on too (a page mislabelled Big5 or EUC-KR): through these
+# decoders with errors='ignore' their accented letters, quotes and dashes vanish whole, not only CJK's.
+_LATIN_THROUGH_CJK = ("fr", "de", "es", "cs", "pl", "hu", "tr", "ro", "vi")
 
 
 def _build_families() -> tuple[Family, ...]:
@@ -224,6 +231,8 @@ def _build_families() -> tuple[Family, ...]:
                 variants.append("question")
             for errors in variants:
                 fams.append(_family([_u8(wrong, errors)], _HOME[wrong], "utf8-lossy"))
+    for wrong in ("big5", "euc-kr", "euc-jp"):
+        fams.append(_family([_u8(wrong, "ignore")], _LATIN_THROUGH_CJK, "utf8-lossy", suffix="-latin"))
     for true, wrong, langs in LEGACY_PAIRS:
         errors = "strict" if wrong in MULTIBYTE else "c1"
         if (true, wrong) not in LEGACY_LOSSY_ONLY:
