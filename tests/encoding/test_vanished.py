@@ -51,3 +51,11 @@ def test_a_clean_text_with_words_the_model_does_not_know_is_left_alone() -> None
     # No edit names a decoder: the pass never runs (Polish without its diacritics, as people type it).
     text = "Wroclaw jest jednym z najwiekszych miast w Polsce, a turysci chetnie odwiedzaja rynek."
     assert fix_text(text) == text
+
+
+def test_french_a_between_spaces_comes_back_before_a_word_and_a_dash_before_a_sign() -> None:
+    text = ("L’été dernier, nous sommes allés à Paris avec les enfants — « une belle surprise », dit-elle. "
+            "Ils pensent à la mer et à la montagne pour l’année prochaine.")
+    fixed = fix_text(mangle(text, "utf-8", "big5", "ignore"))
+    assert "allés à Paris" in fixed and "pensent à la mer et à la montagne" in fixed
+    assert "à «" not in fixed

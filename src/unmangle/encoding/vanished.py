@@ -10,7 +10,7 @@ decoder that dropped one drops them all). Two places are asked about:
 - a word the document's language does not know that is a word it knows less its dropped characters (`Gröe` ->
   `Größe`, `companys` -> `company’s`, `Wrocaw` -> `Wrocław`), from the word statistics of the corpora;
 - two spaces between words, where a dash stood (`deal  signed`), when the character model finds a dash there
-  far more probable than nothing.
+  far more probable than nothing, or a language's frequent one-letter word (French `à`) before a word.
 """
 
 from __future__ import annotations
@@ -115,13 +115,21 @@ def _skeletons(lang: str, dropped: frozenset[str]) -> dict[str, str]:
 
 
 def _between_spaces(fixed: str, dropped: frozenset[str], detail: str, frequent: frozenset[str]) -> list[Edit]:
-    """Two spaces between words where the model finds a dropped dash far more probable than nothing. Not in a
-    language that has a frequent one-letter word the decoder drops too (French `à`): the model likes `à` in
-    every such place, where a dash stood as often, and cannot tell them apart."""
-    if any(ch in frequent for ch in dropped if ch.isalpha()):
-        return []
+    """Two spaces between words where the model finds a dropped dash far more probable than nothing; or, in a
+    language with a frequent one-letter word the decoder drops too (French `à`), that word before a word. (The
+    model likes `à` in every such place and cannot tell it from a dash; but `à` is among the commonest French
+    words, a dash between spaces is rare, and neither is ever the last word before a sign.)"""
+    words = [ch for ch in dropped if ch.isalpha() and ch in frequent]
     slots = [m.start() + 1 for m in _DOUBLE_SPACE.finditer(fixed)]
-    fills = sorted(ch for ch in dropped if ch in "–—")
+    out = []
+    if len(words) == 1:
+        out = [Edit("lost-byte", s, s, "", words[0], 0.5, detail) for s in slots if fixed[s + 1].isalpha()]
+        slots = [s for s in slots if not fixed[s + 1].isalpha()]
+    return out + _dashes(fixed, slots, sorted(ch for ch in dropped if ch in "–—"), detail)
+
+
+def _dashes(fixed: str, slots: list[int], fills: list[str], detail: str) -> list[Edit]:
+    """Dashes where the model finds them far more probable than nothing between two spaces."""
     if not slots or not fills:
         return []
     model = default_model()
