@@ -268,3 +268,13 @@ def test_short_lines_that_only_the_model_finds_odd_are_not_searched_alone() -> N
     # A page's menu in real Chinese and Japanese: a few characters of phrases the small model never saw look
     # improbable to it, and the search cost tens of milliseconds a line to change nothing.
     assert lossy_pass("購読一覧\n必吃美食\n腾讯微博") == []
+
+
+def test_a_line_in_the_commonest_characters_is_not_searched_alone_but_shreds_are() -> None:
+    # Informal Taiwanese the small model finds improbable line after line is written in characters the national
+    # standards count among their commonest; UTF-8 read with a CJK decoder lands mostly past them.
+    from unmangle.encoding.lossy_pass import _weak
+
+    assert _weak("伙食好讚噢！偶們四餐有兩餐試吃泡麵，早餐是吃隔夜飯泡水的硬硬不濃稠稀飯")
+    shredded = mangle("東京都の人口は約1400万人です。大きな都市で、多くの人が働いています。", "utf-8", "big5", "ignore")
+    assert not _weak(shredded)

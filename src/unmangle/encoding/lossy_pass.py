@@ -16,9 +16,10 @@ import numpy as np
 import regex
 
 from unmangle.document import Edit
-from unmangle.encoding.codecs import PUNCTUATION_LEADS
+from unmangle.encoding.codecs import FIRST_LEVELS, PUNCTUATION_LEADS
 from unmangle.encoding.lattice import ERR, MAX_BUILDS, Channel, Reading, search
 from unmangle.encoding.ngram import cjk_model
+from unmangle.encoding.readings import COMMON
 
 WRONG = ("gbk", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr")
 TRUE = ("utf-8", "gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
@@ -44,6 +45,7 @@ MIN_GAIN = 12.0  # nats a reading must win by, over the line as it stands
 # the model's whim (`這名` for six U+FFFD) unless another line shows the decoder.
 MIN_SHOWN = 4
 SHORT_LINE = 10  # characters shown, below which a line without marks is odd to the model alone by chance
+RARE_SHARE = 0.1  # of a line's wide characters outside the commonest: real text stays below, shreds above
 # Real CJK text with a few marks (a stray bad byte in a page) stays above these, around every run of marks and on
 # the whole line (mean log-probability a character shown): a wrong decoder's characters around its marks are noise.
 STRAY_AROUND, STRAY_LINE = -9.0, -6.0
@@ -110,11 +112,20 @@ def _shredded(line: str) -> bool:
 
 def _weak(line: str) -> bool:
     """Whether ``line`` alone is too thin to say that a decoder shredded it, so that it is read only beside a
-    line that says so: it shows fewer than ``MIN_SHOWN`` characters besides marks and spaces, or it is short
-    and only the model finds it odd (`購読一覧`, a page's menu: the model's verdict on a few characters of a
-    phrase it never saw is noise, and the search costs tens of milliseconds a line)."""
+    line that says so: it shows fewer than ``MIN_SHOWN`` characters besides marks and spaces; or only the model
+    finds it odd, and it is short (`購読一覧`, a page's menu: the model's verdict on a few characters of a phrase
+    it never saw is noise, and the search costs tens of milliseconds a line) or written in the characters the
+    national standards count among their commonest (informal Taiwanese the small model finds odd line after
+    line; UTF-8 read with a CJK decoder lands mostly past them, see ``codecs.FIRST_LEVELS``)."""
     shown = len(line) - line.count(ERR) - line.count(" ")
-    return shown < MIN_SHOWN or (shown < SHORT_LINE and ERR not in line and not _QUESTION_IN_WIDE.search(line))
+    if shown < MIN_SHOWN:
+        return True
+    if ERR in line or _QUESTION_IN_WIDE.search(line):
+        return False
+    if shown < SHORT_LINE:
+        return True
+    wide = "".join(_WIDE.findall(line))
+    return sum(1 for c in wide if c not in COMMON and c not in FIRST_LEVELS) < RARE_SHARE * len(wide)
 
 
 def _stray_marks(line: str) -> bool:

@@ -431,7 +431,11 @@ def _alphabets(text: str, spans: list[tuple[int, int]], decisions: list[Decision
     own = [_letters("".join(r.text for r, _ in d if r.kind != "lost-byte")) for d in decisions]
     for letters in own:
         counts.update(letters)
-    return [frozenset(c for c, n in counts.items() if n - (c in mine) > 0) for mine in own]
+    # (A letter counted once is the rest of the text's only if this token is not where it was counted; the one
+    # set is shared by every token that counted no such letter: a CJK page has thousands of letters.)
+    every = frozenset(counts)
+    once = frozenset(c for c, n in counts.items() if n == 1)
+    return [every - (mine & once) if mine & once else every for mine in own]
 
 
 VOTE_MIN_TOKENS = 3
