@@ -24,8 +24,8 @@ from unmangle.document import Edit, apply_edits, compose
 from unmangle.encoding.codecs import MULTI_BYTE
 from unmangle.encoding.model import codepoints, default_model
 
-_CANDIDATES = "‘’“”„–—…•€" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
-                                      if chr(c).isalpha())
+_CANDIDATES = "‘’“”„–—…•€" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x370, 0x530),
+                                                         *range(0x1E00, 0x1F00)] if chr(c).isalpha())
 _CONTEXTS = ((b"a", b"b"), (b" ", b" "), (b"a", b" "), (b".", b"A"), (b"1", b"2"))
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
 _DOUBLE_SPACE = regex.compile(r"(?<=\S) (?= \S)")
