@@ -59,3 +59,11 @@ def test_french_a_between_spaces_comes_back_before_a_word_and_a_dash_before_a_si
     fixed = fix_text(mangle(text, "utf-8", "big5", "ignore"))
     assert "allés à Paris" in fixed and "pensent à la mer et à la montagne" in fixed
     assert "à «" not in fixed
+
+
+def test_cyrillic_letters_a_decoder_dropped_whole_come_back() -> None:
+    # Big5 drops А-Р and р-я whole (their second byte is 0x80-0xA0); а-п show as CJK and name the decoder.
+    text = ("В Москве прошла встреча министров иностранных дел. По словам представителей, стороны обсудили "
+            "вопросы сотрудничества и безопасности в регионе.")
+    fixed = fix_text(mangle(text, "utf-8", "big5", "ignore"))
+    assert "встреча министров иностранных дел" in fixed and "сотрудничества и безопасности" in fixed
