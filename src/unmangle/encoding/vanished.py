@@ -85,33 +85,34 @@ def _in_words(fixed: str, dropped: frozenset[str], detail: str, lang: str) -> li
     stats = language_stats(lang)
     if stats is None:
         return []
-    index = _skeletons(lang, dropped)
+    lower, capital = _skeletons(lang, dropped)
     out = []
     for m in _WORD.finditer(fixed):
         word = m.group()
         if word.lower() in stats.vocab:
             continue
-        found = index.get(word)
+        found = lower.get(word) or capital.get(word)  # (a word that lost its capital is the rarer case)
         if found is not None:
             out.append(Edit("lost-byte", m.start(), m.end(), word, found, 0.7, detail))
     return out
 
 
 @lru_cache(maxsize=64)
-def _skeletons(lang: str, dropped: frozenset[str]) -> dict[str, str]:
-    """The words of ``lang`` that hold a dropped character, in lower case and capitalized (a decoder may drop
-    `Ü` and keep `ü`: `Übergang` comes out `bergang`), by what is left of them without it; the most frequent
-    word for each."""
+def _skeletons(lang: str, dropped: frozenset[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The words of ``lang`` that hold a dropped character, by what is left of them without it (the most
+    frequent word for each): in lower case, and capitalized (a decoder may drop `Ü` and keep `ü`: `Übergang`
+    comes out `bergang`)."""
     from unmangle.page.wordstats import ranked_vocabulary
 
     gone = {ord(ch): None for ch in dropped}
-    out: dict[str, str] = {}
+    lower: dict[str, str] = {}
+    capital: dict[str, str] = {}
     for word in ranked_vocabulary(lang):
-        for form in (word, word[:1].upper() + word[1:]):
+        for form, index in ((word, lower), (word[:1].upper() + word[1:], capital)):
             left = form.translate(gone)
-            if left != form and left and left not in out:
-                out[left] = form
-    return out
+            if left != form and left and left not in index:
+                index[left] = form
+    return lower, capital
 
 
 def _between_spaces(fixed: str, dropped: frozenset[str], detail: str, frequent: frozenset[str]) -> list[Edit]:
