@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 from charset_normalizer import from_bytes
 
 from unmangle.document import Edit
@@ -96,8 +97,7 @@ def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
     """A codec error handler: the bytes UTF-8 could not read, each as cp1252 (its five holes as Latin-1)."""
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
-    bad = exc.object[exc.start:exc.end]
-    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in bad), exc.end
+    return exc.object[exc.start:exc.end].decode("sloppy-windows-1252"), exc.end
 
 
 _STRAY_AS_CP1252 = "unmangle-stray-as-cp1252"

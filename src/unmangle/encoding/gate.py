@@ -108,7 +108,7 @@ def _is_cjk(ch: str) -> bool:
             or "\uff00" <= ch <= "\uffef")
 
 
-def _is_rare_cjk(ch: str) -> bool:
+def is_rare_cjk(ch: str) -> bool:
     """A CJK character our corpora rarely show and no national standard counts among its commonest."""
     return _is_cjk(ch) and ch not in COMMON and ch not in FIRST_LEVELS
 
@@ -343,7 +343,7 @@ def _rare_in_context(text: str, pos: int) -> bool:
     """find_suspect's context for a rare CJK character: another rare one, or something that is neither CJK
     nor a space, next to it; or a run of CJK of at most four around it."""
     for near in text[max(0, pos - 1):pos] + text[pos + 1:pos + 2]:
-        if _is_rare_cjk(near) or not (_is_cjk(near) or near.isspace()):
+        if is_rare_cjk(near) or not (_is_cjk(near) or near.isspace()):
             return True
     before = 0
     while before < 4 and pos - before > 0 and _is_cjk(text[pos - before - 1]):
@@ -356,7 +356,7 @@ def _cjk_evidence(text: str, pos: int) -> bool:
     UTF-8, a line that is hardly CJK otherwise, or a line whose wide characters are studded with a decoder's
     ``?``."""
     first = max(0, pos - 3)
-    rare = [_is_rare_cjk(ch) for ch in text[first:pos + 4]]
+    rare = [is_rare_cjk(ch) for ch in text[first:pos + 4]]
     for start in range(max(1, len(rare) - 3)):
         if sum(rare[start:start + 4]) >= _DENSE_RARE and _improbable(text, first + start, 4):
             return True  # (a word of rare characters, `霹雳`, is probable where it stands)
@@ -495,7 +495,7 @@ def _strong(text: str, pos: int, places: _Places) -> bool:
         return True  # a lost quote's lead among Latin text (`鈥 he said`), which no real CJK text writes
     if "\ue000" <= ch <= "\uf8ff" and not _glued(text, pos):
         return False  # a private-use character alone is an icon font's glyph (`\ue095 Pin`), no decoder's trace
-    if _is_rare_cjk(ch):
+    if is_rare_cjk(ch):
         return _rare_in_context(text, pos) and places.cjk(text, pos)
     if ch in _LATIN_CJK and (_GLUED.match(text, max(0, pos - 1)) or _GLUED.match(text, pos)):
         return _cjk_evidence(text, pos)

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import regex
 
 from unmangle.document import Edit
-from unmangle.encoding.codecs import FIRST_LEVELS, PUNCTUATION_LEADS
+from unmangle.encoding.codecs import PUNCTUATION_LEADS
+from unmangle.encoding.gate import is_rare_cjk
 from unmangle.encoding.lattice import ERR, MAX_BUILDS, Channel, Reading, search
 from unmangle.encoding.ngram import cjk_model
-from unmangle.encoding.readings import COMMON
 
 WRONG = ("gbk", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr")
 TRUE = ("utf-8", "gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
@@ -125,15 +124,13 @@ def _weak(line: str) -> bool:
     if shown < SHORT_LINE:
         return True
     wide = "".join(_WIDE.findall(line))
-    return sum(1 for c in wide if c not in COMMON and c not in FIRST_LEVELS) < RARE_SHARE * len(wide)
+    return sum(map(is_rare_cjk, wide)) < RARE_SHARE * len(wide)
 
 
 def _stray_marks(line: str) -> bool:
     """Whether ``line`` is real CJK text with a few marks in it: the model finds the characters shown probable
     around every run of marks and on the whole (asked of the line with its marks taken out)."""
-    shown = line.replace(ERR, "")
-    cps = np.frombuffer(("\x02\x02" + shown).encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    logprobs = cjk_model().logprobs(cps[:-2], cps[1:-1], cps[2:])
+    logprobs = cjk_model().each(line.replace(ERR, ""))
     if logprobs.mean() < STRAY_LINE:
         return False
     removed = 0

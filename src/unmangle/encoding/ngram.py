@@ -81,9 +81,13 @@ class NgramModel:
             p = np.where(n_ab > 0, (np.maximum(n_abc - DISCOUNT, 0.0) + DISCOUNT * types_ab * p) / n_ab, p)
         return np.log(p)
 
-    def score(self, text: str, bos: int = 0x02) -> float:
+    def each(self, text: str, bos: int = 0x02) -> np.ndarray:
+        """log P of each character of ``text`` given the two before it (the text starts after two ``bos``)."""
         cps = np.frombuffer((chr(bos) * 2 + text).encode("utf-32-le", "surrogatepass"), dtype="<u4")
-        return float(self.logprobs(cps[:-2], cps[1:-1], cps[2:]).sum())
+        return self.logprobs(cps[:-2], cps[1:-1], cps[2:])
+
+    def score(self, text: str, bos: int = 0x02) -> float:
+        return float(self.each(text, bos).sum())
 
 
 @lru_cache(maxsize=1)

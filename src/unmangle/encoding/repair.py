@@ -246,15 +246,13 @@ def _east_asian() -> frozenset[str]:
 
 def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[str],
             support: dict[str, int], variety: dict[str, int], alphabet: frozenset[str] = frozenset(),
-            scripts: frozenset[str] = frozenset(), shown: dict[str, int] | None = None,
-            context: bool = True) -> Decision:
+            scripts: frozenset[str] = frozenset(), shown: bool = True, context: bool = True) -> Decision:
     """The best readings of one token that clear their threshold and do not overlap, best first.
 
     ``alphabet``: the letters the document already uses (case-folded). Between readings that both stand, the
     one whose new letters the document uses elsewhere wins close calls (a cache model: the text is in one
     language, which a multilingual trigram model cannot know: `člověk`, not `đlověk`)."""
     ranked = []
-    shown = support if shown is None else shown  # (tokens that show what their decoder wrote, per pair)
     new_chars = set(token)
     vetoed: set[str] = set()
     utf8_vetoed: set[tuple[int, int]] = set()
@@ -353,17 +351,6 @@ def _marks_only(token: str) -> bool:
     """Whether a token's only characters outside ASCII are a decoder's marks (U+FFFD): nothing the decoder
     wrote is left to name it (`Gesch��ft` fits any decoder that cannot map two bytes: Big5 reads it `GeschÁft`)."""
     return all(c < "\x80" or c == "\ufffd" for c in token)
-
-
-def _shown(tokens: list[str], all_scored: list[Scored]) -> list[Scored]:
-    """``all_scored`` less the lost-byte readings of tokens that show marks alone: those guess under a pair,
-    they are no evidence for one. (The same object for the same word: :func:`_document_prior` counts words.)"""
-    out: dict[int, Scored] = {}
-    for token, scored in zip(tokens, all_scored, strict=True):
-        if id(scored) not in out:
-            out[id(scored)] = (tuple((m, r) for m, r in scored if r.kind != "lost-byte") if _marks_only(token)
-                               else scored)
-    return [out[id(sc)] for sc in all_scored]
 
 
 def _variety(all_scored: list[Scored], trusted: set[str]) -> dict[str, int]:
@@ -623,8 +610,13 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     voted = _voted(text, tokens, scored)
     trusted = _corroborated(tokens, scored) | voted
     prior, support = _document_prior(scored, trusted)
-    shown = _document_prior(_shown(tokens, scored), trusted)[1]  # (the pairs of tokens that show more than marks)
-    context = sum(map(str.isalpha, text)) >= SCRIPT_EVIDENCE
+    # Whether a token that shows more than a decoder's marks has a reading that stands (``shown``), and whether
+    # the text has letters enough to guess marks from (``context``): asked only where marks stand alone.
+    marks = [_marks_only(t) for t in tokens]
+    shown = not any(marks) or any(
+        m >= 0 and (not r.corroborate or r.detail in trusted)
+        for alone, sc in zip(marks, scored, strict=True) for m, r in sc if not (alone and r.kind == "lost-byte"))
+    context = not any(marks) or sum(map(str.isalpha, text)) >= SCRIPT_EVIDENCE
     if voted:  # the whole text spoke for these: they are the document's pair, and sweep it
         prior = {**prior, **{p: DOCUMENT_PRIOR for p in sorted(voted, key=_pair_rank)}}
         support = {**support, **{p: max(2, support.get(p, 0)) for p in voted}}

@@ -16,6 +16,7 @@ decoder that dropped one drops them all). Two places are asked about:
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import regex
@@ -24,13 +25,15 @@ from unmangle.document import Edit, apply_edits, compose
 from unmangle.encoding.codecs import MULTI_BYTE
 from unmangle.encoding.model import codepoints, default_model
 
+if TYPE_CHECKING:
+    from unmangle.page.wordstats import LanguageStats
+
 _CANDIDATES = "‘’“”„–—…•€" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x370, 0x530),
                                                          *range(0x1E00, 0x1F00)] if chr(c).isalpha())
 _CONTEXTS = ((b"a", b"b"), (b" ", b" "), (b"a", b" "), (b".", b"A"), (b"1", b"2"))
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
 _DOUBLE_SPACE = regex.compile(r"(?<=\S) (?= \S)")
 GAP_GAIN = 2.0  # nats a dropped character must gain between two spaces (the model, over nothing there)
-_APOSTROPHE = "’"
 
 
 def _dropped_whole(codec: str) -> frozenset[str]:
@@ -72,20 +75,15 @@ def with_vanished(text: str, edits: list[Edit]) -> list[Edit]:
     lang = guess_language(fixed)
     stats = language_stats(lang) if lang else None
     later = _between_spaces(fixed, dropped, detail, frozenset(stats.func) if stats else frozenset())
-    if lang is not None:
-        later += _in_words(fixed, dropped, detail, lang)
+    if stats is not None:
+        later += _in_words(fixed, dropped, detail, stats)
     return compose(text, edits, fixed, sorted(later, key=lambda e: e.start)) if later else edits
 
 
-def _in_words(fixed: str, dropped: frozenset[str], detail: str, lang: str) -> list[Edit]:
+def _in_words(fixed: str, dropped: frozenset[str], detail: str, stats: LanguageStats) -> list[Edit]:
     """Words the document's language does not know that are a word it knows less the dropped characters (one or
     several: Polish loses ą, ć, ę, ł, ń and ś to Big5, `Wrocaw` is `Wrocław`); the commonest such word."""
-    from unmangle.page.wordstats import language_stats
-
-    stats = language_stats(lang)
-    if stats is None:
-        return []
-    lower, capital = _skeletons(lang, dropped)
+    lower, capital = _skeletons(stats.lang, dropped)
     out = []
     for m in _WORD.finditer(fixed):
         word = m.group()
