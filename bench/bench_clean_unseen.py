@@ -55,7 +55,7 @@ def _measure(args: argparse.Namespace) -> int:
     from bench_encoding import loop_seconds, mb
 
     import unmangle
-    from unmangle.encoding.gate import reaches_repair
+    from unmangle.encoding.second_look import reaches_repair
 
     held = ce.load_corpora(held_out=args.holdout)
     timed = ce.clean_paragraphs(args.paragraphs, 0, held)

@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import ftfy
 
     import unmangle
-    from unmangle.encoding.gate import reaches_repair
+    from unmangle.encoding.second_look import reaches_repair
 
     names = [p.parent.name for p in paths]
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]

@@ -45,19 +45,6 @@ def test_a_shredded_line_reads_the_same_on_every_call() -> None:
     assert fix(text) == fix(text) == fix(text)
 
 
-def test_a_full_token_cache_is_emptied_without_losing_the_tokens_a_call_asks_for(monkeypatch) -> None:
-    # The cache of scored tokens is emptied when full (a worker's memory must not grow with the corpus): a call
-    # that asks for tokens cached before and new ones at that moment raised KeyError, past 30,000 tokens.
-    from unmangle.encoding import repair
-
-    monkeypatch.setattr(repair, "_CACHE_LIMIT", 2)
-    monkeypatch.setattr(repair, "_CACHE", {})
-    keys = [(t, "", repair._NONE) for t in ("caf茅", "Ã©t", "naÃ¯ve")]
-    first = repair.score_tokens(keys)
-    again = repair.score_tokens(keys[:1] + [("Ã¼ber", "", repair._NONE)])
-    assert again[0] == first[0] and len(again) == 2
-
-
 def test_a_repair_does_not_depend_on_what_was_repaired_before() -> None:
     from unmangle import fix_text
 

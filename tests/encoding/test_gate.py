@@ -129,3 +129,12 @@ def test_what_real_pages_write_beside_their_text_skips_the_repair(text: str) -> 
     # them, and each sent a clean page to the full repair (tens of milliseconds a page).
     assert not reaches_repair(text)
     assert fix_text(text) == text
+
+
+def test_the_verdict_names_the_odd_letters_when_only_the_model_doubts_them() -> None:
+    from unmangle.encoding.gate import judge
+
+    text = "Il se peut même que l'Athenæum et la bibliothèque du Capitole aient brûlé."
+    assert judge(text) == (text.index("æ"),)
+    assert judge("It鈥檚 the best caf茅 in town.") is True
+    assert judge("Plain English, and a café.") is False

@@ -483,6 +483,12 @@ class _Places:
     def improbable(self, text: str) -> bool:
         return any(_improbable(text, start, width, odd) for start, width, odd in self.weak[:_MAX_WEAK])
 
+    def odd_letters(self, text: str) -> tuple[int, ...] | None:
+        """The places the model finds improbable, when all of them are odd letters outside CJK (the weak
+        places of :meth:`legacy`); None when one is a rare CJK character's stretch."""
+        odd = [(start, bar) for start, width, bar in self.weak[:_MAX_WEAK] if _improbable(text, start, width, bar)]
+        return None if any(bar != IMPROBABLE for _, bar in odd) else tuple(start for start, _ in odd)
+
 
 def _strong(text: str, pos: int, places: _Places) -> bool:
     """Whether the place the scan found at ``pos`` is evidence on its own (see the module's docstring)."""
@@ -524,16 +530,35 @@ def worth_repairing(text: str) -> bool:
 
 
 def reaches_repair(text: str) -> bool:
-    """Whether ``text`` gets past the clean path of the repair's entry points (``fix_text``,
-    ``fix_and_explain``): it holds a character outside ASCII, and the scan finds evidence worth the repair."""
+    """Whether ``text`` gets past the gate: it holds a character outside ASCII, and the scan finds evidence
+    worth the repair."""
+    return bool(judge(text))
+
+
+def judge(text: str) -> bool | tuple[int, ...]:
+    """The gate's verdict on ``text``: False for the clean path, True on evidence; where the only evidence
+    is odd letters outside CJK that the model finds improbable, their positions (a second look,
+    :mod:`second_look`, asks whether any decoder reads them better before the full repair runs)."""
     if text.isascii():
         return False
     first = SCAN(text)
-    return not (first is None and len(text) >= SHORT) and worth_repairing_from(text, first)
+    if first is None and len(text) >= SHORT:
+        return False
+    found = _evidence(text, first)
+    if not isinstance(found, _Places):
+        return found
+    odd = found.odd_letters(text)
+    return True if odd is None else odd or False
 
 
 def worth_repairing_from(text: str, first: re.Match[str] | None) -> bool:
     """:func:`worth_repairing`, given where ``SCAN`` first stopped in ``text`` (the caller scanned already)."""
+    found = _evidence(text, first)
+    return found.improbable(text) if isinstance(found, _Places) else found
+
+
+def _evidence(text: str, first: re.Match[str] | None) -> bool | _Places:
+    """True on evidence, False on none; else the weak places the scan gathered, for the model to judge."""
     if len(text) < SHORT and _CJK.search(text) is None and (find_suspect(text) is not None or is_bad(text)):
         return True
     if first is None:
@@ -561,7 +586,7 @@ def worth_repairing_from(text: str, first: re.Match[str] | None) -> bool:
             if _strong(text, at, places):
                 return True
         else:
-            return places.improbable(text)
+            return places if places.weak else False
 
 
 def _cp874_mojibake(text: str) -> bool:

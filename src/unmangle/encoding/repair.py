@@ -22,45 +22,45 @@ from ftfy.badness import is_bad
 
 from unmangle.document import Edit, apply_edits, compose, output_spans
 from unmangle.encoding.chunks import PIECE, pieces
-from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
+from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_first_text, ftfy_pass, ftfy_rival
-from unmangle.encoding.gate import reaches_repair
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.lost_bytes import QUOTE_MARKS
-from unmangle.encoding.model import CharModel, confidence, default_model, fold_capitals, score_many
+from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.readings import (
     CYRILLIC_CAPS,
     CYRILLIC_CASE,
     RARE_LATIN,
     Reading,
-    candidate_readings,
     find_suspect,
     looks_mangled,
     script_of,
     seen,
     token_around,
 )
+from unmangle.encoding.second_look import reaches_repair
+from unmangle.encoding.token_scores import (
+    NO_DECODERS,
+    NON_ASCII_TOKEN,
+    PAIR_CODECS,
+    Scored,
+    pair_of,
+    pair_of_detail,
+    reread_words,
+    score_tokens,
+)
 from unmangle.encoding.utf8 import TRUNCATED
 from unmangle.encoding.vanished import with_vanished
 from unmangle.encoding.whole_text import whole_legacy_first, whole_text_first
 
 MAX_LAYERS = 4
-LOST_BYTE_PENALTY = 1.5  # nats per byte put back: a reading that needs fewer assumptions is more likely
 _LINE = regex.compile(r"[^\n]+")
 
 Decision = tuple[tuple[Reading, float], ...]
-# For each candidate reading of a token: its margin over the acceptance threshold (nats, may be negative).
-Scored = tuple[tuple[float, Reading], ...]
-Key = tuple[str, str, frozenset[str]]  # token, last quote before it, decoders known to be at work
-_CACHE: dict[Key, Scored] = {}
-_CACHE_LIMIT = 30_000  # about 150 MB: a worker's memory must not grow with the corpus
-# How far below its threshold a reading may be kept on file: the document's own evidence can lift it.
-_KEEP_BELOW = 4.0
 # One codec mistake garbles a whole page: readings by the (true, wrong) pair the rest of the text chose need
 # this much less margin, and win ties against other pairs.
 DOCUMENT_PRIOR = 3.0
 ISOLATED_MARGIN = 3.0
-LEGACY_UNDER_UTF8 = 8.0
 ISOLATED_FOREIGN_MARGIN = 10.0
 ALPHABET_BONUS = 1.5
 FTFY_TRUST = 4.0  # nats by which the model may find a reading that ftfy would make less probable, and keep it
@@ -88,44 +88,7 @@ def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def score_tokens(keys: list[Key]) -> list[Scored]:
-    """Candidate readings of (token, last quote before it) pairs with their margins; new tokens are scored
-    together in one vectorised batch and remembered, since real text repeats its words."""
-    model = default_model()
-    if len(_CACHE) > _CACHE_LIMIT:
-        _CACHE.clear()  # (before the call looks up its keys: every one it asks for must be there at its end)
-    todo = [k for k in dict.fromkeys(keys) if k not in _CACHE]
-    if todo:
-        cands = [_with_second_layer(tok, candidate_readings(tok, model, before, lossy, keep_unseen=True), model,
-                                    before, lossy) for tok, before, lossy in todo]
-        texts: list[str] = []
-        for (tok, _, _), rs in zip(todo, cands, strict=True):
-            if rs:
-                texts.append(tok)
-                texts.extend(tok[:r.start] + r.text + tok[r.end:] for r in rs)
-        scores = iter(score_many(model, texts).tolist())
-        for key, rs in zip(todo, cands, strict=True):
-            if not rs:
-                _CACHE[key] = ()
-                continue
-            base = next(scores)
-            scored = []
-            for r in rs:
-                # Rounded: readings of the same text must tie exactly (the first, most common decoder names it).
-                margin = round(next(scores) - base - LOST_BYTE_PENALTY * r.lost - r.min_gain - r.cost, 6)
-                if margin >= -_KEEP_BELOW or r.corroborate:
-                    scored.append((margin, r))
-            _CACHE[key] = tuple(scored)
-    return [_CACHE[k] for k in keys]
-
-
-_NONE: frozenset[str] = frozenset()
-# (codec that gives the bytes back, codec that reads them right) for every pair a document can go through,
-# common decoders first (that order names the repairs when several decoders read a text alike).
-_PAIR_CODECS: dict[str, tuple[str, str]] = {
-    f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGLE_BYTE + MULTI_BYTE} | {
-    f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
-_PAIR_RANK = {pair: i for i, pair in enumerate(_PAIR_CODECS)}
+_PAIR_RANK = {pair: i for i, pair in enumerate(PAIR_CODECS)}
 _RARITY = {f"utf-8 read as {wd.label}": wd.rarity for wd in SINGLE_BYTE}
 _SINGLE_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE)
 _MULTI_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in MULTI_BYTE)
@@ -139,47 +102,6 @@ _LETTER = regex.compile(r"\p{L}")
 def _one_char(text: str) -> bool:
     """Whether ``text`` holds at most one character outside ASCII."""
     return len(text) - len(text.encode("ascii", "ignore")) <= 1
-
-
-def _with_second_layer(token: str, readings: list[Reading], model: CharModel, before: str,
-                       lossy: frozenset[str]) -> list[Reading]:
-    """Add, for each reading that is itself still mojibake, the readings of its result: a double layer is
-    judged by where it ends, not by the odd-looking text in between (UTF-8 read as cp1251, then as cp1252)."""
-    out = [r for r in readings if seen(r.text)]
-    for r in readings:
-        middle = token[:r.start] + r.text + token[r.end:]
-        # The outer layer of a double is UTF-8 read with the wrong codec (what browsers and scrapers do last).
-        if r.kind != "mojibake" or not r.detail.startswith("utf-8") or find_suspect(middle) is None:
-            continue
-        wrong = r.detail.split(" read as ")[-1]
-        for r2 in candidate_readings(middle, model, before, lossy, lossless_only=True):
-            # Doubles on the web: UTF-8 read wrongly twice, or a legacy text read with the same wrong decoder
-            # that then read its UTF-8 (GBK as cp1252, then UTF-8 as cp1252). Not chains of unrelated codecs.
-            if not (r2.detail.startswith("utf-8") or r2.detail.split(" read as ")[-1] == wrong):
-                continue
-            final = middle[:r2.start] + r2.text + middle[r2.end:]
-            if final != token:
-                # A legacy text under a UTF-8 layer is rarer than either alone: it must win by more (`áéíóú`
-                # read as UTF-8 from cp1252 is Latin, and stays Latin rather than becoming Hebrew).
-                extra = 0.0 if r2.detail.startswith("utf-8") else LEGACY_UNDER_UTF8
-                out.append(replace(r2, start=0, end=len(token), text=final, detail=f"{r.detail}, then {r2.detail}",
-                                   min_gain=max(r.min_gain, r2.min_gain) + extra, cost=r.cost + r2.cost,
-                                   corroborate=r.corroborate or r2.corroborate))
-    return out
-
-
-def _pair(r: Reading) -> str:
-    """The codec chain of a reading (`utf-8 read as gbk`; `utf-8 read as cp1252, then utf-8 read as cp1251`),
-    without what was done about lost bytes."""
-    return _pair_of_detail(r.detail)
-
-
-@lru_cache(maxsize=4096)
-def _pair_of_detail(detail: str) -> str:
-    return _LOST_NOTE.sub("", detail)
-
-
-_LOST_NOTE = regex.compile(r", lost bytes [^,]*")
 
 
 def _isolated_margin(token: str, text: str) -> float:
@@ -258,10 +180,10 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
     utf8_vetoed: set[tuple[int, int]] = set()
     token_bad = lru_cache(maxsize=1)(lambda: is_bad(token))  # (asked of the token once, if at all)
     marks_only = _marks_only(token)
-    for margin, r in sorted(scored, key=lambda s: _pair_rank(_pair(s[1]))):
+    for margin, r in sorted(scored, key=lambda s: _pair_rank(pair_of(s[1]))):
         if r.corroborate and r.detail not in trusted:
             continue
-        pair = _pair(r)
+        pair = pair_of(r)
         # Without the document's word on it, a rare decoder's reading pays for its rarity.
         adjusted = margin + prior[pair] if pair in prior else margin - _RARITY.get(pair, 0.0)
         # A reading no other token agrees with must stand out more (Ukrainian `Рі` spells cp1251 for `г`);
@@ -334,9 +256,9 @@ def _document_prior(all_scored: list[Scored], trusted: set[str]) -> tuple[dict[s
     # Distinct words count, not occurrences (a word said twice is one piece of evidence); the cache hands
     # the same word the same object.
     for scored in {id(sc): sc for sc in all_scored}.values():
-        for pair in {_pair(r) for m, r in scored if m >= 0 and (not r.corroborate or r.detail in trusted)}:
+        for pair in {pair_of(r) for m, r in scored if m >= 0 and (not r.corroborate or r.detail in trusted)}:
             tokens[pair] = tokens.get(pair, 0) + 1
-            totals[pair] = totals.get(pair, 0.0) + max(m for m, r in scored if _pair(r) == pair)
+            totals[pair] = totals.get(pair, 0.0) + max(m for m, r in scored if pair_of(r) == pair)
     if not totals:
         return {}, tokens
     best = max(totals.values())
@@ -360,7 +282,7 @@ def _variety(all_scored: list[Scored], trusted: set[str]) -> dict[str, int]:
     for scored in all_scored:
         for m, r in scored:
             if m >= 0 and (not r.corroborate or r.detail in trusted):
-                chars.setdefault(_pair(r), set()).update(c for c in r.text if c >= "\x80")
+                chars.setdefault(pair_of(r), set()).update(c for c in r.text if c >= "\x80")
     return {pair: len(cs) for pair, cs in chars.items()}
 
 
@@ -445,27 +367,18 @@ def _voted(text: str, tokens: list[str], all_scored: list[Scored]) -> set[str]:
     for token, scored in zip(tokens, all_scored, strict=True):
         for m, r in scored:
             # (Pairs within one script: a whole text of one script read as another is no spelling variant.)
-            if r.corroborate and r.detail in _PAIR_CODECS and _same_script(token, r.text):
+            if r.corroborate and r.detail in PAIR_CODECS and _same_script(token, r.text):
                 offered[r.detail] = max(offered.get(r.detail, -1e9), m)
     out = set()
     for pair in sorted(offered, key=lambda p: -offered[p])[:3]:
-        wrong, true = _PAIR_CODECS[pair]
-        old_new = []
-        for m in dict.fromkeys(_NON_ASCII_TOKEN.findall(text)):
-            try:
-                new = m.encode(wrong).decode(true)
-            except UnicodeError:
-                continue
-            if new != m:
-                old_new.append((m, new))
-        if len(old_new) < VOTE_MIN_TOKENS:
+        words = reread_words(text, pair)
+        if len(words) < VOTE_MIN_TOKENS:
             continue
-        scores = score_many(default_model(), [t for pair_ in old_new for t in pair_]).tolist()
-        gains = [scores[2 * k + 1] - scores[2 * k] for k in range(len(old_new))]
+        gains = [gain for _, _, gain in words]
         # The model knows 23 languages; Portuguese `pães` read as cp1250 gives Romanian-looking `păes` it may
         # like better. So the vote also needs witnesses: words with letters real text of any language in the
         # corpora almost never has (ð, þ, ¹, ³, æ), which the pair must improve.
-        witnesses = [g for (old, _), g in zip(old_new, gains, strict=True) if _NEVER_SEEN.search(old)]
+        witnesses = [gain for old, _, gain in words if _NEVER_SEEN.search(old)]
         if (sum(g > 0 for g in gains) >= VOTE_SHARE * len(gains) and sum(gains) >= VOTE_MEAN_GAIN * len(gains)
                 and len(witnesses) >= 2 and min(witnesses) > 0):
             out.add(pair)
@@ -522,7 +435,7 @@ def repair_pass(text: str, focus: list[tuple[int, int]] | None = None) -> list[E
         spans = _overlapping(spans, focus)
     edits, prior = _decide(text, spans[:SAMPLE], everywhere=spans)
     if len(spans) > SAMPLE:
-        codecs = next((_PAIR_CODECS[p] for p in prior if p in _PAIR_CODECS), None)
+        codecs = next((PAIR_CODECS[p] for p in prior if p in PAIR_CODECS), None)
         if codecs is None:
             edits, prior = _decide(text, spans, everywhere=spans)
         else:
@@ -542,8 +455,8 @@ def repair_pass(text: str, focus: list[tuple[int, int]] | None = None) -> list[E
 def _sweep_cut(text: str, spans: list[tuple[int, int]], prior: dict[str, float], known: list[Edit]) -> list[Edit]:
     """Words the text's single-byte pair leaves with a UTF-8 character cut short, too plain to look suspicious
     on their own (Romanian `cÄ` for `că`: cp1250 dropped the 0x83), get the full search under that pair."""
-    codecs = [_PAIR_CODECS[p][0] for p in prior]
-    extra = [(a, b) for a, b in _untaken(text, spans, _NON_ASCII_TOKEN) if any(
+    codecs = [PAIR_CODECS[p][0] for p in prior]
+    extra = [(a, b) for a, b in _untaken(text, spans, NON_ASCII_TOKEN) if any(
         TRUNCATED.search(data) for data in _encodings(text[a:b], codecs))]
     return _decide(text, extra, prior, known, everywhere=spans + extra)[0] if extra else []
 
@@ -604,7 +517,7 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     if not spans:
         return [], {}
     tokens = [text[s:e] for s, e in spans]
-    scored = score_tokens([(t, "", _NONE) for t in tokens])
+    scored = score_tokens([(t, "", NO_DECODERS) for t in tokens])
     if not any(scored) and not prior_hint:
         return [], {}  # the usual end for clean text that merely looked odd somewhere
     voted = _voted(text, tokens, scored)
@@ -637,13 +550,13 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     befores = _quote_contexts(text, spans, decisions, known or ())
     # (A decoder is at work in the text when the pair names it, or when one of its lossless readings was taken:
     # one `â€œ` read back as `“` says the next `â€` lost a byte to the same cp1252.)
-    lossy = frozenset(_PAIR_CODECS[p][0] for p in prior if p in _SINGLE_BYTE_UTF8) | frozenset(
-        _PAIR_CODECS[r.detail][0] for decision in decisions for r, _ in decision
+    lossy = frozenset(PAIR_CODECS[p][0] for p in prior if p in _SINGLE_BYTE_UTF8) | frozenset(
+        PAIR_CODECS[r.detail][0] for decision in decisions for r, _ in decision
         if r.kind == "mojibake" and r.detail in _SINGLE_BYTE_UTF8)
     if any(befores) or lossy:
         # Only what can change is asked again: the quote matters to lost bytes, and the lossy search to
         # tokens nothing could read yet.
-        keys = [(t, b if any(r.kind == "lost-byte" for _, r in sc) else "", _NONE if dec else lossy)
+        keys = [(t, b if any(r.kind == "lost-byte" for _, r in sc) else "", NO_DECODERS if dec else lossy)
                 for t, b, sc, dec in zip(tokens, befores, scored, decisions, strict=True)]
         scored = score_tokens(keys)
         alphabets = _alphabets(text, spans, decisions)
@@ -657,7 +570,6 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     return edits, prior
 
 
-_NON_ASCII_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
 _CJK_CLASS = "[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]"
 _CJK_TOKEN = regex.compile(rf"[^ \t\n\r\f\v]*{_CJK_CLASS}[^ \t\n\r\f\v]*")
 _CJK_CHAR = regex.compile(_CJK_CLASS)
@@ -671,16 +583,16 @@ def _sweep(text: str, spans: list[tuple[int, int]], pair: str) -> list[Edit]:
     as `薪邪`). Each must read better on its own."""
     if pair in _MULTI_BYTE_UTF8:
         words = _CJK_TOKEN
-    elif pair in _PAIR_CODECS:
-        words = _NON_ASCII_TOKEN  # (under a single-byte pair, valid UTF-8 from a clean word's bytes is rare)
+    elif pair in PAIR_CODECS:
+        words = NON_ASCII_TOKEN  # (under a single-byte pair, valid UTF-8 from a clean word's bytes is rare)
     else:
         return []
     extra = _untaken(text, spans, words)
-    return _fast_lossless(text, extra, *_PAIR_CODECS[pair], pair, boost=1.0 - SWEEP_MIN_GAIN)[0] if extra else []
+    return _fast_lossless(text, extra, *PAIR_CODECS[pair], pair, boost=1.0 - SWEEP_MIN_GAIN)[0] if extra else []
 
 
 def _pair_of_edit(edit: Edit) -> str:
-    return _pair_of_detail(edit.detail)
+    return pair_of_detail(edit.detail)
 
 
 def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
