@@ -156,6 +156,19 @@ def _latin_cjk_glued() -> str:
             f"|(?<![\u3040-\u9fff\uac00-\ud7af].)(?={_LATIN_LETTER}[a-z\u00c0-\u024f]))")
 
 
+def _not_settled_cjk() -> str:
+    """Not a CJK character outside our corpora's common ones that :func:`_strong` settles as clean from its
+    neighbours alone: between common CJK characters, in a run of five or more (a name or a word of running
+    Chinese, `札木合`, `被水淹没`). Most stops in CJK text were such; the scan now passes them in C. (Such a
+    character of a national standard's first level was also where Korean read as a Chinese codec showed,
+    which :func:`_korean_read_as_cjk` asks of the whole text; that text has short runs, Korean's words, where
+    the scan still stops.)"""
+    common = _class(c for c in COMMON | FIRST_LEVELS if _is_cjk(c))
+    cjk = _ANY_CJK
+    run = f"(?={cjk}{cjk}{cjk})|(?<={cjk}..)(?={cjk}{cjk})|(?<={cjk}{cjk}..)"
+    return f"(?!(?<={common}.)(?={common})(?:{run}))"
+
+
 def _no_break_leads() -> frozenset[str]:
     """What Latin-1 makes of a UTF-8 lead byte whose letter ends in 0xA0 (`Ã` of `à`): the decoder made that
     byte a no-break space, a scraper a plain one, and `voilÃ  le` is all that is left of `voilà le`."""
@@ -181,7 +194,7 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
     # (An anchor that is none of the others is a rare CJK character: the huge class is written once.)
     not_rare = others[:-1] + ("A-Za-z]" if ascii_thai else "]")
     lone = (f"(?<!{_class(paired_anchors - lone_chars - _LATIN_CJK)})"
-            f"(?:(?<={_class(lone_chars)})|(?<!{not_rare})|{_latin_cjk_glued()})")
+            f"(?:(?<={_class(lone_chars)})|(?<!{not_rare}){_not_settled_cjk()}|{_latin_cjk_glued()})")
     lost_nbsp = f"(?<={_class(_NBSP_LEADS)})(?= )"
     anchors = others[:-1] + _RARE[1:-1] + ("\u0e01-\u0e5b" if thai else "") + ("A-Za-z]" if ascii_thai else "]")
     first = "(?<=[\u0e01-\u0e5b])|" if thai else ""
@@ -302,14 +315,36 @@ def _other_script_token(text: str, pos: int) -> bool:
 _NON_LATIN_LEADS = frozenset(c for c in _chars(SINGLE_BYTE, 0xC2, 0xEF) if script_of(c) not in ("", "Latin"))
 
 
+def _byte_masks(first: int, last: int) -> dict[str, int]:
+    """For each character, the single-byte decoders (bits, in ``SINGLE_BYTE``'s order) that write it for a
+    byte in ``first..last``."""
+    masks: dict[str, int] = {}
+    for bit, wd in enumerate(SINGLE_BYTE):
+        for ch in wd.chars_for(range(first, last + 1)):
+            masks[ch] = masks.get(ch, 0) | 1 << bit
+    return masks
+
+
+# (A shape is one character's UTF-8 under a decoder only if that decoder wrote its first character for a lead
+# byte and the others for continuation bytes: the decoders worth a round trip, found with three lookups.)
+_LEAD_MASKS = {2: _byte_masks(0xC2, 0xDF), 3: _byte_masks(0xE0, 0xEF)}
+_CONT_MASK = _byte_masks(0x80, 0xBF)
+
+
 @lru_cache(maxsize=4096)
 def _reads_as_other_script(shape: str) -> tuple[WrongDecoder, ...]:
     """The single-byte decoders that make a non-Latin ``shape`` of one common character's UTF-8 in another
     non-Latin script (the shapes :func:`_common_decoders` leaves out)."""
     script = script_of(shape)
-    if script in ("", "Latin"):
+    if script in ("", "Latin") or len(shape) not in _LEAD_MASKS:
         return ()
-    return tuple(wd for wd, ch in utf8_readings(shape)
+    mask = _LEAD_MASKS[len(shape)].get(shape[0], 0)
+    for ch in shape[1:]:
+        mask &= _CONT_MASK.get(ch, 0)
+    if not mask:
+        return ()
+    decoders = tuple(wd for bit, wd in enumerate(SINGLE_BYTE) if mask >> bit & 1)
+    return tuple(wd for wd, ch in utf8_readings(shape, decoders)
                  if ch in COMMON and script_of(ch) not in ("", "Latin", script))
 
 
