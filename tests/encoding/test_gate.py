@@ -138,3 +138,11 @@ def test_the_verdict_names_the_odd_letters_when_only_the_model_doubts_them() -> 
     assert judge(text) == (text.index("æ"),)
     assert judge("It鈥檚 the best caf茅 in town.") is True
     assert judge("Plain English, and a café.") is False
+
+
+def test_a_common_cjk_character_after_a_latin_name_in_chinese_text_is_no_evidence() -> None:
+    # `于` is a Latin letter's UTF-8 under a CJK decoder (as every glued character the rule knows), and Chinese
+    # writes it right after Latin names; in Latin text the same glued character is a decoder's trace.
+    chinese = "ARPANET和SITA HLN于 1969年 开始运营。在1973年引入X.25之前，大约开发了20种不同的网络技术。"
+    assert not reaches_repair(chinese)
+    assert reaches_repair("Der Vertrag wurde von Herrn M체ller und Frau Schr철der in D체sseldorf unterzeichnet.")

@@ -440,6 +440,11 @@ def _hardly_cjk_around(text: str, pos: int) -> bool:
     return 5 * (len(_CJK.findall(around)) - 1) <= len(around) - 1
 
 
+def _cjk_text(text: str) -> bool:
+    """Whether ``text`` is written in CJK: its CJK characters are a third of it or more."""
+    return 3 * len(_CJK.findall(text)) >= len(text)
+
+
 def _alone_cjk(text: str, pos: int) -> bool:
     """Whether the CJK character at ``pos`` is the only one around it."""
     return len(_CJK.findall(text, max(0, pos - _CJK_WINDOW), pos + _CJK_WINDOW + 1)) == 1
@@ -539,7 +544,10 @@ def _strong(text: str, pos: int, places: _Places) -> bool:
     if is_rare_cjk(ch):
         return _rare_in_context(text, pos) and places.cjk(text, pos)
     if ch in _LATIN_CJK and (_GLUED.match(text, max(0, pos - 1)) or _GLUED.match(text, pos)):
-        return _cjk_evidence(text, pos)
+        # (Not a common CJK character in a CJK text: Chinese writes its commonest right after Latin names,
+        # `ARPANET和SITA HLN于 1969年`, and the character is a Latin letter's UTF-8 under some CJK decoder by
+        # definition.)
+        return (ch not in COMMON or not _cjk_text(text)) and _cjk_evidence(text, pos)
     if _is_cjk(ch) and ch not in COMMON:  # (first-level in a national standard, seldom in our corpora)
         if ch.isalpha() and _rare_in_context(text, pos) and _alone_cjk(text, pos):
             return True  # (a decoder's trace among other text: `£` read as EUC-KR `짙`; not `京｜ICP`, nor a name)
