@@ -159,14 +159,18 @@ def _latin_cjk_glued() -> str:
 def _not_settled_cjk() -> str:
     """Not a CJK character outside our corpora's common ones that :func:`_strong` settles as clean from its
     neighbours alone: between common CJK characters, in a run of five or more (a name or a word of running
-    Chinese, `札木合`, `被水淹没`). Most stops in CJK text were such; the scan now passes them in C. (Such a
-    character of a national standard's first level was also where Korean read as a Chinese codec showed,
-    which :func:`_korean_read_as_cjk` asks of the whole text; that text has short runs, Korean's words, where
-    the scan still stops.)"""
+    Chinese, `札木合`, `被水淹没`), or a first-level letter beside another CJK character. Most stops in CJK
+    text were such; the scan now passes them in C. (A hanzi of a national standard's first level was also
+    where Korean read as a Chinese codec showed, which :func:`_korean_read_as_cjk` asks of the whole text;
+    that text has short runs, Korean's words, where the scan still stops.)"""
     common = _class(c for c in COMMON | FIRST_LEVELS if _is_cjk(c))
     cjk = _ANY_CJK
     run = f"(?={cjk}{cjk}{cjk})|(?<={cjk}..)(?={cjk}{cjk})|(?<={cjk}{cjk}..)"
-    return f"(?!(?<={common}.)(?={common})(?:{run}))"
+    # A first-level letter that is no hanzi (a Korean syllable, a kana) says something only alone among other
+    # text: beside another CJK character it is a word's (`숟갈도`), whatever the run.
+    first_other = _class(c for c in FIRST_LEVELS - COMMON - PUNCTUATION_LEADS - _LATIN_CJK
+                         if _is_cjk(c) and not "\u4e00" <= c <= "\u9fff" and not "\ue000" <= c <= "\uf8ff")
+    return f"(?!(?<={common}.)(?={common})(?:{run})|(?<={first_other})(?:(?<={cjk}.)|(?={cjk})))"
 
 
 def _no_break_leads() -> frozenset[str]:
