@@ -301,12 +301,14 @@ def holdout_models(k: int, out: Path) -> Path:
     folder = out / f"models-holdout-{k}"
     folder.mkdir(parents=True, exist_ok=True)
     # (The corpora the benchmark reads, $UNMANGLE_CORPORA included: the scripts' default is the repository's.)
-    for script, name, corpora in (("build_charmodel.py", "charmodel.npz", ce.CORPORA / "*.dev.jsonl"),
-                                  ("build_cjk_model.py", "cjk_ngrams.npz", ce.CORPORA)):
+    for script, name, corpora in (("build_charmodel.py", "charmodel.npz", ["--corpora", ce.CORPORA / "*.dev.jsonl"]),
+                                  ("build_cjk_model.py", "cjk_ngrams.npz", ["--corpora", ce.CORPORA]),
+                                  ("build_word_stats.py", "wordstats.json.gz", [ce.CORPORA])):
         built = folder / name
         if not built.exists() or built.stat().st_mtime < (ce.REPO / "scripts" / script).stat().st_mtime:
-            subprocess.run([sys.executable, str(ce.REPO / "scripts" / script), "--holdout", str(k),
-                            "--corpora", str(corpora), "--out", str(built)], check=True, stdout=sys.stderr)
+            cmd = [sys.executable, str(ce.REPO / "scripts" / script), "--holdout", str(k), *map(str, corpora)]
+            cmd += ["--out", str(built)] if script != "build_word_stats.py" else [str(built)]
+            subprocess.run(cmd, check=True, stdout=sys.stderr)
     return folder
 
 

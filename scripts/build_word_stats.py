@@ -11,11 +11,12 @@ From the clean dev corpora (``../shared/corpora/*.dev.jsonl``) we learn, per lan
 
 The corpora are CC BY-SA / public domain (see corpora/SOURCES.md); the attribution travels with the data.
 
-Usage: python scripts/build_word_stats.py [CORPORA_DIR] [OUT]
+Usage: python scripts/build_word_stats.py [CORPORA_DIR] [OUT] [--holdout K]
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import sys
@@ -23,6 +24,8 @@ from collections import Counter
 from pathlib import Path
 
 import regex
+
+from unmangle.data import held_out
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
@@ -59,20 +62,22 @@ def token_class(tok: str | None) -> str:
     return "other"
 
 
-def paragraphs(path: Path):
+def paragraphs(path: Path, holdout: int = 0):
     with path.open(encoding="utf-8") as f:
-        for line in f:
+        for i, line in enumerate(f):
+            if held_out(i, holdout):
+                continue  # (a document the held-out benchmark measures on)
             for para in json.loads(line)["text"].split("\n\n"):
                 if para.strip():
                     yield para
 
 
-def build_language(path: Path, lang: str) -> dict:
+def build_language(path: Path, lang: str, holdout: int = 0) -> dict:
     words: Counter[str] = Counter()
     follow: dict[str, Counter[str]] = {}
     starts: Counter[str] = Counter()
     bigrams: Counter[tuple[str, str]] = Counter()
-    paras = list(paragraphs(path))
+    paras = list(paragraphs(path, holdout))
     for para in paras:
         toks = TOKEN.findall(para)
         for tok in toks:
@@ -105,13 +110,16 @@ def build_language(path: Path, lang: str) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    corpora = Path(argv[0]) if argv else DEFAULT_CORPORA
-    out = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUT
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpora", nargs="?", type=Path, default=DEFAULT_CORPORA)
+    ap.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--holdout", type=int, default=0, help="leave out every K-th document of each language")
+    args = ap.parse_args(argv)
+    corpora, out = args.corpora, args.out
     langs = {}
     for path in sorted(corpora.glob("*.dev.jsonl")):
         lang = path.name.split(".")[0]
-        langs[lang] = build_language(path, lang)
+        langs[lang] = build_language(path, lang, args.holdout)
         print(f"{lang}: {len(langs[lang]['vocab'])} words, {len(langs[lang]['pairs'])} pairs", file=sys.stderr)
     data = {"attribution": ATTRIBUTION, "classes": list(CLASSES) + ["start", "count"], "langs": langs}
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -10,13 +10,13 @@ import gzip
 import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import regex
 
+from unmangle.data import open_data
+
 TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*|\p{N}+(?:[.,]\p{N}+)*|[^\s\p{L}\p{N}]")
 _COMMON_TRIGRAM = 0.004
-_DATA = Path(__file__).resolve().parents[1] / "data" / "wordstats.json.gz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,7 @@ class LanguageStats:
 
 @cache
 def _raw() -> dict:
-    with gzip.open(_DATA, "rt", encoding="utf-8") as f:
+    with open_data("wordstats.json.gz") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
         return json.load(f)
 
 
