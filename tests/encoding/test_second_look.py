@@ -47,3 +47,15 @@ def test_a_shape_ftfy_knows_is_worth_the_repair_without_a_reading() -> None:
 ])
 def test_the_entry_points_clean_path(text: str, expected: bool) -> None:
     assert reaches_repair(text) is expected
+
+
+def test_rare_letters_in_names_across_a_page_do_not_send_it_to_the_repair() -> None:
+    # Two rare Latin-1 letters in two words were evidence by their count alone; a page's language list meets it.
+    page = ("Encyclopædia Britannica, 11th edition.\n\nLanguages: Dansk, Føroyskt, Norsk bokmål, Kaszëbsczi, "
+            "Lëtzebuergesch, Võro, Português, Español.")
+    assert not reaches_repair(page)
+
+
+def test_rare_letters_a_decoder_reads_back_still_go_to_the_repair() -> None:
+    polish = "Wczoraj rz¹d og³osi³, ¿e nowa ustawa wejdzie w ¿ycie za dwa tygodnie."  # (cp1250 read as cp1252)
+    assert reaches_repair(polish)

@@ -476,11 +476,15 @@ class _Places:
     """What a text shows, gathered place by place: strong signs decide at once; weak ones (an odd letter, a
     rare CJK character that no codec settles) are kept, each with the stretch the model is asked about."""
 
-    __slots__ = ("korean", "rare_letters", "rare_words", "weak")
+    __slots__ = ("defer_rare", "korean", "rare_at", "rare_letters", "rare_words", "weak")
 
-    def __init__(self) -> None:
+    def __init__(self, defer_rare: bool = False) -> None:
         self.rare_words: set[str] = set()
         self.rare_letters: set[str] = set()
+        # Whether two rare letters in two words are left to the second look (the entry points' gate) rather
+        # than taken for evidence; and where the rare letters stand, for it.
+        self.defer_rare = defer_rare
+        self.rare_at: list[int] = []
         self.weak: list[tuple[int, int, float]] = []  # (start, width, the mean log-probability that is odd)
         self.korean: bool | None = None  # (asked once a text)
 
@@ -501,8 +505,10 @@ class _Places:
             self.rare_letters.add(ch)
             # (Two rare letters in two words: one alone is a language's own letter, `Thaïlande` and `Andreïeva`,
             # or a unit's, `m³` and `Hm³`; the damage of a code page spreads over its letters.)
-            if len(self.rare_words) >= 2 and len(self.rare_letters) >= 2:
+            if len(self.rare_words) >= 2 and len(self.rare_letters) >= 2 and not self.defer_rare:
                 return True
+            if len(self.rare_at) < _MAX_WEAK:
+                self.rare_at.append(pos)
             self.weak.append((pos, 2, IMPROBABLE))
         if ch in _LATIN1_HIGH and pos >= 2 and text[pos - 1] in _LATIN1_HIGH and text[pos - 2] in _LATIN1_HIGH:
             # (Letters: a legacy text read as Latin-1 is words of them; a rule drawn with dashes, `—————`, is not.)
@@ -584,18 +590,25 @@ def reaches_repair(text: str) -> bool:
 
 def judge(text: str) -> bool | tuple[int, ...]:
     """The gate's verdict on ``text``: False for the clean path, True on evidence; where the only evidence
-    is odd letters outside CJK that the model finds improbable, their positions (a second look,
-    :mod:`second_look`, asks whether any decoder reads them better before the full repair runs)."""
+    is odd letters outside CJK (that the model finds improbable, or rare Latin-1 letters in two words), their
+    positions (a second look, :mod:`second_look`, asks whether any decoder reads them better before the full
+    repair runs)."""
     if text.isascii():
         return False
     first = SCAN(text)
     if first is None and len(text) >= SHORT:
         return False
-    found = _evidence(text, first)
+    found = _evidence(text, first, defer_rare=True)
     if not isinstance(found, _Places):
         return found
     odd = found.odd_letters(text)
-    return True if odd is None else odd or False
+    if odd is None:
+        return True
+    if len(found.rare_words) >= 2 and len(found.rare_letters) >= 2:
+        # (Rare letters in two words were evidence by their count alone, which a page of names and language
+        # lists meets: `Encyclopædia`, `Norsk bokmål`. The second look asks about them all.)
+        odd = tuple(sorted({*odd, *found.rare_at}))
+    return odd or False
 
 
 def worth_repairing_from(text: str, first: re.Match[str] | None) -> bool:
@@ -604,13 +617,14 @@ def worth_repairing_from(text: str, first: re.Match[str] | None) -> bool:
     return found.improbable(text) if isinstance(found, _Places) else found
 
 
-def _evidence(text: str, first: re.Match[str] | None) -> bool | _Places:
-    """True on evidence, False on none; else the weak places the scan gathered, for the model to judge."""
+def _evidence(text: str, first: re.Match[str] | None, defer_rare: bool = False) -> bool | _Places:
+    """True on evidence, False on none; else the weak places the scan gathered, for the model to judge
+    (``defer_rare``: see :class:`_Places`)."""
     if len(text) < SHORT and _CJK.search(text) is None and (find_suspect(text) is not None or is_bad(text)):
         return True
     if first is None:
         return False
-    places = _Places()
+    places = _Places(defer_rare)
     scan, start, judged = _FIRST_SCAN, first.start(), -1
     evidence = evidence_thai = _FIRST_SCAN  # (the scans with cp874's shapes, once the text shows Thai)
     while True:
