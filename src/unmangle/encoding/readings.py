@@ -504,6 +504,7 @@ def _mixes_scripts(text: str) -> bool:
     return _ASCII_THEN_OTHER.search(text) is not None
 
 
+_ADJACENT_HIGH = re.compile(r"[^\x00-\x7f]{2}")
 MONOTONE = 3  # a token of one character outside ASCII this many times, and nothing else
 _QUESTION_HOLE = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=[^\x00-\x7f])")
 
@@ -563,7 +564,9 @@ def _readings(token: str, model: CharModel, before: str = "",
         tried[key] = (wd.label, rs)
         return rs
 
-    if mask:
+    # (Without lost bytes, a single-byte decoder's UTF-8 needs two high characters side by side: a lone one is
+    # one byte, which is no UTF-8 alone. Most odd words, `naïve` and `Brøderbund`, hold only lone ones.)
+    if mask and not (lossless_only and _ADJACENT_HIGH.search(token) is None):
         for bit, wd in enumerate(SINGLE_BYTE):
             if mask & (1 << bit):
                 out.extend(utf8_readings(wd, wd.codec in lossy_codecs))
