@@ -146,3 +146,8 @@ def test_a_common_cjk_character_after_a_latin_name_in_chinese_text_is_no_evidenc
     chinese = "ARPANET和SITA HLN于 1969年 开始运营。在1973年引入X.25之前，大约开发了20种不同的网络技术。"
     assert not reaches_repair(chinese)
     assert reaches_repair("Der Vertrag wurde von Herrn M체ller und Frau Schr철der in D체sseldorf unterzeichnet.")
+
+
+def test_a_full_width_acronym_in_japanese_is_no_evidence() -> None:
+    assert not reaches_repair("100均で見つけた意外と便利なスマホグッズ大図鑑 ＠ＤＩＭＥ 3/5(日) 8:10")
+    assert not reaches_repair("ＮＨＫとＴＢＳの番組表、ＪＲ東日本の時刻表。")

@@ -414,6 +414,11 @@ def _cjk_evidence(text: str, pos: int) -> bool:
     return asked >= 2 and 12 * asked >= len(line)
 
 
+# A run of full-width Latin letters, digits and signs: Japanese and Chinese write names and acronyms so
+# (`＠ＤＩＭＥ`, a magazine); a CJK decoder makes one here and there, never a word of them.
+_FULL_WIDTH_RUN = re.compile("[\uff01-\uff5e]{3,}")
+
+
 _SPACED_HAN = re.compile("[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
 _HANGUL = re.compile("[\uac00-\ud7af]")
 KOREAN_SPACING = 8  # Han characters per space between two of them, at most: Korean words are two to five syllables
@@ -552,6 +557,8 @@ def _strong(text: str, pos: int, places: _Places) -> bool:
     if "\ue000" <= ch <= "\uf8ff" and not _glued(text, pos):
         return False  # a private-use character alone is an icon font's glyph (`\ue095 Pin`), no decoder's trace
     if is_rare_cjk(ch):
+        if "\uff01" <= ch <= "\uff5e" and _FULL_WIDTH_RUN.search(text, max(0, pos - 2), pos + 3):
+            return False
         return _rare_in_context(text, pos) and places.cjk(text, pos)
     if ch in _LATIN_CJK and (_GLUED.match(text, max(0, pos - 1)) or _GLUED.match(text, pos)):
         # (Not a common CJK character in a CJK text: Chinese writes its commonest right after Latin names,
