@@ -16,7 +16,7 @@ from itertools import accumulate
 import regex
 from ftfy.badness import is_bad
 
-from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE, WrongDecoder
+from unmangle.encoding.codecs import FIRST_LEVELS, LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE, WrongDecoder
 from unmangle.encoding.lost_bytes import HOLE, drops_continuations, lost_alone_bytes, recover
 from unmangle.encoding.model import CharModel
 from unmangle.encoding.utf8 import VALID_MULTIBYTE, VALID_RUN, count_high, plausible_high_bytes, valid_high_bytes
@@ -79,7 +79,9 @@ def _letters_in(*ranges: tuple[int, int]) -> frozenset[str]:
 _LATIN_ALPHABETS = _letters_in((0xC0, 0xFF)) | frozenset("ĀāĄąČčĒēĖėĘęĢģĪīĮįĶķĻļŅņŖŗŠšŪūŲųŽž")
 _MARKS, _LIGATURES = _letters_in((0x300, 0x36F)), _letters_in((0xFB00, 0xFB06))
 _LATIN_SHAPED = _LATIN_ALPHABETS | _MARKS  # (what counts as real only where a Latin shape spelled it)
-SEEN = _common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | {"\ufffd"}
+# (What real text writes: what the corpora showed, and the characters the national CJK standards list as their
+# commonest, which a text in Big5 or EUC-JP holds that our small corpora never showed: `孚`, `顫`, `飢`.)
+SEEN = _common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | FIRST_LEVELS | {"\ufffd"}
 _RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
 _ANY_CJK = r"[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]"
 _LATIN_LETTER = r"[A-Za-z\u00c0-\u024f]"

@@ -30,6 +30,7 @@ from unmangle.encoding.model import confidence, default_model, fold_capitals, sc
 from unmangle.encoding.readings import (
     CYRILLIC_CAPS,
     CYRILLIC_CASE,
+    MULTIBYTE_TRUE,
     RARE_LATIN,
     Reading,
     find_suspect,
@@ -223,6 +224,11 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
         # Big5 `取;`; `±¾`, cp1252's of ISO-8859-2 `ąž`): signs among words are what the writer wrote far
         # more often.
         if pair not in _UTF8_PAIRS and support.get(pair, 0) < 2 and not _LETTER.search(token):
+            need = max(need, ISOLATED_FOREIGN_MARGIN)
+        # So is one word of a legacy CJK text among words no CJK codec reads (`MÄ£ÄM`, Indonesian leetspeak, is
+        # Big5's `M耀鵡`): a CJK text read as cp1252 garbles every word that holds a character outside ASCII.
+        if (r.kind == "mojibake" and pair in PAIR_CODECS and PAIR_CODECS[pair][1] in MULTIBYTE_TRUE
+                and support.get(pair, 0) < 2 and pair not in prior):
             need = max(need, ISOLATED_FOREIGN_MARGIN)
         # Bytes whose UTF-8 reading was too thin to believe (`Ã¥` as `å`) are thinner still as a legacy CJK
         # text's, which the web writes far less often than UTF-8: `책` would be a guess from two letters.

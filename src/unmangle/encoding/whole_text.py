@@ -61,6 +61,10 @@ def whole_legacy_first(text: str) -> list[Edit] | None:
             data = text.encode(wd.codec)  # (once a decoder: most texts stop here, at their first odd character)
         except UnicodeError:
             continue
+        if _is_utf8(data):
+            # UTF-8 read with this decoder (once or twice: `çª¶ï½¦` is `…` through Shift-JIS, then cp1252) is the
+            # web's commoner story, and the token search weighs it: a legacy text's bytes are hardly ever UTF-8.
+            continue
         for true in LEGACY_TRUE:
             if true != wd.codec and (not wd.multibyte or true in MULTIBYTE_TRUE):
                 _decode(text, known, data, wd.codec, true, wd.label, readings)
@@ -77,6 +81,14 @@ def whole_legacy_first(text: str) -> list[Edit] | None:
             len(ranked) > 1 and best - ranked[1][0] < LEGACY_RIVAL):
         return None
     return _edits(text, fixed, *readings[fixed], mean_gain=LEGACY_WORD_GAIN, words=LEGACY_WORDS)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _read(text: str, known: set[str], wrong: str, true: str, label: str,
