@@ -87,3 +87,19 @@ def test_one_character_over_and_over_is_left_alone() -> None:
     # decoder wrote a token of one character and nothing else. Found by hypothesis (idempotence).
     for text in ("æ" * 40, "ó" * 40, "Ð" * 12):
         assert fix_and_explain(text) == (text, [])
+
+
+def test_utf8_read_twice_is_not_read_whole_as_a_legacy_text() -> None:
+    # `…` through Shift-JIS, then cp1252: EUC-JP read as cp1252 also reads the text whole (`腦駈拾`), but bytes
+    # that are UTF-8 under the wrong decoder tell UTF-8's story, which the token search weighs.
+    original = "I waited an hour… I had so many straws in the field…strongly recommend it."
+    broken = original.encode("utf-8").decode("shift_jis").encode("utf-8").decode("cp1252")
+    assert whole_legacy_first(broken) is None
+    assert fix_and_explain(broken)[0] == original
+
+
+def test_the_national_standards_commonest_characters_count_as_real_text() -> None:
+    # A Big5 text holding characters our corpora never showed (the first level lists them) is read whole.
+    from unmangle.encoding.readings import seen
+
+    assert seen("孚顫飢拂裸")
