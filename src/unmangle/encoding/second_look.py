@@ -21,7 +21,7 @@ from ftfy.badness import is_bad
 
 from unmangle.encoding import gate
 from unmangle.encoding.model import default_model, score_few
-from unmangle.encoding.readings import candidate_readings, token_around
+from unmangle.encoding.readings import MIXED_SCRIPT, candidate_readings, token_around
 from unmangle.encoding.token_scores import PAIR_CODECS, pair_of, reread_words
 
 WORD_MARGIN = -0.5  # a reading of an odd word this close to standing is worth the repair's full judgment
@@ -60,7 +60,8 @@ def _offer(token: str) -> tuple[float, tuple[tuple[float, str], ...]]:
     margin (remembered: a text's odd words, `ºC` and `naïve`, recur across a corpus)."""
     model = default_model()
     # (Lossless readings: a lost byte shows as more than an odd letter, and searching for one costs the most.)
-    readings = candidate_readings(token, model, lossless_only=True)
+    # (Not readings that glue another script's letters to ASCII ones: they need a gain no odd word gives.)
+    readings = [r for r in candidate_readings(token, model, lossless_only=True) if r.min_gain < MIXED_SCRIPT]
     if not readings:
         return -math.inf, ()
     texts = list(dict.fromkeys(token[:r.start] + r.text + token[r.end:] for r in readings))
