@@ -103,3 +103,5 @@ def test_the_national_standards_commonest_characters_count_as_real_text() -> Non
     from unmangle.encoding.readings import seen
 
     assert seen("孚顫飢拂裸")
+    # (Not KS X 1001's hangul our Korean corpus never showed: Chinese read as EUC-KR is made of them, `튐와곡`.)
+    assert not seen("튐")

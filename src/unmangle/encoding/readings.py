@@ -79,9 +79,12 @@ def _letters_in(*ranges: tuple[int, int]) -> frozenset[str]:
 _LATIN_ALPHABETS = _letters_in((0xC0, 0xFF)) | frozenset("ĀāĄąČčĒēĖėĘęĢģĪīĮįĶķĻļŅņŖŗŠšŪūŲųŽž")
 _MARKS, _LIGATURES = _letters_in((0x300, 0x36F)), _letters_in((0xFB00, 0xFB06))
 _LATIN_SHAPED = _LATIN_ALPHABETS | _MARKS  # (what counts as real only where a Latin shape spelled it)
-# (What real text writes: what the corpora showed, and the characters the national CJK standards list as their
-# commonest, which a text in Big5 or EUC-JP holds that our small corpora never showed: `孚`, `顫`, `飢`.)
-SEEN = _common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | FIRST_LEVELS | {"\ufffd"}
+# (What real text writes: what the corpora showed, and the hanzi and kana the national CJK standards list as their
+# commonest, which a text in Big5 or EUC-JP holds that our small corpora never showed: `孚`, `顫`, `飢`. Not
+# KS X 1001's 2,350 hangul: Chinese text read as EUC-KR is hangul syllables (`痞客邦` is `튐와곡`) that our
+# Korean corpus never showed, and keeping them out is what tells it from Korean.)
+SEEN = (_common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | {"\ufffd"}
+        | {c for c in FIRST_LEVELS if not "\uac00" <= c <= "\ud7af"})
 _RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
 _ANY_CJK = r"[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]"
 _LATIN_LETTER = r"[A-Za-z\u00c0-\u024f]"
