@@ -510,7 +510,7 @@ class _Places:
             self.rare_letters.add(ch)
             # (Two rare letters in two words: one alone is a language's own letter, `Thaïlande` and `Andreïeva`,
             # or a unit's, `m³` and `Hm³`; the damage of a code page spreads over its letters.)
-            if len(self.rare_words) >= 2 and len(self.rare_letters) >= 2 and not self.defer_rare:
+            if self.two_rare_words() and not self.defer_rare:
                 return True
             if len(self.rare_at) < _MAX_WEAK:
                 self.rare_at.append(pos)
@@ -534,6 +534,10 @@ class _Places:
             return True
         self.weak.append((max(0, pos - _CJK_HEARD), 2 * _CJK_HEARD + 1, IMPROBABLE_CJK))
         return False
+
+    def two_rare_words(self) -> bool:
+        """Rare letters in two words, two of them: the count that is evidence alone inside the repair."""
+        return len(self.rare_words) >= 2 and len(self.rare_letters) >= 2
 
     def improbable(self, text: str) -> bool:
         return any(_improbable(text, start, width, odd) for start, width, odd in self.weak[:_MAX_WEAK])
@@ -611,7 +615,7 @@ def judge(text: str) -> bool | tuple[int, ...]:
     odd = found.odd_letters(text)
     if odd is None:
         return True
-    if len(found.rare_words) >= 2 and len(found.rare_letters) >= 2:
+    if found.two_rare_words():
         # (Rare letters in two words were evidence by their count alone, which a page of names and language
         # lists meets: `Encyclopædia`, `Norsk bokmål`. The second look asks about them all.)
         odd = tuple(sorted({*odd, *found.rare_at}))

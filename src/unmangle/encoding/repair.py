@@ -47,6 +47,7 @@ from unmangle.encoding.token_scores import (
     Scored,
     pair_of,
     pair_of_detail,
+    pair_rank,
     reread_words,
     score_tokens,
 )
@@ -89,7 +90,6 @@ def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_PAIR_RANK = {pair: i for i, pair in enumerate(PAIR_CODECS)}
 _RARITY = {f"utf-8 read as {wd.label}": wd.rarity for wd in SINGLE_BYTE}
 _SINGLE_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE)
 _MULTI_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in MULTI_BYTE)
@@ -181,7 +181,7 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
     utf8_vetoed: set[tuple[int, int]] = set()
     token_bad = lru_cache(maxsize=1)(lambda: is_bad(token))  # (asked of the token once, if at all)
     marks_only = _marks_only(token)
-    for margin, r in sorted(scored, key=lambda s: _pair_rank(pair_of(s[1]))):
+    for margin, r in sorted(scored, key=lambda s: pair_rank(pair_of(s[1]))):
         if r.corroborate and r.detail not in trusted:
             continue
         pair = pair_of(r)
@@ -272,7 +272,7 @@ def _document_prior(all_scored: list[Scored], trusted: set[str]) -> tuple[dict[s
     tied = [p for p, t in totals.items() if t >= best - 1e-6 and tokens[p] >= 2]
     # In a fixed order (common decoders first), never in the order a set happened to give: the first names
     # the repairs, and the output must not depend on the process's hash seed.
-    return {p: _prior(tokens[p]) for p in sorted(tied, key=_pair_rank)}, tokens
+    return {p: _prior(tokens[p]) for p in sorted(tied, key=pair_rank)}, tokens
 
 
 def _marks_only(token: str) -> bool:
@@ -290,10 +290,6 @@ def _variety(all_scored: list[Scored], trusted: set[str]) -> dict[str, int]:
             if m >= 0 and (not r.corroborate or r.detail in trusted):
                 chars.setdefault(pair_of(r), set()).update(c for c in r.text if c >= "\x80")
     return {pair: len(cs) for pair, cs in chars.items()}
-
-
-def _pair_rank(pair: str) -> tuple[int, str]:
-    return _PAIR_RANK.get(pair, len(_PAIR_RANK)), pair
 
 
 def _prior(agreeing: int) -> float:
@@ -537,7 +533,7 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
         for alone, sc in zip(marks, scored, strict=True) for m, r in sc if not (alone and r.kind == "lost-byte"))
     context = not any(marks) or sum(map(str.isalpha, text)) >= SCRIPT_EVIDENCE
     if voted:  # the whole text spoke for these: they are the document's pair, and sweep it
-        prior = {**prior, **{p: DOCUMENT_PRIOR for p in sorted(voted, key=_pair_rank)}}
+        prior = {**prior, **{p: DOCUMENT_PRIOR for p in sorted(voted, key=pair_rank)}}
         support = {**support, **{p: max(2, support.get(p, 0)) for p in voted}}
     if prior_hint:  # (the pairs the text's first tokens stood for: the rest is judged under them)
         prior = prior_hint

@@ -6,15 +6,14 @@ name (`Brøderbund`, `Saint-Saëns`), a unit (`27 ºC`), a diaeresis (`naïve`),
 (`КОАТУУ`). A legacy code page read as another shows such letters too, which is why the gate lets them
 through; but the full repair then spends milliseconds on each of them to change nothing, more than the clean
 path spends on a thousand clean paragraphs. The second look asks what the repair would ask first, cheaply:
-does ftfy's badness heuristic flag one of those words, does a decoder read one better (the token scores the
-repair reuses), or, failing that, do
-the text's other words agree with one of the pairs the words offered (a Czech text read as cp1252 shows one
-rare `ø` and many common `è` and `ì` that cp1250 reads better)?
+does ftfy's badness heuristic flag one of those words, does a decoder read one better without lost bytes
+(readings kept by word, apart from the repair's, whose cache keys include the costly lossy search), or, failing
+that, do the text's other words agree with the pair the best reading named (a Czech text read as cp1252 shows
+one rare `ø` and many common `è` and `ì` that cp1250 reads better)?
 """
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 
 from ftfy.badness import is_bad
@@ -22,7 +21,7 @@ from ftfy.badness import is_bad
 from unmangle.encoding import gate
 from unmangle.encoding.model import default_model, score_few
 from unmangle.encoding.readings import MIXED_SCRIPT, candidate_readings, token_around
-from unmangle.encoding.token_scores import PAIR_CODECS, pair_of, reread_words
+from unmangle.encoding.token_scores import PAIR_CODECS, pair_of, pair_rank, reread_words
 
 WORD_MARGIN = -0.5  # a reading of an odd word this close to standing is worth the repair's full judgment
 VOTE_WORDS = 2  # distinct words a pair must change, for the text to speak for it
@@ -38,16 +37,19 @@ def reaches_repair(text: str) -> bool:
 
 
 def decoder_reads_better(text: str, odd: tuple[int, ...]) -> bool:
-    """Whether a decoder reads the words at ``odd`` positions of ``text`` better, or one they offer reads the
-    whole text better, word by word."""
+    """Whether a decoder reads the words at ``odd`` positions of ``text`` better, or the pair their best
+    readings name reads the whole text better, word by word."""
     tokens = [text[a:b] for a, b in sorted({token_around(text, pos) for pos in odd})]
     if any(map(is_bad, tokens)):
         return True  # (ftfy's badness heuristic knows the shape: `Saabéˆ¥which`, a layer over lost bytes)
-    offers = [_offer(token) for token in tokens]
+    offers = [offer for token in tokens for offer in _offers(token)]
+    if not offers:
+        return False
     if max(margin for margin, _ in offers) >= WORD_MARGIN:
         return True
-    pairs = sorted((margin, pair) for best, pairs in offers for margin, pair in pairs)
-    for pair in list(dict.fromkeys(pair for _, pair in reversed(pairs)))[:VOTE_PAIRS]:
+    # (Pairs that read a word alike tie: the commoner decoder is asked, as the repair names such readings.)
+    ranked = sorted((-margin, pair_rank(pair), pair) for margin, pair in offers if pair in PAIR_CODECS)
+    for pair in list(dict.fromkeys(pair for *_, pair in ranked))[:VOTE_PAIRS]:
         gains = [gain for _, _, gain in reread_words(text, pair, VOTE_SAMPLE)]
         if len(gains) >= VOTE_WORDS and sum(gains) >= VOTE_GAIN and 2 * sum(g > 0 for g in gains) >= len(gains):
             return True
@@ -55,23 +57,15 @@ def decoder_reads_better(text: str, odd: tuple[int, ...]) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _offer(token: str) -> tuple[float, tuple[tuple[float, str], ...]]:
-    """The margin of the best lossless reading of ``token``, and each pair its readings name with its best
-    margin (remembered: a text's odd words, `ºC` and `naïve`, recur across a corpus)."""
+def _offers(token: str) -> tuple[tuple[float, str], ...]:
+    """The margin of each lossless reading of ``token``, with the pair it names (remembered: a text's odd
+    words, `ºC` and `naïve`, recur across a corpus)."""
     model = default_model()
     # (Lossless readings: a lost byte shows as more than an odd letter, and searching for one costs the most.)
     # (Not readings that glue another script's letters to ASCII ones: they need a gain no odd word gives.)
     readings = [r for r in candidate_readings(token, model, lossless_only=True) if r.min_gain < MIXED_SCRIPT]
-    if not readings:
-        return -math.inf, ()
     texts = list(dict.fromkeys(token[:r.start] + r.text + token[r.end:] for r in readings))
     own, *others = score_few(model, [token, *texts])
     scores = dict(zip(texts, others, strict=True))
-    best: dict[str, float] = {}
-    for r in readings:
-        margin = scores[token[:r.start] + r.text + token[r.end:]] - own - r.min_gain - r.cost
-        if (pair := pair_of(r)) in PAIR_CODECS:
-            best[pair] = max(best.get(pair, -math.inf), margin)
-        best[""] = max(best.get("", -math.inf), margin)
-    top = best.pop("")
-    return top, tuple(sorted(((m, p) for p, m in best.items()), reverse=True))
+    return tuple((scores[token[:r.start] + r.text + token[r.end:]] - own - r.min_gain - r.cost, pair_of(r))
+                 for r in readings)

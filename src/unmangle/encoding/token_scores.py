@@ -34,6 +34,7 @@ _KEEP_BELOW = 4.0
 PAIR_CODECS: dict[str, tuple[str, str]] = {
     f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGLE_BYTE + MULTI_BYTE} | {
     f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
+_PAIR_RANK = {pair: i for i, pair in enumerate(PAIR_CODECS)}
 NON_ASCII_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
 _LOST_NOTE = regex.compile(r", lost bytes [^,]*")
 
@@ -42,6 +43,12 @@ def pair_of(r: Reading) -> str:
     """The codec chain of a reading (`utf-8 read as gbk`; `utf-8 read as cp1252, then utf-8 read as cp1251`),
     without what was done about lost bytes."""
     return pair_of_detail(r.detail)
+
+
+def pair_rank(pair: str) -> tuple[int, str]:
+    """Where ``pair`` stands among the pairs, common decoders first: it names a reading several pairs give
+    alike, and breaks ties between them."""
+    return _PAIR_RANK.get(pair, len(_PAIR_RANK)), pair
 
 
 @lru_cache(maxsize=4096)
