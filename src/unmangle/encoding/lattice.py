@@ -33,6 +33,7 @@ MAX_BUILDS = 1000
 DENSE_STATES = 2048  # decoder states whose steps are kept in arrays (4 MB an index), not a dictionary
 TOP_CHARS = 200  # the most frequent characters of a group, always tried
 PER_STATE = 4  # hypotheses kept per (position, decoder state) before the beam cut
+OTHER_STATES = 5  # times the beam: the best hypothesis of as many other decoder states survives the cut
 MAX_VANISHED = 3  # characters in a row that left no trace in the observed text (errors='ignore')
 SWITCH = 6.0  # nats: starting or ending a damaged stretch
 ASCII = "".join(chr(c) for c in range(0x20, 0x7F)) + "\t"
@@ -318,7 +319,9 @@ class _Index:
 
 _INDEXES: dict[Channel, _Index] = {}
 MAX_INDEXES = 24
-MAX_STATES = 50_000  # decoder states an index numbers before it starts afresh (GB18030 holds many)
+# Decoder states an index numbers before it starts afresh: GB18030 read with `ignore` holds 75,000 (a lead, a
+# digit and what follows wait for a fourth byte), and starting afresh costs seconds of table building.
+MAX_STATES = 200_000
 
 
 def index_for(channel: Channel) -> _Index:
@@ -371,7 +374,7 @@ def search(observed: str, channel: Channel, beam: int | None = None, model: Ngra
                     score += _end(model, _a, _b)
                     if best is None or score > best[0]:
                         best = (score, chain)
-            _extend(model, index, buckets, hyps, observed, j, v, max_vanished)
+            _extend(model, index, buckets, hyps, observed, j, v, max_vanished, beam)
     if best is None:
         return None
     nodes = []
@@ -420,7 +423,7 @@ def _prune(bucket: dict[tuple[int, int, int], _Hyp], beam: int) -> list[_Hyp]:
         if h[1] not in states:
             states.add(h[1])
             kept.append(h)
-            if len(kept) >= 6 * beam:
+            if len(kept) >= (1 + OTHER_STATES) * beam:
                 break
     return kept
 
@@ -459,7 +462,7 @@ def _proposals(model: NgramModel, index: _Index, hyps: list[_Hyp], observed: str
 
 
 def _extend(model: NgramModel, index: _Index, buckets: dict, hyps: list[_Hyp], observed: str, j: int, v: int,
-            max_vanished: int) -> None:
+            max_vanished: int, beam: int) -> None:
     """Every character that may come next after each hypothesis, scored in one batch; the best few per
     (bucket, decoder state) go on."""
     parts = _proposals(model, index, hyps, observed, j, v, max_vanished)
@@ -479,10 +482,8 @@ def _extend(model: NgramModel, index: _Index, buckets: dict, hyps: list[_Hyp], o
     # the next observed characters allow.
     kid = k_arr * len(index.states) + after
     order = np.lexsort((-total, kid))
-    sorted_kid = kid[order]
-    starts = np.concatenate(([0], np.nonzero(np.diff(sorted_kid))[0] + 1))
-    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.concatenate((starts, [len(order)]))))
-    keep = order[rank < PER_STATE]
+    keep = order[_rank_in_runs(kid[order]) < PER_STATE]
+    keep = keep[_survivors(k_arr[keep], after[keep], ctx_b[own[keep]], c_arr[keep], total[keep], beam)]
     for k, c, st, val, o in zip(k_arr[keep].tolist(), c_arr[keep].tolist(), after[keep].tolist(),
                                 total[keep].tolist(), own[keep].tolist(), strict=True):
         h = hyps[o]
@@ -491,3 +492,37 @@ def _extend(model: NgramModel, index: _Index, buckets: dict, hyps: list[_Hyp], o
         old = dest.get(skey)
         if old is None or val > old[0]:
             dest[skey] = (val, st, h[3], c, (c, h[4], j + k, st == CLEAN))
+
+
+def _rank_in_runs(keys: np.ndarray) -> np.ndarray:
+    """Each element's place in its run of equal (sorted) keys: 0, 1, 2, ... from each run's start."""
+    starts = np.concatenate(([0], np.nonzero(np.diff(keys))[0] + 1))
+    return np.arange(len(keys)) - np.repeat(starts, np.diff(np.concatenate((starts, [len(keys)]))))
+
+
+def _survivors(k: np.ndarray, state: np.ndarray, prev: np.ndarray, char: np.ndarray, score: np.ndarray,
+               beam: int) -> np.ndarray:
+    """Which candidates can outlive their bucket's cut (``_prune``), whatever the other steps that feed the
+    bucket add to it: per bucket (k), of the best of each hypothesis key (state, context), the best ``beam``,
+    and the best of ``(1 + OTHER_STATES) * beam`` other decoder states. Any other candidate, there, ranks
+    below ``beam`` kept here and below the best of ``OTHER_STATES * beam`` states they do not hold, so the cut
+    drops it.
+    (GB18030 read with ``ignore`` offers thousands of states a step.)"""
+    order = np.lexsort((-score, char, prev, state, k))
+    distinct = order[_firsts(k[order], state[order], prev[order], char[order])]
+    by_score = distinct[np.lexsort((-score[distinct], k[distinct]))]
+    top = by_score[_rank_in_runs(k[by_score]) < beam]
+    by_state = distinct[np.lexsort((-score[distinct], state[distinct], k[distinct]))]
+    best = by_state[_firsts(k[by_state], state[by_state])]
+    width = int(state.max()) + 1
+    best = best[~np.isin(k[best] * width + state[best], k[top] * width + state[top])]
+    best = best[np.lexsort((-score[best], k[best]))]
+    return np.union1d(top, best[_rank_in_runs(k[best]) < (1 + OTHER_STATES) * beam])
+
+
+def _firsts(*columns: np.ndarray) -> np.ndarray:
+    """Which rows of sorted columns start a run of equal rows."""
+    key = np.stack(columns)
+    first = np.ones(key.shape[1], dtype=bool)
+    first[1:] = (key[:, 1:] != key[:, :-1]).any(axis=0)
+    return first

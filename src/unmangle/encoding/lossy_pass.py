@@ -58,6 +58,7 @@ PROBE_BEAM = 8
 PROBE_BUILDS = 600
 RIVAL_BUILDS, RIVAL_FACTOR = 200, 4
 SETTLED = 2  # lines in a row one channel must read back before it reads the rest alone
+DECISIVE = 2.0  # or one line, read back with this many times the gain of every rival
 
 
 def _modes(line: str) -> tuple[str, ...]:
@@ -288,15 +289,17 @@ def lossy_pass(text: str) -> list[Edit]:
     edits: list[Edit] = []
     budget = MAX_CHARS
     wins: list[Channel] = []  # the channel that read each line back, in order
+    decisive = False  # whether the last line read back left every rival far behind
     for offset, line in gated if ranked else ():
         budget -= len(line)
         if budget < 0:
             break  # the search costs milliseconds a character: a runaway document keeps its first pages read
         best: tuple[Reading, Channel] | None = None
         gave_up = []
+        gains = []
         # A document goes through one channel: once the same one has read SETTLED lines in a row back, it
         # reads the next lines alone, and its rivals are asked only about a line it cannot read.
-        settled = wins[-1] if len(wins) >= SETTLED and len(set(wins[-SETTLED:])) == 1 else None
+        settled = wins[-1] if decisive or len(wins) >= SETTLED and len(set(wins[-SETTLED:])) == 1 else None
         order = [settled] + [ch for ch in ranked if ch != settled] if settled in ranked else ranked
         for ch in order:
             if settled is not None and ch != settled and best is not None and best[0].gain >= MIN_GAIN:
@@ -307,11 +310,15 @@ def lossy_pass(text: str) -> list[Edit]:
                        else max(RIVAL_BUILDS, RIVAL_FACTOR * best[0].states))
             if r is None:
                 gave_up.append(ch)
-            elif r.spans and (best is None or r.gain > best[0].gain):
-                best = (r, ch)
+            else:
+                gains.append(r.gain)
+                if r.spans and (best is None or r.gain > best[0].gain):
+                    best = (r, ch)
         if best is not None and best[0].gain >= MIN_GAIN:
             edits.extend(_edits(best[0], line, offset, best[1]))
             wins.append(best[1])
+            # (A rival that gave up, or that was not asked once the line's channel had settled, is no rival.)
+            decisive = len(gains) > 1 and sorted(gains)[-2] * DECISIVE <= best[0].gain
             # A channel whose search ran out of decoder states on a line another channel read back would run
             # out again on the next lines, at seconds a line (GB18030's four-byte states under `ignore`).
             ranked = [ch for ch in ranked if ch not in gave_up]
