@@ -137,7 +137,10 @@ _LATIN_CJK = _utf8_latin_in_cjk()
 
 def _utf8_window(decoders: Iterable[WrongDecoder]) -> str:
     """A lead and its continuations under the single-byte ``decoders`` (the anchor is the last one), between
-    neighbours that are not stray high bytes: the edge of the word, or whole sequences."""
+    neighbours that are not stray high bytes: the edge of the word, or whole sequences; lead and continuations
+    under one decoder (the classes below are every decoder's: `«` is a lead in MacRoman, a no-break space a
+    continuation in Latin-1, and French writes `«\u00a0` in every quotation)."""
+    decoders = tuple(decoders)
     high, cont = _class(_chars(decoders, 0x80, 0xFF)), _class(_chars(decoders, 0x80, 0xBF))
     lead2, lead3 = _class(_chars(decoders, 0xC2, 0xDF)), _class(_chars(decoders, 0xE0, 0xEF))
     ends = (f"{lead2}{cont}", f"{lead3}{cont}{cont}")
@@ -146,7 +149,15 @@ def _utf8_window(decoders: Iterable[WrongDecoder]) -> str:
         return "(?:" + "|".join([f"(?<!{high}{width})", *(f"(?<={e}{width})" for e in ends)]) + ")"
 
     after = f"(?:(?!{high})|(?={lead2}{cont}|{lead3}{cont}{cont}))"
-    return f"(?:(?<={lead2}{cont}){before('..')}|(?<={lead3}{cont}{cont}){before('...')}){after}"
+    one = "|".join(dict.fromkeys(_one_decoders_sequence(wd) for wd in decoders))
+    return f"(?:(?<={lead2}{cont}){before('..')}|(?<={lead3}{cont}{cont}){before('...')}){after}(?:{one})"
+
+
+def _one_decoders_sequence(wd: WrongDecoder) -> str:
+    """A lead and its continuations ending here, all of them under ``wd``."""
+    cont = _class(_chars((wd,), 0x80, 0xBF))
+    lead2, lead3 = _class(_chars((wd,), 0xC2, 0xDF)), _class(_chars((wd,), 0xE0, 0xEF))
+    return f"(?<={lead2}{cont})|(?<={lead3}{cont}{cont})"
 
 
 def _latin_cjk_glued() -> str:
