@@ -390,6 +390,16 @@ def test_marks_that_no_decoder_shows_are_left_as_they_are(text: str) -> None:
     assert fix_text(text) == text
 
 
+@pytest.mark.parametrize("wrong", ["big5", "euc_kr", "euc_jp"])
+@pytest.mark.parametrize("clean", ["“Yes,” she said.", "It’s “quoted” — dash"])
+def test_punctuation_lost_whole_is_read_back_in_a_short_line_of_words(clean: str, wrong: str) -> None:
+    # Three marks between words are the three bytes of a quote or a dash: a few words around them are context
+    # enough to tell which (a title of three letters is not).
+    broken = clean.encode("utf-8").decode(wrong, "replace")
+    assert broken.count("\ufffd") >= 6
+    assert fix_text(broken) == clean
+
+
 def test_stray_marks_in_real_cjk_text_are_left_alone() -> None:
     # A bad byte in a real Japanese page: the characters around the marks are real text, no decoder's noise.
     for text in ("東京都の人口は約\ufffd\ufffd00万人です。", "中华人民共和国是一个\ufffd家，首都是北京。"):

@@ -155,6 +155,7 @@ def _known_scripts(text: str, spans: list[tuple[int, int]], decisions: list[Deci
 
 
 SCRIPT_EVIDENCE = 20  # letters outside the suspicious tokens before the text's scripts are taken as known
+MARKS_CONTEXT = 8  # letters a text needs around a decoder's marks to guess the punctuation they were
 SURE_EVIDENCE = 4  # letters read back without loss, when nothing outside the suspicious tokens tells
 
 
@@ -531,7 +532,7 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     shown = not any(marks) or any(
         m >= 0 and (not r.corroborate or r.detail in trusted)
         for alone, sc in zip(marks, scored, strict=True) for m, r in sc if not (alone and r.kind == "lost-byte"))
-    context = not any(marks) or sum(map(str.isalpha, text)) >= SCRIPT_EVIDENCE
+    context = not any(marks) or sum(map(str.isalpha, text)) >= MARKS_CONTEXT
     if voted:  # the whole text spoke for these: they are the document's pair, and sweep it
         prior = {**prior, **{p: DOCUMENT_PRIOR for p in sorted(voted, key=pair_rank)}}
         support = {**support, **{p: max(2, support.get(p, 0)) for p in voted}}
