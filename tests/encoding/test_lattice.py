@@ -247,7 +247,7 @@ def test_latin_text_read_as_shift_jis_is_left_to_the_token_search() -> None:
 def test_a_short_english_line_whose_quotes_became_marks_is_not_read_as_cjk(wrong: str) -> None:
     # Four curly quotes and a dash, three marks each, outnumber the letters of the line's words: it is still
     # a Latin line (a few letters to each run of marks), never `It和s 的quoted의 전 dash`.
-    broken = "It’s “quoted” — dash".encode("utf-8").decode(wrong, "replace")
+    broken = "It’s “quoted” — dash".encode().decode(wrong, "replace")
     assert lossy_pass(broken) == []
     assert not any("\u3000" <= c <= "\ud7af" for c in fix_text(broken))
 
