@@ -43,7 +43,7 @@ MIN_GAIN = 12.0  # nats a reading must win by, over the line as it stands
 # Some line of a text must show this many characters besides marks and spaces: lines of marks alone are read by
 # the model's whim (`這名` for six U+FFFD) unless another line shows the decoder.
 MIN_SHOWN = 4
-LATIN_PER_RUN = 2  # letters of Latin words per run of marks, in a Latin line whose punctuation became marks
+LATIN_PER_MARK = 2 / 3  # letters of Latin words per mark, at least, in a Latin line whose punctuation became marks
 SHORT_LINE = 10  # characters shown, below which a line without marks is odd to the model alone by chance
 RARE_SHARE = 0.1  # of a line's wide characters outside the commonest: real text stays below, shreds above
 # Real CJK text with a few marks (a stray bad byte in a page) stays above these, around every run of marks and on
@@ -83,12 +83,10 @@ _BINARY = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 def _shredded(line: str) -> bool:
     marks = line.count(ERR)
     # A decoder that maps almost nothing leaves marks and stray ASCII (trail bytes) alone; a Latin line whose
-    # quotes and dashes became marks still has its words, a few letters for each run of marks (`It���s
+    # quotes and dashes became marks still has its words, a few letters for each character lost (`It���s
     # ���quoted���`: a curly quote is three marks).
-    if marks >= 2 and 4 * marks >= len(line):
-        letters = sum(map(len, _LATIN_WORD.findall(line)))
-        if letters < marks and letters < LATIN_PER_RUN * len(_MARK_RUN.findall(line)):
-            return True
+    if marks >= 2 and 4 * marks >= len(line) and sum(map(len, _LATIN_WORD.findall(line))) < LATIN_PER_MARK * marks:
+        return True
     wide = "".join(_WIDE.findall(line))
     if len(wide) < 4:
         return False  # (most lines of most pages: decided before anything is counted, as the test below would)

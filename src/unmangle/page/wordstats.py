@@ -82,6 +82,12 @@ def ranked_vocabulary(lang: str) -> tuple[str, ...]:
 
 
 @cache
+def languages() -> tuple[str, ...]:
+    """The corpus languages we have word statistics for."""
+    return tuple(_raw()["langs"])
+
+
+@cache
 def _function_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(raw["func"]) for lang, raw in _raw()["langs"].items()}
 

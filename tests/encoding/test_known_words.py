@@ -1,0 +1,38 @@
+"""Lost bytes read back into a known word where the character model's guess is no word."""
+
+from __future__ import annotations
+
+import pytest
+
+from unmangle import fix_and_explain, fix_text
+from unmangle.document import Edit
+from unmangle.encoding.known_words import with_known_words
+
+
+@pytest.mark.parametrize("wrong", ["euc_kr", "euc_jp"])
+def test_a_lost_sharp_s_is_read_back_where_the_model_guessed_a_grave_a(wrong: str) -> None:
+    # `ß` (C3 9F) and `à` (C3 A0) give EUC-KR the same two marks; the model, which knows no language, finds
+    # `raà` a shade likelier than `raß`.
+    clean = "Zürich Straße"
+    broken = clean.encode("utf-8").decode(wrong, "replace")
+    assert "\ufffd\ufffd" in broken
+    fixed, edits = fix_and_explain(broken)
+    assert fixed == clean
+    assert any(e.after.endswith("Straße") and e.kind == "lost-byte" for e in edits)
+
+
+def test_a_whole_german_sentence_reads_its_lost_letters_back() -> None:
+    clean = "Die Größe der Straße ist groß."
+    assert fix_text(clean.encode("utf-8").decode("euc_kr", "replace")) == clean
+
+
+def test_a_known_word_must_give_exactly_the_marks_seen() -> None:
+    # `Straße` through EUC-KR shows two marks, `Strasse` none: a known word that does not give the text as it
+    # was seen is no reading of it.
+    edit = Edit("lost-byte", 0, 7, "Stra\ufffde", "Straàe", 0.5, "utf-8 read as euc_kr, lost bytes replaced by U+FFFD")
+    assert with_known_words("Stra\ufffde", [edit]) == [edit]
+
+
+def test_edits_without_marks_are_left_as_they_are() -> None:
+    edit = Edit("mojibake", 0, 6, "Z체rich", "Zürich", 0.9, "utf-8 read as euc_kr")
+    assert with_known_words("Z체rich", [edit]) == [edit]
