@@ -39,7 +39,8 @@ def reaches_repair(text: str) -> bool:
 def decoder_reads_better(text: str, odd: tuple[int, ...]) -> bool:
     """Whether a decoder reads the words at ``odd`` positions of ``text`` better, or the pair their best
     readings name reads the whole text better, word by word."""
-    tokens = [text[a:b] for a, b in sorted({token_around(text, pos) for pos in odd})]
+    # (Each word once: a name recurs in its paragraph, `Caraïbes` six times in one.)
+    tokens = list(dict.fromkeys(text[a:b] for a, b in sorted({token_around(text, pos) for pos in odd})))
     if any(map(is_bad, tokens)):
         return True  # (ftfy's badness heuristic knows the shape: `Saabéˆ¥which`, a layer over lost bytes)
     offers = [offer for token in tokens for offer in _offers(token)]
