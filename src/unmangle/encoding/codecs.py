@@ -40,6 +40,11 @@ class WrongDecoder:
         """Whether ftfy undoes this decoder (its own list), so that its badness heuristic knows the mojibake."""
         return codecs.lookup(self.codec).name in _FTFY_CODECS
 
+    def char_for(self, byte: int) -> str:
+        """What this decoder makes of ``byte`` alone, if it is a character outside ASCII ('' otherwise)."""
+        ch = self._singles[byte]
+        return ch if ch and ord(ch) >= 0x80 else ""
+
     def chars_for(self, byte_range: range) -> str:
         """What this decoder makes, outside ASCII, of each byte of ``byte_range`` alone."""
         table = self._singles

@@ -52,6 +52,7 @@ from unmangle.encoding.readings import (
     _common_decoders,
     find_suspect,
     looks_mangled,
+    reads_as_common,
     script_of,
 )
 from unmangle.encoding.utf8 import VALID_MULTIBYTE, WELL_FORMED_OR_TRUNCATED, count_high, valid_high_bytes
@@ -149,15 +150,28 @@ def _utf8_window(decoders: Iterable[WrongDecoder]) -> str:
         return "(?:" + "|".join([f"(?<!{high}{width})", *(f"(?<={e}{width})" for e in ends)]) + ")"
 
     after = f"(?:(?!{high})|(?={lead2}{cont}|{lead3}{cont}{cont}))"
-    one = "|".join(dict.fromkeys(_one_decoders_sequence(wd) for wd in decoders))
+    one = "|".join([_common_pairs(decoders), *dict.fromkeys(_one_decoders_triple(wd) for wd in decoders)])
     return f"(?:(?<={lead2}{cont}){before('..')}|(?<={lead3}{cont}{cont}){before('...')}){after}(?:{one})"
 
 
-def _one_decoders_sequence(wd: WrongDecoder) -> str:
-    """A lead and its continuations ending here, all of them under ``wd``."""
+def _common_pairs(decoders: tuple[WrongDecoder, ...]) -> str:
+    """A lead and a continuation ending here that one of ``decoders`` wrote for the UTF-8 of a character real
+    text commonly uses (the evidence :func:`_single_byte_evidence` asks for; `’é` is MacRoman's Armenian `Վ`,
+    and French writes it in every `l’État`)."""
+    common = [[reads_as_common(bytes([b1, b2]).decode("utf-8")) for b2 in range(0x80, 0xC0)] for b1 in range(0xC2, 0xE0)]
+    by_lead: dict[str, set[str]] = {}
+    for wd in decoders:
+        conts = [wd.char_for(b2) for b2 in range(0x80, 0xC0)]
+        for b1, row in zip(range(0xC2, 0xE0), common, strict=True):
+            if lead := wd.char_for(b1):
+                by_lead.setdefault(lead, set()).update(c for c, ok in zip(conts, row, strict=True) if c and ok)
+    return "|".join(f"(?<={re.escape(lead)}{_class(conts)})" for lead, conts in sorted(by_lead.items()) if conts)
+
+
+def _one_decoders_triple(wd: WrongDecoder) -> str:
+    """A lead and two continuations ending here, all three under ``wd``."""
     cont = _class(_chars((wd,), 0x80, 0xBF))
-    lead2, lead3 = _class(_chars((wd,), 0xC2, 0xDF)), _class(_chars((wd,), 0xE0, 0xEF))
-    return f"(?<={lead2}{cont})|(?<={lead3}{cont}{cont})"
+    return f"(?<={_class(_chars((wd,), 0xE0, 0xEF))}{cont}{cont})"
 
 
 def _latin_cjk_glued() -> str:

@@ -217,6 +217,14 @@ def looks_mangled(token: str) -> bool:
     return is_bad(token) or _CASE_BREAK.search(token) is not None
 
 
+def reads_as_common(decoded: str, latin_shape: bool = True) -> bool:
+    """Whether a decoder's reading is a character real text commonly uses: a capital counts as its lower case
+    (`AÑOS` in a headline); a letter of a Latin alphabet the corpora do not write, or a combining mark, where a
+    Latin shape spelled it (``latin_shape``); a ligature anywhere (`п¬Ѓ` is `ﬁ`)."""
+    return (decoded in COMMON or decoded.lower() in COMMON or decoded in _LIGATURES
+            or (latin_shape and decoded in _LATIN_SHAPED))
+
+
 @lru_cache(maxsize=65536)
 def _common_decoders(chars: str) -> tuple[str, ...]:
     """The single-byte decoders that turn ``chars`` back into one character real text commonly uses."""
@@ -235,10 +243,7 @@ def _common_decoders(chars: str) -> tuple[str, ...]:
             # ё), or like Latin-1 soup; Thai letters that spell a Cyrillic С or Ukrainian ones that spell a
             # Greek Φ are a chance shape inside real words.
             to = script_of(decoded)
-            # (A capital counts as its lower case: `AÑOS` in a headline; a letter of a Latin alphabet the
-            # corpora do not write, or a combining mark, in a Latin shape; a ligature, in any: `п¬Ѓ` is `ﬁ`.)
-            common = (decoded in COMMON or decoded.lower() in COMMON or decoded in _LIGATURES
-                      or (shape_script in ("", "Latin") and decoded in _LATIN_SHAPED))
+            common = reads_as_common(decoded, latin_shape=shape_script in ("", "Latin"))
             if common and not (shape_script not in ("", "Latin") and to not in ("", "Latin", shape_script)):
                 out.append(wd.codec)
     return tuple(out)
