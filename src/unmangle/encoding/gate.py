@@ -158,7 +158,8 @@ def _common_pairs(decoders: tuple[WrongDecoder, ...]) -> str:
     """A lead and a continuation ending here that one of ``decoders`` wrote for the UTF-8 of a character real
     text commonly uses (the evidence :func:`_single_byte_evidence` asks for; `’é` is MacRoman's Armenian `Վ`,
     and French writes it in every `l’État`)."""
-    common = [[reads_as_common(bytes([b1, b2]).decode("utf-8")) for b2 in range(0x80, 0xC0)] for b1 in range(0xC2, 0xE0)]
+    common = [[reads_as_common(bytes([b1, b2]).decode("utf-8")) for b2 in range(0x80, 0xC0)]
+              for b1 in range(0xC2, 0xE0)]
     by_lead: dict[str, set[str]] = {}
     for wd in decoders:
         conts = [wd.char_for(b2) for b2 in range(0x80, 0xC0)]
