@@ -201,8 +201,10 @@ def _not_settled_cjk() -> str:
 
 def _no_break_leads() -> frozenset[str]:
     """What Latin-1 makes of a UTF-8 lead byte whose letter ends in 0xA0 (`Ã` of `à`): the decoder made that
-    byte a no-break space, a scraper a plain one, and `voilÃ  le` is all that is left of `voilà le`."""
-    return frozenset(bytes([b]).decode("latin-1") for b in range(0xC2, 0xE0) if bytes([b, 0xA0]).decode().isalpha())
+    byte a no-break space, a scraper a plain one, and `voilÃ  le` is all that is left of `voilà le`. Only letters
+    real text commonly uses (`ß` is the lead of NKo `ߠ`, and German writes `daß ` in every other paragraph)."""
+    return frozenset(bytes([b]).decode("latin-1") for b in range(0xC2, 0xE0)
+                     if reads_as_common(bytes([b, 0xA0]).decode()) and bytes([b, 0xA0]).decode().isalpha())
 
 
 _NBSP_LEADS = _no_break_leads()
