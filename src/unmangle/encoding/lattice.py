@@ -503,10 +503,11 @@ def _rank_in_runs(keys: np.ndarray) -> np.ndarray:
 def _survivors(k: np.ndarray, state: np.ndarray, prev: np.ndarray, char: np.ndarray, score: np.ndarray,
                beam: int) -> np.ndarray:
     """Which candidates can outlive their bucket's cut (``_prune``), whatever the other steps that feed the
-    bucket add to it: per bucket (k), of the best of each hypothesis key (state, context), the best ``beam``,
-    and the best of ``(1 + OTHER_STATES) * beam`` other decoder states. Any other candidate, there, ranks
-    below ``beam`` kept here and below the best of ``OTHER_STATES * beam`` states they do not hold, so the cut
-    drops it.
+    bucket add to it. Per bucket (k), among the best candidate of each hypothesis key (state, context): the best
+    ``beam``, and the best of up to ``(1 + OTHER_STATES) * beam`` other decoder states, best first. The cut keeps
+    the best ``beam`` and then the best of each new state until it holds ``(1 + OTHER_STATES) * beam``: a
+    candidate dropped here ranks below ``beam`` kept here, and below the best of ``(1 + OTHER_STATES) * beam``
+    states, of which the cut's best ``beam`` can hold at most ``beam``; the cut is full before it comes to it.
     (GB18030 read with ``ignore`` offers thousands of states a step.)"""
     order = np.lexsort((-score, char, prev, state, k))
     distinct = order[_firsts(k[order], state[order], prev[order], char[order])]
