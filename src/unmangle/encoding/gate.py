@@ -139,8 +139,9 @@ _LATIN_CJK = _utf8_latin_in_cjk()
 def _utf8_window(decoders: Iterable[WrongDecoder]) -> str:
     """A lead and its continuations under the single-byte ``decoders`` (the anchor is the last one), between
     neighbours that are not stray high bytes: the edge of the word, or whole sequences; lead and continuations
-    under one decoder (the classes below are every decoder's: `«` is a lead in MacRoman, a no-break space a
-    continuation in Latin-1, and French writes `«\u00a0` in every quotation)."""
+    under one decoder, and, for two bytes, the UTF-8 of a character real text commonly uses (the classes below
+    are every decoder's: `«` is a lead in MacRoman, a no-break space a continuation in Latin-1, and French writes
+    `«\u00a0` in every quotation)."""
     decoders = tuple(decoders)
     high, cont = _class(_chars(decoders, 0x80, 0xFF)), _class(_chars(decoders, 0x80, 0xBF))
     lead2, lead3 = _class(_chars(decoders, 0xC2, 0xDF)), _class(_chars(decoders, 0xE0, 0xEF))
