@@ -390,6 +390,19 @@ def test_marks_that_no_decoder_shows_are_left_as_they_are(text: str) -> None:
     assert fix_text(text) == text
 
 
+@pytest.mark.parametrize("clean", ["München", "São Paulo", "Я живу в München и люблю Zürich."])
+def test_a_latin_word_with_cyrillic_letters_in_it_is_read_back_alone(clean: str) -> None:
+    # UTF-8 read as cp1251 (a Russian-locale system): one letter read back, in a word that glues two scripts,
+    # which ftfy's badness heuristic does not flag (it knows Latin-1's shapes) and no real word writes.
+    broken = clean.encode("utf-8").decode("cp1251")
+    assert fix_text(broken) == clean
+
+
+def test_a_latin_word_with_one_cyrillic_homoglyph_stays() -> None:
+    # A spam site's homoglyph is no decoder's: one Cyrillic `о` is no UTF-8 under any code page.
+    assert fix_text("Visit Mоscow and iPhoneа today.") == "Visit Mоscow and iPhoneа today."
+
+
 @pytest.mark.parametrize("wrong", ["big5", "euc_kr", "euc_jp"])
 @pytest.mark.parametrize("clean", ["“Yes,” she said.", "It’s “quoted” — dash"])
 def test_punctuation_lost_whole_is_read_back_in_a_short_line_of_words(clean: str, wrong: str) -> None:

@@ -497,7 +497,7 @@ def _legacy_readings(token: str) -> list[Reading]:
             # as other letters (`Ôôô` as Cyrillic, `aí´´`) is text with odd signs, unless other words agree;
             # signs that read as letters (`gra³` as Polish `grał`) say enough alone.
             single = not wd.multibyte and not cjk
-            gain = 6.0 + (MIXED_SCRIPT if single and _mixes_scripts(text) else 0.0)
+            gain = 6.0 + (MIXED_SCRIPT if single and mixes_scripts(text) else 0.0)
             alone = from_script == "" and to_script == "Latin"
             out.append(Reading(0, len(token), text, "mojibake", _label(wd, true), min_gain=gain,
                                corroborate=single and not alone))
@@ -508,7 +508,7 @@ MIXED_SCRIPT = 12.0  # nats against a legacy reading that glues ASCII letters to
 _ASCII_THEN_OTHER = regex.compile(r"[A-Za-z][^\s\p{Latin}\P{L}]|[^\s\p{Latin}\P{L}][A-Za-z]")
 
 
-def _mixes_scripts(text: str) -> bool:
+def mixes_scripts(text: str) -> bool:
     """Whether a word of ``text`` has an ASCII letter next to a letter of a script other than Latin: no
     legacy text of another script writes so, while Latin text with odd signs read as one does (`MдёдM`)."""
     return _ASCII_THEN_OTHER.search(text) is not None

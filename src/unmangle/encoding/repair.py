@@ -36,6 +36,7 @@ from unmangle.encoding.readings import (
     Reading,
     find_suspect,
     looks_mangled,
+    mixes_scripts,
     script_of,
     seen,
     token_around,
@@ -216,7 +217,9 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
             if r.text in vetoed:
                 continue
             if pair in _FTFY_DECODERS:
-                if not looks_mangled(token):
+                # (ftfy's heuristic knows Latin-1's shapes, not a Latin word with Cyrillic letters in it:
+                # `MГјnchen` is UTF-8 read as cp1251, and no real word glues two scripts so.)
+                if not looks_mangled(token) and not mixes_scripts(token):
                     vetoed.add(r.text)  # (and so for every decoder that reads the same bytes alike)
                     utf8_vetoed.add((r.start, r.end))
                     continue

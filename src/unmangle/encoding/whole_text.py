@@ -20,7 +20,7 @@ from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, WRONG_DECODERS
 from unmangle.encoding.ftfy_steps import token_edits
 from unmangle.encoding.gate import worth_repairing
 from unmangle.encoding.model import default_model, fold_capitals, score_each
-from unmangle.encoding.readings import MULTIBYTE_TRUE, _common, _mixes_scripts, find_suspect, seen
+from unmangle.encoding.readings import MULTIBYTE_TRUE, _common, find_suspect, mixes_scripts, seen
 
 MIN_EVIDENCE = 2  # distinct words read back, or distinct characters brought back
 LEGACY_GAIN = 1.0  # nats per character outside ASCII a legacy reading must gain over the text as it stands
@@ -123,7 +123,7 @@ def _edits(text: str, fixed: str, wrong: str, true: str, label: str, mean_gain: 
                         mean_gain)
     if edits is None:
         return None
-    if true not in MULTIBYTE_TRUE and true != "utf-8" and any(_mixes_scripts(e.after) for e in edits):
+    if true not in MULTIBYTE_TRUE and true != "utf-8" and any(mixes_scripts(e.after) for e in edits):
         return None  # a single-byte script glued to ASCII letters (`canзЄ¶е†І`) is no legacy text
     changed = len({e.before for e in edits})
     if words is not None:
