@@ -398,6 +398,18 @@ def test_a_latin_word_with_cyrillic_letters_in_it_is_read_back_alone(clean: str)
     assert fix_text(broken) == clean
 
 
+@pytest.mark.parametrize("clean", ["Москва", "привет", "Україна", "Ελληνικά", "καλημέρα"])
+def test_a_word_of_another_script_alone_through_gbk_is_read_back(clean: str) -> None:
+    # Alone, `Москва` read as GBK is six hanzi, common ones around rare ones, which the scan passes as Chinese;
+    # its bytes under GBK are whole UTF-8 of common Cyrillic letters.
+    assert fix_text(clean.encode("utf-8").decode("gbk")) == clean
+
+
+@pytest.mark.parametrize("text", ["購読一覧", "必吃美食", "腾讯微博", "中华人民共和国", "東京都", "서울특별시"])
+def test_short_cjk_titles_stay(text: str) -> None:
+    assert fix_text(text) == text
+
+
 def test_a_latin_word_with_one_cyrillic_homoglyph_stays() -> None:
     # A spam site's homoglyph is no decoder's: one Cyrillic `о` is no UTF-8 under any code page.
     assert fix_text("Visit Mоscow and iPhoneа today.") == "Visit Mоscow and iPhoneа today."

@@ -488,6 +488,21 @@ def _alone_cjk(text: str, pos: int) -> bool:
     return len(_CJK.findall(text, max(0, pos - _CJK_WINDOW), pos + _CJK_WINDOW + 1)) == 1
 
 
+def _letters_under_cjk(text: str) -> bool:
+    """Whether a CJK codec wrote ``text`` for the UTF-8 of a word of another script's common letters (a word
+    alone, `Москва` read as GBK is `袦芯褋泻胁邪`: the scan passes such a run, common characters around rare ones,
+    and a longer text shows the decoder elsewhere)."""
+    for codec in _CJK_CODECS:
+        try:
+            decoded = text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        letters = [c for c in decoded if c >= "\x80" and c.isalpha()]
+        if len(letters) >= 3 and not any(map(_is_cjk, letters)) and all(map(reads_as_common, letters)):
+            return True
+    return False
+
+
 def _cjk_utf8_share(piece: str) -> float:
     """The best :func:`_utf8_share` of ``piece`` under a CJK codec that can have written all of it."""
     best, marks = 0.0, piece.count("?")
@@ -660,10 +675,15 @@ def worth_repairing_from(text: str, first: re.Match[str] | None) -> bool:
 def _evidence(text: str, first: re.Match[str] | None, defer_rare: bool = False) -> bool | _Places:
     """True on evidence, False on none; else the weak places the scan gathered, for the model to judge
     (``defer_rare``: see :class:`_Places`)."""
-    if len(text) < SHORT and _CJK.search(text) is None and (find_suspect(text) is not None or is_bad(text)):
-        return True
+    if len(text) < SHORT:
+        if _CJK.search(text) is None:
+            if find_suspect(text) is not None or is_bad(text):
+                return True
+        elif _letters_under_cjk(text):
+            return True
     if first is None:
         return False
+
     places = _Places(defer_rare)
     scan, start, judged = _FIRST_SCAN, first.start(), -1
     evidence = evidence_thai = _FIRST_SCAN  # (the scans with cp874's shapes, once the text shows Thai)
