@@ -410,6 +410,14 @@ def test_short_cjk_titles_stay(text: str) -> None:
     assert fix_text(text) == text
 
 
+@pytest.mark.parametrize("wrong", ["big5", "euc_kr", "euc_jp"])
+def test_a_dash_lost_whole_between_russian_words_is_no_korean_syllable(wrong: str) -> None:
+    # Every word of the line lost bytes, so the text's scripts are unknown; the other words' readings are
+    # Cyrillic, and three marks alone between them are a dash, not `수`.
+    broken = "Москва — столица России, крупнейший город страны.".encode("utf-8").decode(wrong, "replace")
+    assert " — " in fix_text(broken)
+
+
 def test_a_latin_word_with_one_cyrillic_homoglyph_stays() -> None:
     # A spam site's homoglyph is no decoder's: one Cyrillic `о` is no UTF-8 under any code page.
     assert fix_text("Visit Mоscow and iPhoneа today.") == "Visit Mоscow and iPhoneа today."

@@ -129,6 +129,17 @@ def _scripts(chars: Iterable[str]) -> frozenset[str]:
 _CJK_PUNCTUATION = regex.compile(r"[\u3000-\u303f\uff00-\uffef]")
 
 
+def _marks_scripts(scripts: frozenset[str], marks: list[bool], decisions: list[Decision]) -> list[frozenset[str]]:
+    """The scripts each token's guesses may bring in: the text's, where known; else, for a token of a decoder's
+    marks alone, those the other tokens read back into, lost bytes and all (`���` between Russian words read
+    back through Big5 is a dash, never the Korean `수`; nothing of its own tells)."""
+    if scripts or not any(marks):
+        return [scripts] * len(marks)
+    letters = [{c for r, _ in d for c in r.text} for d in decisions]
+    return [_scripts(set().union(*letters[:i], *letters[i + 1:])) if alone else scripts
+            for i, alone in enumerate(marks)]
+
+
 def _known_scripts(text: str, spans: list[tuple[int, int]], decisions: list[Decision]) -> frozenset[str]:
     """The scripts the text is known to write: outside its suspicious tokens, and in the tokens' lossless
     readings. None (no rule) when the clean text is too short to tell, or when the suspicious tokens hold most
@@ -548,9 +559,10 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     decisions = [_choose(t, sc, prior, trusted, support, variety, shown=shown, context=context)
                  for t, sc in zip(tokens, scored, strict=True)]
     scripts = _known_scripts(text, everywhere or spans, decisions)
+    token_scripts = _marks_scripts(scripts, marks, decisions)
     alphabets = _alphabets(text, spans, decisions)
-    decisions = [_choose(t, sc, prior, trusted, support, variety, a, scripts, shown, context)
-                 for t, sc, a in zip(tokens, scored, alphabets, strict=True)]
+    decisions = [_choose(t, sc, prior, trusted, support, variety, a, ts, shown, context)
+                 for t, sc, a, ts in zip(tokens, scored, alphabets, token_scripts, strict=True)]
     # Second look, with what the first one learnt: the quotes it repaired, and the single-byte decoder the
     # text went through, whose lossy readings are now worth searching everywhere (cheap: the cache keeps
     # every token whose key did not change).
@@ -567,8 +579,8 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
                 for t, b, sc, dec in zip(tokens, befores, scored, decisions, strict=True)]
         scored = score_tokens(keys)
         alphabets = _alphabets(text, spans, decisions)
-        decisions = [_choose(t, sc, prior, trusted, support, variety, a, scripts, shown, context)
-                     for t, sc, a in zip(tokens, scored, alphabets, strict=True)]
+        decisions = [_choose(t, sc, prior, trusted, support, variety, a, ts, shown, context)
+                     for t, sc, a, ts in zip(tokens, scored, alphabets, token_scripts, strict=True)]
     edits: list[Edit] = []
     for (start, _end), token, decision in zip(spans, tokens, decisions, strict=True):
         for r, conf in decision:
