@@ -414,7 +414,7 @@ def test_short_cjk_titles_stay(text: str) -> None:
 def test_a_dash_lost_whole_between_russian_words_is_no_korean_syllable(wrong: str) -> None:
     # Every word of the line lost bytes, so the text's scripts are unknown; the other words' readings are
     # Cyrillic, and three marks alone between them are a dash, not `수`.
-    broken = "Москва — столица России, крупнейший город страны.".encode("utf-8").decode(wrong, "replace")
+    broken = "Москва — столица России, крупнейший город страны.".encode().decode(wrong, "replace")
     assert " — " in fix_text(broken)
 
 
