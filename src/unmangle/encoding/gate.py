@@ -489,18 +489,16 @@ def _alone_cjk(text: str, pos: int) -> bool:
 
 
 def _letters_under_cjk(text: str) -> bool:
-    """Whether a CJK codec wrote ``text`` for the UTF-8 of a word of another script's common letters (a word
-    alone, `Москва` read as GBK is `袦芯褋泻胁邪`: the scan passes such a run, common characters around rare ones,
-    and a longer text shows the decoder elsewhere)."""
-    for codec in _CJK_CODECS:
-        try:
-            decoded = text.encode(codec).decode("utf-8")
-        except UnicodeError:
-            continue
-        letters = [c for c in decoded if c >= "\x80" and c.isalpha()]
-        if len(letters) >= 3 and not any(map(_is_cjk, letters)) and all(map(reads_as_common, letters)):
-            return True
-    return False
+    """Whether GBK wrote ``text`` for the UTF-8 of a word of another script's common letters (a word alone,
+    `Москва` read as GBK is `袦芯褋泻胁邪`: the scan passes such a run, common characters around rare ones, and a
+    longer text shows the decoder elsewhere). (GBK alone: the other CJK codecs cannot map a Cyrillic or Greek
+    letter's second byte, and every short CJK title pays for this question.)"""
+    try:
+        decoded = text.encode("gb18030").decode("utf-8")
+    except UnicodeError:
+        return False
+    letters = [c for c in decoded if c >= "\x80" and c.isalpha()]
+    return len(letters) >= 3 and not any(map(_is_cjk, letters)) and all(map(reads_as_common, letters))
 
 
 def _cjk_utf8_share(piece: str) -> float:
