@@ -47,8 +47,7 @@ class WrongDecoder:
 
     def chars_for(self, byte_range: range) -> str:
         """What this decoder makes, outside ASCII, of each byte of ``byte_range`` alone."""
-        table = self._singles
-        return "".join(ch for b in byte_range if (ch := table[b]) and ord(ch) >= 0x80)
+        return "".join(map(self.char_for, byte_range))
 
     @cached_property
     def _singles(self) -> tuple[str | None, ...]:

@@ -205,7 +205,7 @@ def _no_break_leads() -> frozenset[str]:
     byte a no-break space, a scraper a plain one, and `voilÃ  le` is all that is left of `voilà le`. Only letters
     real text commonly uses (`ß` is the lead of NKo `ߠ`, and German writes `daß ` in every other paragraph)."""
     return frozenset(bytes([b]).decode("latin-1") for b in range(0xC2, 0xE0)
-                     if reads_as_common(bytes([b, 0xA0]).decode()) and bytes([b, 0xA0]).decode().isalpha())
+                     if (letter := bytes([b, 0xA0]).decode()).isalpha() and reads_as_common(letter))
 
 
 _NBSP_LEADS = _no_break_leads()
@@ -681,7 +681,6 @@ def _evidence(text: str, first: re.Match[str] | None, defer_rare: bool = False) 
             return True
     if first is None:
         return False
-
     places = _Places(defer_rare)
     scan, start, judged = _FIRST_SCAN, first.start(), -1
     evidence = evidence_thai = _FIRST_SCAN  # (the scans with cp874's shapes, once the text shows Thai)

@@ -135,9 +135,10 @@ def _marks_scripts(scripts: frozenset[str], marks: list[bool], decisions: list[D
     back through Big5 is a dash, never the Korean `수`; nothing of its own tells)."""
     if scripts or not any(marks):
         return [scripts] * len(marks)
-    letters = [{c for r, _ in d for c in r.text} for d in decisions]
-    return [_scripts(set().union(*letters[:i], *letters[i + 1:])) if alone else scripts
-            for i, alone in enumerate(marks)]
+    own = [_scripts(c for r, _ in d for c in r.text) for d in decisions]
+    tokens = Counter(s for found in own for s in found)  # (how many tokens read back into each script)
+    return [frozenset(s for s, n in tokens.items() if n > (s in found)) if alone else scripts
+            for found, alone in zip(own, marks, strict=True)]
 
 
 def _known_scripts(text: str, spans: list[tuple[int, int]], decisions: list[Decision]) -> frozenset[str]:
