@@ -41,6 +41,7 @@ from unmangle.encoding.codecs import (
     WrongDecoder,
     utf8_readings,
 )
+from unmangle.encoding.lexicon import reads_into_a_word
 from unmangle.encoding.lost_bytes import strict_codec
 from unmangle.encoding.model import default_model
 from unmangle.encoding.readings import (
@@ -661,6 +662,10 @@ def judge(text: str) -> bool | tuple[int, ...]:
         # (Rare letters in two words were evidence by their count alone, which a page of names and language
         # lists meets: `Encyclopædia`, `Norsk bokmål`. The second look asks about them all.)
         odd = tuple(sorted({*odd, *found.rare_at}))
+    elif not odd and found.rare_at:
+        # A rare letter the model lets pass, in a text too short to say more: its word may be a word of
+        # another code page (`yaþamaya` is Turkish through cp1254); the lexicon asks, cheaply.
+        return any(reads_into_a_word(text[slice(*_token(text, pos))]) for pos in found.rare_at)
     return odd or False
 
 

@@ -25,6 +25,7 @@ from unmangle.encoding.chunks import PIECE, pieces
 from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_first_text, ftfy_pass, ftfy_rival
 from unmangle.encoding.known_words import with_known_words
+from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.lost_bytes import QUOTE_MARKS
 from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
@@ -642,6 +643,7 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     if edits:
         edits = with_vanished(text, edits)  # (what a CJK decoder dropped whole from Latin text, where it shows)
         edits = with_known_words(text, edits)  # (marks read back into a word no language knows)
+        edits = without_unspelled_pairs(edits)  # (a Latin code page's reading that makes no word at all)
     return (apply_edits(text, edits) if edits else text), edits
 
 

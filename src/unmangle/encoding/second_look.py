@@ -19,6 +19,7 @@ from functools import lru_cache
 from ftfy.badness import is_bad
 
 from unmangle.encoding import gate
+from unmangle.encoding.lexicon import reads_into_a_word
 from unmangle.encoding.model import default_model, score_few
 from unmangle.encoding.readings import MIXED_SCRIPT, candidate_readings, token_around
 from unmangle.encoding.token_scores import PAIR_CODECS, pair_of, pair_rank, reread_words
@@ -43,6 +44,8 @@ def decoder_reads_better(text: str, odd: tuple[int, ...]) -> bool:
     tokens = list(dict.fromkeys(text[a:b] for a, b in sorted({token_around(text, pos) for pos in odd})))
     if any(map(is_bad, tokens)):
         return True  # (ftfy's badness heuristic knows the shape: `Saabéˆ¥which`, a layer over lost bytes)
+    if any(map(reads_into_a_word, tokens)):
+        return True  # (a word no language spells so, that a neighbouring code page reads into one)
     offers = [offer for token in tokens for offer in _offers(token)]
     if not offers:
         return False

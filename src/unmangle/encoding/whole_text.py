@@ -19,6 +19,8 @@ from unmangle.document import Edit
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, WRONG_DECODERS
 from unmangle.encoding.ftfy_steps import token_edits
 from unmangle.encoding.gate import worth_repairing
+from unmangle.encoding.lexicon import best_by_words
+from unmangle.encoding.lexicon import token_edits as lexicon_edits
 from unmangle.encoding.model import default_model, fold_capitals, score_each
 from unmangle.encoding.readings import MULTIBYTE_TRUE, _common, find_suspect, mixes_scripts, seen
 
@@ -77,10 +79,19 @@ def whole_legacy_first(text: str) -> list[Edit] | None:
     ranked = sorted(zip(scores, readings, strict=True), reverse=True)
     best, fixed = ranked[0]
     high = sum(1 for c in text[:JUDGED] if c >= "\x80")
-    if best - own < LEGACY_GAIN * high or (
-            len(ranked) > 1 and best - ranked[1][0] < LEGACY_RIVAL):
+    if best - own >= LEGACY_GAIN * high and (len(ranked) == 1 or best - ranked[1][0] >= LEGACY_RIVAL):
+        edits = _edits(text, fixed, *readings[fixed], mean_gain=LEGACY_WORD_GAIN, words=LEGACY_WORDS)
+        if edits:
+            return edits
+    # Too little text for the model to rank the readings (a sentence, a title): its words may.
+    by_words = best_by_words(text, list(readings), {r: s - own for s, r in ranked})
+    if by_words is None:
         return None
-    return _edits(text, fixed, *readings[fixed], mean_gain=LEGACY_WORD_GAIN, words=LEGACY_WORDS)
+    fixed, sure = by_words
+    if worth_repairing(fixed) and find_suspect(fixed) is not None:
+        return None  # something is still odd: another layer, or lost bytes
+    wrong, true, label = readings[fixed]
+    return lexicon_edits(text, fixed, f"{true} read as {label}", sure) or None
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -11,12 +11,14 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 import regex
 
 from unmangle.data import open_data
 
 TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*|\p{N}+(?:[.,]\p{N}+)*|[^\s\p{L}\p{N}]")
 _COMMON_TRIGRAM = 0.004
+SPELLED = 2  # times a letter trigram must occur in a vocabulary, for a word to be spelled like its words
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,43 @@ def _trigrams(lang: str) -> frozenset[str]:
             counts[g] = counts.get(g, 0) + 1
     floor = max(3, int(_COMMON_TRIGRAM * len(stats.vocab)))
     return frozenset(g for g, n in counts.items() if n >= floor)
+
+
+def _trigram_keys(padded: str) -> np.ndarray:
+    """One integer for each letter trigram of ``padded`` (21 bits a character: :func:`trigram_key`)."""
+    cps = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    return (cps[:-2] << 42) | (cps[1:-1] << 21) | cps[2:]
+
+
+def trigram_key(gram: str) -> int:
+    """The integer of a letter trigram, as :func:`spelled_keys` holds them."""
+    return (ord(gram[0]) << 42) | (ord(gram[1]) << 21) | ord(gram[2])
+
+
+@cache
+def spelled_keys(lang: str) -> np.ndarray:
+    """The sorted keys of the letter trigrams (``^`` and ``$`` mark a word's ends) that occur ``SPELLED`` times
+    or more in the vocabulary of ``lang``; counted in numpy, as every language is asked at once."""
+    stats = language_stats(lang)
+    if stats is None:
+        return np.zeros(0, dtype=np.int64)
+    keys = _trigram_keys("".join(f"^{word}$" for word in stats.vocab))
+    seam = (ord("$") << 21) | ord("^")  # (a trigram across two words holds `$^`)
+    keys = keys[((keys >> 21) != seam) & ((keys & ((1 << 42) - 1)) != seam)]
+    uniq, counts = np.unique(keys, return_counts=True)
+    return uniq[counts >= SPELLED]
+
+
+def spelled_like(word: str, lang: str) -> bool:
+    """Whether every letter trigram of ``word`` occurs ``SPELLED`` times or more in the vocabulary of ``lang``: a
+    form the corpus never showed (Czech `vysočině`) is still spelled as its language spells (`vysoèinì` is
+    not)."""
+    known = spelled_keys(lang)
+    if not len(known):
+        return False
+    keys = _trigram_keys(f"^{word.lower()}$")
+    at = np.searchsorted(known, keys)
+    return bool(np.all(known[np.minimum(at, len(known) - 1)] == keys))
 
 
 def joins_smoothly(left: str, right: str, lang: str | None) -> bool:

@@ -1,0 +1,231 @@
+"""Known words as evidence for reading a legacy text back: a short text read with a neighbouring code page.
+
+A Czech, Polish, Hungarian or Turkish text in its own code page read as cp1252 keeps most of its letters:
+`Aldrin byl tøikrát ženatý.` (cp1250) differs from the truth in one letter of one word, and
+`Ev ilaçlarýnda çiçekleri kullanýlýr.` (cp1254) in letters the character model finds plausible (`ý` is Czech).
+A paragraph of such damage gives the model enough to rank the readings (:func:`whole_text.whole_legacy_first`);
+a sentence does not. Words do: `tøikrát` and `kullanýlýr` are words of no language, `třikrát` and `kullanılır`
+are words of the corpora, and a clean text's words do not turn into other words of its language under a
+wrong code page. A reading is taken when it turns words no language knows into words of the text's language,
+turns none of its known words into unknown ones, and no other reading does as well.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from unmangle.document import Edit
+from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG
+from unmangle.encoding.readings import mixes_scripts, script_of
+
+_WORD = regex.compile(r"\p{L}+")
+_TOKEN = regex.compile(r"[^ \t\n\r\f\v]+")
+_LETTERS = regex.compile(r"\p{L}{2,}")
+MIN_WORDS = 2  # words read into known ones, for a reading to stand on words alone
+SHARE = 1 / 3  # of the words a reading changes, at least this share must become known ones
+# Words read into known ones for each known word a reading loses: a word of mojibake is now and then a word of
+# another language (KOI8-R `ОБ` is Russian `об`), while a wrong reading of clean text loses most of its words.
+LOST = 4
+SURE = 0.9  # confidence of a reading that brings back MIN_WORDS + 1 words or more
+_SCRIPT_SAMPLE = 200  # commonest words of a language whose script names its script
+ONE_WORD = 0.6  # confidence of one word read back, where the model agrees and no other word changes
+
+
+@dataclass(frozen=True, slots=True)
+class WordCount:
+    """What a reading does to a text's words: those it turns from unknown into known, from known into unknown,
+    and all it changes (distinct words each)."""
+
+    gained: int
+    lost: int
+    changed: int
+
+    @property
+    def net(self) -> int:
+        return self.gained - self.lost
+
+
+def count_words(text: str, fixed: str) -> WordCount:
+    """How reading ``text`` as ``fixed`` (the same length: a single-byte code page read as another) changes
+    its words, each judged in the language its text reads as (any language of the corpora, if it is too short
+    to tell)."""
+    from unmangle.page.wordstats import guess_language  # (the page package imports this one)
+
+    lang, before = guess_language(fixed), guess_language(text)
+    gained = lost = 0
+    seen: set[str] = set()
+    for m in _WORD.finditer(fixed):
+        a, b = m.span()
+        old, new = text[a:b], m.group()
+        if old == new or new in seen:
+            continue
+        seen.add(new)
+        if mixes_scripts(new):
+            lost += 1  # (`são` is `sγo` through cp1253: a word of two scripts is a reading's failure)
+            continue
+        was = old.isalpha() and _whole_word(text, a, b) and _fits(old, before)
+        # (A word of one letter, or one the text wrote in signs, `±¾`, is no word read back: `Γ`, `БО`.)
+        now = len(new) >= 2 and any(c.isalpha() for c in old) and _fits(new, lang)
+        gained += now and not was
+        lost += was and not now
+    # (A letter of the text that the reading turns into a mark splits or ends a word: `Ѓ` is not a letter in
+    # cp1252's eyes. Words of the text that stop being letters are lost words when they were known.)
+    for m in _WORD.finditer(text):
+        a, b = m.span()
+        if not fixed[a:b].isalpha() and m.group() not in seen:
+            seen.add(m.group())
+            lost += _fits(m.group(), before)
+    return WordCount(gained, lost, len(seen))
+
+
+def _fits(word: str, lang: str | None) -> bool:
+    """Whether ``word`` is a word of ``lang`` or spelled like one (of any language we have words of, known
+    words only, when the text is too short to name its language)."""
+    from unmangle.page.wordstats import is_known_word, spelled_like
+
+    return is_known_word(word, lang) or (lang is not None and spelled_like(word, lang))
+
+
+def _whole_word(text: str, a: int, b: int) -> bool:
+    return (a == 0 or not text[a - 1].isalpha()) and (b == len(text) or not text[b].isalpha())
+
+
+def best_by_words(text: str, readings: list[str], model_gain: dict[str, float]) -> tuple[str, float] | None:
+    """The reading of ``text`` among ``readings`` (each the same length as ``text``) that its words speak for,
+    with a confidence, or None: it must bring back MIN_WORDS known words (or its only changed word, where the
+    model finds the reading better, by ``model_gain``), lose at most one for every ``LOST`` it brings back,
+    and do better than every other reading."""
+    counts = {fixed: count_words(text, fixed) for fixed in readings if len(fixed) == len(text)}
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: kv[1].net, reverse=True)
+    fixed, best = ranked[0]
+    if best.lost * LOST > best.gained or (len(ranked) > 1 and ranked[1][1].net >= best.net):
+        return None
+    if best.gained >= MIN_WORDS and best.gained >= SHARE * best.changed:
+        return fixed, SURE if best.gained > MIN_WORDS else (SURE + ONE_WORD) / 2
+    if best.gained == best.changed == 1 and model_gain.get(fixed, 0.0) > 0.0:
+        return fixed, ONE_WORD
+    return None
+
+
+def token_edits(text: str, fixed: str, detail: str, confidence: float) -> list[Edit]:
+    """One edit per whitespace-delimited token that differs between ``text`` and ``fixed`` (the same length)."""
+    return [Edit("mojibake", m.start(), m.end(), m.group(), fixed[m.start():m.end()], confidence, detail)
+            for m in _TOKEN.finditer(text) if fixed[m.start():m.end()] != m.group()]
+
+
+@lru_cache(maxsize=4096)
+def reads_into_a_word(token: str) -> bool:
+    """Whether a single-byte code page read as another turns the letters of ``token``, a word no language of
+    its script spells so, into one such a language knows or spells so (`yaþamaya` is Turkish `yaşamaya`
+    through cp1254): the question the gate asks of an odd letter the model lets pass, in a text too short for
+    it to judge. Only readings in the token's own script are asked: another script's story (`Ñúåøü`, Russian
+    read as cp1252) leaves other evidence. Remembered: odd words recur across a corpus."""
+    word = _LETTERS.search(token)
+    if word is None:
+        return False
+    script = script_of(word.group()) or "Latin"
+    spelling = _spelling(script)
+    if spelling.spells(word.group()):
+        return False
+    a, b = word.span()
+    asked = {word.group()}
+    for wrong, true in _SINGLE_BYTE_PAIRS:
+        try:
+            reading = token.encode(wrong).decode(true)[a:b]
+        except UnicodeError:
+            continue
+        if reading not in asked:  # (most pairs read a word alike)
+            asked.add(reading)
+            if reading.isalpha() and (script_of(reading) or "Latin") == script and spelling.spells(reading):
+                return True
+    return False
+
+
+class _Spelling:
+    """The words of the languages of one script, and the letter trigrams each spells with (a bit mask of the
+    languages a trigram): whether any of them knows a word or spells it so is a few look-ups."""
+
+    __slots__ = ("langs", "trigrams", "words")
+
+    def __init__(self, langs: tuple[str, ...]) -> None:
+        from unmangle.page.wordstats import ranked_vocabulary, spelled_keys
+
+        self.langs = langs
+        self.words = frozenset(w for lang in langs for w in ranked_vocabulary(lang))
+        self.trigrams: dict[int, int] = {}
+        for bit, lang in enumerate(langs):
+            for key in spelled_keys(lang).tolist():
+                self.trigrams[key] = self.trigrams.get(key, 0) | (1 << bit)
+
+    def spells(self, word: str) -> bool:
+        from unmangle.page.wordstats import trigram_key
+
+        low = word.lower()
+        if low in self.words:
+            return True
+        mask, padded = (1 << len(self.langs)) - 1, f"^{low}$"
+        for i in range(len(padded) - 2):
+            mask &= self.trigrams.get(trigram_key(padded[i:i + 3]), 0)
+            if not mask:
+                return False
+        return True
+
+
+@lru_cache(maxsize=8)
+def _spelling(script: str) -> _Spelling:
+    """The spelling of the languages of the corpora whose commonest words are written in ``script``."""
+    from unmangle.page.wordstats import languages, ranked_vocabulary
+
+    langs = []
+    for lang in languages():
+        scripts = Counter(script_of(word) or "Latin" for word in ranked_vocabulary(lang)[:_SCRIPT_SAMPLE])
+        if scripts and scripts.most_common(1)[0][0] == script:
+            langs.append(lang)
+    return _Spelling(tuple(langs))
+
+
+def _single_byte_pairs() -> tuple[tuple[str, str], ...]:
+    """(wrong decoder, true code page) for each legacy pair of two single-byte code pages."""
+    return tuple((wd.codec, true) for wd in LEGACY_WRONG if not wd.multibyte for true in LEGACY_TRUE
+                 if true != wd.codec and codecs.lookup(true).name not in _MULTI_BYTE_NAMES)
+
+
+_MULTI_BYTE_NAMES = frozenset(codecs.lookup(c).name for c in ("gbk", "big5", "shift_jis", "euc_jp", "euc_kr"))
+_SINGLE_BYTE_PAIRS = _single_byte_pairs()
+
+
+def without_unspelled_pairs(edits: list[Edit]) -> list[Edit]:
+    """``edits`` less those of a Latin code page read as another where none of that pair's words is one a
+    language of the corpora knows or spells so: Icelandic `Þór og Óðinn` is no Turkish through cp1254
+    (`Şór`, `Óğinn`), though the character model, knowing no Icelandic, finds it likelier; a Turkish text
+    read as cp1252 brings back words Turkish spells in every line."""
+    latin = {f"{true} read as " for _, true in _latin_pairs()}
+    by_pair: dict[str, list[Edit]] = {}
+    for e in edits:
+        if e.kind == "mojibake" and any(e.detail.startswith(p) for p in latin):
+            by_pair.setdefault(e.detail, []).append(e)
+    dropped = set()
+    for detail, group in by_pair.items():
+        words = [m.group() for e in group for m in _LETTERS.finditer(e.after)]
+        if words and not any(_spelling(script_of(w) or "Latin").spells(w) for w in words if not w.isascii()):
+            dropped.add(detail)
+    return [e for e in edits if e.detail not in dropped] if dropped else edits
+
+
+def _latin(codec: str) -> bool:
+    letters = [ch for b in range(0x80, 0x100) if (ch := bytes([b]).decode(codec, "ignore")).isalpha()]
+    return sum(unicodedata.name(c, "").startswith("LATIN") for c in letters) > len(letters) / 2
+
+
+@lru_cache(maxsize=1)
+def _latin_pairs() -> tuple[tuple[str, str], ...]:
+    """(wrong decoder, true code page) for each legacy pair of two code pages of Latin letters."""
+    return tuple((wrong, true) for wrong, true in _SINGLE_BYTE_PAIRS if _latin(wrong) and _latin(true))
