@@ -12,7 +12,6 @@ turns none of its known words into unknown ones, and no other reading does as we
 
 from __future__ import annotations
 
-import codecs
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ import regex
 
 from unmangle.document import Edit
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG
-from unmangle.encoding.readings import mixes_scripts, script_of
+from unmangle.encoding.readings import MULTIBYTE_TRUE, mixes_scripts, script_of
 
 _WORD = regex.compile(r"\p{L}+")
 _TOKEN = regex.compile(r"[^ \t\n\r\f\v]+")
@@ -51,13 +50,15 @@ class WordCount:
         return self.gained - self.lost
 
 
-def count_words(text: str, fixed: str) -> WordCount:
+def count_words(text: str, fixed: str, before: str | None = None) -> WordCount:
     """How reading ``text`` as ``fixed`` (the same length: a single-byte code page read as another) changes
     its words, each judged in the language its text reads as (any language of the corpora, if it is too short
-    to tell)."""
+    to tell; ``before``, the language of ``text``, is guessed when not given)."""
     from unmangle.page.wordstats import guess_language  # (the page package imports this one)
 
-    lang, before = guess_language(fixed), guess_language(text)
+    lang = guess_language(fixed)
+    if before is None:
+        before = guess_language(text)
     gained = lost = 0
     seen: set[str] = set()
     for m in _WORD.finditer(fixed):
@@ -87,9 +88,9 @@ def count_words(text: str, fixed: str) -> WordCount:
 def _fits(word: str, lang: str | None) -> bool:
     """Whether ``word`` is a word of ``lang`` or spelled like one (of any language we have words of, known
     words only, when the text is too short to name its language)."""
-    from unmangle.page.wordstats import is_known_word, spelled_like
+    from unmangle.page.wordstats import is_known_word
 
-    return is_known_word(word, lang) or (lang is not None and spelled_like(word, lang))
+    return is_known_word(word, lang) or (lang is not None and _spelling(script_of(word) or "Latin").spelled(word, lang))
 
 
 def _whole_word(text: str, a: int, b: int) -> bool:
@@ -101,7 +102,10 @@ def best_by_words(text: str, readings: list[str], model_gain: dict[str, float]) 
     with a confidence, or None: it must bring back MIN_WORDS known words (or its only changed word, where the
     model finds the reading better, by ``model_gain``), lose at most one for every ``LOST`` it brings back,
     and do better than every other reading."""
-    counts = {fixed: count_words(text, fixed) for fixed in readings if len(fixed) == len(text)}
+    from unmangle.page.wordstats import guess_language
+
+    before = guess_language(text)  # (once: every reading's words are weighed against the same text)
+    counts = {fixed: count_words(text, fixed, before) for fixed in readings if len(fixed) == len(text)}
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: kv[1].net, reverse=True)
@@ -166,12 +170,22 @@ class _Spelling:
                 self.trigrams[key] = self.trigrams.get(key, 0) | (1 << bit)
 
     def spells(self, word: str) -> bool:
+        """Whether one of the languages knows ``word`` or spells it so."""
+        return word.lower() in self.words or self.spelled(word)
+
+    def spelled(self, word: str, lang: str | None = None) -> bool:
+        """Whether every letter trigram of ``word`` occurs ``wordstats.SPELLED`` times or more in the vocabulary
+        of ``lang`` (of one of the languages, if None): a form the corpus never showed (Czech `vysočině`) is
+        still spelled as its language spells (`vysoèinì` is not)."""
         from unmangle.page.wordstats import trigram_key
 
-        low = word.lower()
-        if low in self.words:
-            return True
-        mask, padded = (1 << len(self.langs)) - 1, f"^{low}$"
+        if lang is None:
+            mask = (1 << len(self.langs)) - 1
+        elif lang in self.langs:
+            mask = 1 << self.langs.index(lang)
+        else:
+            return False
+        padded = f"^{word.lower()}$"
         for i in range(len(padded) - 2):
             mask &= self.trigrams.get(trigram_key(padded[i:i + 3]), 0)
             if not mask:
@@ -195,10 +209,9 @@ def _spelling(script: str) -> _Spelling:
 def _single_byte_pairs() -> tuple[tuple[str, str], ...]:
     """(wrong decoder, true code page) for each legacy pair of two single-byte code pages."""
     return tuple((wd.codec, true) for wd in LEGACY_WRONG if not wd.multibyte for true in LEGACY_TRUE
-                 if true != wd.codec and codecs.lookup(true).name not in _MULTI_BYTE_NAMES)
+                 if true != wd.codec and true not in MULTIBYTE_TRUE)
 
 
-_MULTI_BYTE_NAMES = frozenset(codecs.lookup(c).name for c in ("gbk", "big5", "shift_jis", "euc_jp", "euc_kr"))
 _SINGLE_BYTE_PAIRS = _single_byte_pairs()
 
 

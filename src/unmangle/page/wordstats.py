@@ -147,18 +147,6 @@ def spelled_keys(lang: str) -> np.ndarray:
     return uniq[counts >= SPELLED]
 
 
-def spelled_like(word: str, lang: str) -> bool:
-    """Whether every letter trigram of ``word`` occurs ``SPELLED`` times or more in the vocabulary of ``lang``: a
-    form the corpus never showed (Czech `vysočině`) is still spelled as its language spells (`vysoèinì` is
-    not)."""
-    known = spelled_keys(lang)
-    if not len(known):
-        return False
-    keys = _trigram_keys(f"^{word.lower()}$")
-    at = np.searchsorted(known, keys)
-    return bool(np.all(known[np.minimum(at, len(known) - 1)] == keys))
-
-
 def joins_smoothly(left: str, right: str, lang: str | None) -> bool:
     """Whether ``left + right`` reads as one word of ``lang``: a known word, or letter trigrams across the seam that
     the language uses (``Bundesregie|rung``), unlike the seam left where letters are missing (``gov|ment``)."""
