@@ -137,8 +137,8 @@ def reads_into_a_word(token: str) -> bool:
         return False
     script = script_of(word.group()) or "Latin"
     spelling = _spelling(script)
-    if spelling.spells(word.group()):
-        return False
+    if not spelling.langs or spelling.spells(word.group()):
+        return False  # (a script no language of the corpora writes, `ºC`, has no words to read into)
     a, b = word.span()
     asked = {word.group()}
     for wrong, true in _SINGLE_BYTE_PAIRS:
@@ -195,15 +195,24 @@ class _Spelling:
 
 @lru_cache(maxsize=8)
 def _spelling(script: str) -> _Spelling:
-    """The spelling of the languages of the corpora whose commonest words are written in ``script``."""
+    """The spelling of the languages of the corpora whose commonest words are written in ``script`` (none for
+    ``other``, which is several scripts at once, Hangul and Devanagari, that no single-byte code page writes)."""
+    if script == "other":
+        return _Spelling(())
+    return _Spelling(tuple(lang for lang, its in _scripts().items() if its == script))
+
+
+@lru_cache(maxsize=1)
+def _scripts() -> dict[str, str]:
+    """The script of each language of the corpora: that of most of its commonest words."""
     from unmangle.page.wordstats import languages, ranked_vocabulary
 
-    langs = []
+    out = {}
     for lang in languages():
         scripts = Counter(script_of(word) or "Latin" for word in ranked_vocabulary(lang)[:_SCRIPT_SAMPLE])
-        if scripts and scripts.most_common(1)[0][0] == script:
-            langs.append(lang)
-    return _Spelling(tuple(langs))
+        if scripts:
+            out[lang] = scripts.most_common(1)[0][0]
+    return out
 
 
 def _single_byte_pairs() -> tuple[tuple[str, str], ...]:
