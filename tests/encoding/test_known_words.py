@@ -36,3 +36,33 @@ def test_a_known_word_must_give_exactly_the_marks_seen() -> None:
 def test_edits_without_marks_are_left_as_they_are() -> None:
     edit = Edit("mojibake", 0, 6, "Z체rich", "Zürich", 0.9, "utf-8 read as euc_kr")
     assert with_known_words("Z체rich", [edit]) == [edit]
+
+
+def _dropped(clean: str, wrong: str) -> str:
+    return clean.encode("utf-8").decode(wrong, "ignore")
+
+
+@pytest.mark.parametrize(("clean", "guess", "wrong"), [
+    ("Όταν", "Μταν", "cp1253"),  # (0x8C and 0x9C are both lost by cp1253: `Ξ` then `ταν` is all there is)
+    ("ύποπτο", "όποπτο", "cp1253"),
+    ("нас", "наь", "cp1257"),  # (D1 81 and D1 8C: cp1257 drops both continuations)
+])
+def test_a_dropped_byte_is_read_back_into_the_known_word_that_shows_the_same(clean: str, guess: str,
+                                                                              wrong: str) -> None:
+    before = _dropped(clean, wrong)
+    assert _dropped(guess, wrong) == before
+    edit = Edit("lost-byte", 0, len(before), before, guess, 0.5, f"utf-8 read as {wrong}, lost bytes put back")
+    assert with_known_words(before, [edit])[0].after == clean
+
+
+def test_a_guess_that_is_a_known_word_stands() -> None:
+    # `наш` and `нас` show alike through cp1257; both are words, and the model's choice between them stands.
+    before = _dropped("наш", "cp1257")
+    edit = Edit("lost-byte", 0, len(before), before, "наш", 0.5, "utf-8 read as cp1257, lost bytes put back")
+    assert with_known_words(before, [edit]) == [edit]
+
+
+def test_greek_and_russian_sentences_through_a_lossy_code_page_come_back_whole() -> None:
+    for clean, wrong in [("Όταν αποκτήσουμε αυτή την ορμή, υπάρχει μεγάλη πίεση.", "cp1253"),
+                         ("Он верит, что никто из ждущих нас не ждет нас.", "cp1257")]:
+        assert fix_text(_dropped(clean, wrong)) == clean

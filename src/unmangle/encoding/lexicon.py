@@ -195,11 +195,17 @@ class _Spelling:
 
 @lru_cache(maxsize=8)
 def _spelling(script: str) -> _Spelling:
-    """The spelling of the languages of the corpora whose commonest words are written in ``script`` (none for
-    ``other``, which is several scripts at once, Hangul and Devanagari, that no single-byte code page writes)."""
+    """The spelling of the languages written in ``script``."""
+    return _Spelling(languages_of_script(script))
+
+
+@lru_cache(maxsize=16)
+def languages_of_script(script: str) -> tuple[str, ...]:
+    """The languages of the corpora whose commonest words are written in ``script`` (none for ``other``, which
+    is several scripts at once, Hangul and Devanagari, that no single-byte code page writes)."""
     if script == "other":
-        return _Spelling(())
-    return _Spelling(tuple(lang for lang, its in _scripts().items() if its == script))
+        return ()
+    return tuple(lang for lang, its in _scripts().items() if its == script)
 
 
 @lru_cache(maxsize=1)
