@@ -29,6 +29,7 @@ from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.lost_bytes import QUOTE_MARKS
 from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
+from unmangle.encoding.one_encoding import with_one_legacy_encoding
 from unmangle.encoding.readings import (
     CYRILLIC_CAPS,
     CYRILLIC_CASE,
@@ -231,8 +232,9 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
                 continue
             if pair in _FTFY_DECODERS:
                 # (ftfy's heuristic knows Latin-1's shapes, not a Latin word with Cyrillic letters in it:
-                # `MГјnchen` is UTF-8 read as cp1251, and no real word glues two scripts so.)
-                if not looks_mangled(token) and not mixes_scripts(token):
+                # `MГјnchen` is UTF-8 read as cp1251, and no real word glues two scripts so; nor signs inside a
+                # word, `K├╝nstler`, cp437's box drawing for `ü`, which no writer puts between two letters.)
+                if not looks_mangled(token) and not mixes_scripts(token) and not _SIGNS_IN_WORD.search(token):
                     vetoed.add(r.text)  # (and so for every decoder that reads the same bytes alike)
                     utf8_vetoed.add((r.start, r.end))
                     continue
@@ -591,6 +593,7 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     return edits, prior
 
 
+_SIGNS_IN_WORD = regex.compile(r"\p{L}\p{S}{2,}\p{L}")  # (two or more signs between letters)
 _CJK_CLASS = "[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]"
 _CJK_TOKEN = regex.compile(rf"[^ \t\n\r\f\v]*{_CJK_CLASS}[^ \t\n\r\f\v]*")
 _CJK_CHAR = regex.compile(_CJK_CLASS)
@@ -644,6 +647,7 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
         edits = with_vanished(text, edits)  # (what a CJK decoder dropped whole from Latin text, where it shows)
         edits = with_known_words(text, edits)  # (marks read back into a word no language knows)
         edits = without_unspelled_pairs(edits)  # (a Latin code page's reading that makes no word at all)
+        edits = with_one_legacy_encoding(edits)  # (a CJK page's few words read as another CJK codec)
     return (apply_edits(text, edits) if edits else text), edits
 
 
