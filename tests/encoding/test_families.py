@@ -58,6 +58,8 @@ LOSSLESS = [
     ("utf-8", "koi8-r", "Президент заявил, что правительство продолжит реформы в следующем году."),
     ("utf-8", "mac-roman", "El niño comió una manzana el año pasado, según su mamá."),
     ("utf-8", "cp437", "Über den Flüssen liegen schöne Städte und Dörfer."),
+    # (One word, whose box drawing ftfy's heuristic does not flag: `K├╝nstler`.)
+    ("utf-8", "cp437", "Normalerweise sind es Künstler, die eine Menge Sachen machen wollen."),
     ("utf-8", "gbk", "为什么我会不想同场较量一下呢?"),
     ("utf-8", "gbk", "YouTube频道，特朗普西弗吉尼亚州集会"),
     ("utf-8", "gbk", "And then there’s the rain. But that’s not the case."),
@@ -78,6 +80,8 @@ LOSSLESS = [
     ("cp1251", "cp1252", "Москва является столицей Российской Федерации."),
     ("cp1251", "koi8-r", "Москва является столицей Российской Федерации."),
     ("koi8-r", "cp1251", "Москва является столицей Российской Федерации."),
+    # (KOI8-U's `і`, `ї`, `є` show as signs, its no-break space 0x9A as `љ`.)
+    ("koi8-u", "cp1251", "Згідно з офіційним записом, він є директором компанії Adriftmorn\xa0Limited."),
     ("cp1253", "cp1252", "Η Ελλάδα είναι μια χώρα στη νοτιοανατολική Ευρώπη."),
     ("gbk", "big5", "大多数的加长型礼车则是租车公司的财产。"),
 ]

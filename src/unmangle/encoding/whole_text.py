@@ -15,6 +15,8 @@ comes back looks clean to our scan, and the model finds no changed word much wor
 
 from __future__ import annotations
 
+import unicodedata
+
 from unmangle.document import Edit
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, WRONG_DECODERS
 from unmangle.encoding.ftfy_steps import token_edits
@@ -146,5 +148,7 @@ def _edits(text: str, fixed: str, wrong: str, true: str, label: str, mean_gain: 
 
 def _real(new: set[str]) -> bool:
     """Whether real text writes these characters: not controls (a codec may write U+FFFD as the byte 0x1A),
-    not characters the corpora never showed."""
-    return all(c.isprintable() or c in "\t\n\r" for c in new) and seen("".join(new))
+    not characters the corpora never showed. Spaces are text (Python calls a no-break space unprintable: KOI8-U
+    writes one as 0x9A, which cp1251 shows as `љ`)."""
+    return all(c.isprintable() or c in "\t\n\r" or unicodedata.category(c) == "Zs" for c in new) and seen(
+        "".join(new))
