@@ -6,7 +6,7 @@ import pytest
 
 from unmangle import fix_and_explain, fix_text
 from unmangle.document import Edit
-from unmangle.encoding.known_words import with_known_words
+from unmangle.encoding.known_words import with_known_readings, with_known_words
 
 
 @pytest.mark.parametrize("wrong", ["euc_kr", "euc_jp"])
@@ -66,3 +66,24 @@ def test_greek_and_russian_sentences_through_a_lossy_code_page_come_back_whole()
     for clean, wrong in [("Όταν αποκτήσουμε αυτή την ορμή, υπάρχει μεγάλη πίεση.", "cp1253"),
                          ("Он верит, что никто из ждущих нас не ждет нас.", "cp1257")]:
         assert fix_text(_dropped(clean, wrong)) == clean
+
+
+@pytest.mark.parametrize(("clean", "wrong"), [
+    ("şehir", "cp1252"),  # (ISO-8859-15 reads the same bytes as `žehir`)
+    ("café", "cp1257"),  # (cp1250 reads them as `cafƩ`, which ftfy takes)
+    ("piñata", "cp1257"),
+    ("Zürich", "iso-8859-2"),
+])
+def test_a_lone_word_is_read_with_the_decoder_that_makes_it_a_word(clean: str, wrong: str) -> None:
+    assert fix_text(clean.encode("utf-8").decode(wrong)) == clean
+
+
+def test_a_rarer_decoder_does_not_turn_one_character_into_a_letter_real_text_seldom_writes() -> None:
+    # `ÄŒapek` is cp1252's `Čapek` (ftfy's heuristic does not flag it); ISO-8859-15 reads it as Latvian `ļapek`.
+    assert fix_text("ÄŒapek") in ("ÄŒapek", "Čapek")
+
+
+def test_a_word_read_by_the_text_s_decoder_is_kept_when_many_words_name_it() -> None:
+    # (Many words read with cp1250: one that makes no known word is not read with another decoder.)
+    edits = [Edit("mojibake", 10 * k, 10 * k + 5, "Ă©x", "éx", 0.9, "utf-8 read as cp1250") for k in range(4)]
+    assert with_known_readings("", edits) == edits

@@ -25,6 +25,7 @@ from ftfy.badness import is_bad
 from unmangle.document import Edit, apply_edits
 from unmangle.encoding.codecs import SINGLE_BYTE, utf8_readings
 from unmangle.encoding.gate import worth_repairing
+from unmangle.encoding.known_words import THIN, known_reading
 from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.readings import _common, find_suspect
 
@@ -149,12 +150,33 @@ def _another_reading(text: str, fixed: str) -> bool:
     """Whether another single-byte decoder also reads ``text`` back as UTF-8, into something else that real
     text commonly writes (MacRoman reads most cp1252 mojibake back as combining marks: that is no rival), and
     the model finds it more probable by a margin: a rival no better than ftfy's reading (`Steiübein` for
-    `Steißbein`, ISO-8859-2 for cp1250) is not worth the full repair's doubt."""
+    `Steißbein`, ISO-8859-2 for cp1250) is not worth the full repair's doubt. A rival is worth it where ftfy's
+    reading writes a letter real text seldom writes, or makes a word no language knows that the rival makes a
+    known word of (the model knows unseen letters too little to tell)."""
+    if _known_rival(text, fixed):
+        return True  # (a rival makes words a language knows where ftfy's makes none: `cafĆ©` is `café`, not `cafƩ`)
     rivals = [other for _, other in utf8_readings(text) if other != fixed and _common(other)]
     if not rivals:
         return False
+    if not _common(fixed):
+        return True  # (ftfy's reading writes a letter real text seldom does, `piƱata`; a rival's does not)
     scores = score_many(default_model(), [fixed, *rivals])
     return bool(scores[1:].max() - scores[0] >= RIVAL_GAIN)
+
+
+def _known_rival(text: str, fixed: str) -> bool:
+    """Whether, of the few tokens ftfy's reading changes, one makes a word no language knows and another
+    decoder reads it into known words (as the full repair's ``known_words.with_known_readings`` would)."""
+    olds, news = _SPACES.split(text)[::2], _SPACES.split(fixed)[::2]
+    if len(olds) != len(news):
+        return False
+    changed = {(old, new) for old, new in zip(olds, news, strict=True) if old != new}
+    if not changed or len(changed) > THIN:
+        return False
+    from unmangle.page.wordstats import guess_language
+
+    lang = guess_language(fixed)
+    return any(known_reading(old, new, lang) is not None for old, new in changed)
 
 
 def _detail(text: str, pairs: list[tuple[str, str]]) -> str:

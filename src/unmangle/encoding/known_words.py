@@ -8,10 +8,12 @@ repair is only evidence through what it *shows* through the decoder; a word of t
 too short to tell, of any language of the word's script) that shows exactly the same is the better guess, the
 commonest first. Known words are indexed by what they show through each lossy decoder, once a process.
 
-Where a language's known words often show alike through a decoder (Korean through GBK: one in eight shares what
-it shows with another, against one in a hundred for Greek through cp1253), that a guess is no word and another
-is says little (`진출한` and `진출할` are both forms of one verb, and the vocabulary holds one): such a language's
-words are not asked.
+A right guess may be a word the vocabulary lacks, and a known word may show the same by chance: the risk is
+the share of the text's words its language's vocabulary does not know, times the share of that language's
+words that show alike through the decoder. Korean through GBK risks much (half its words are forms the
+vocabulary lacks, one in eight shows as another: `진출한` and `진출할` are both forms of one verb); Greek through
+cp1253 little (one in five, one in a hundred); Vietnamese through EUC-JP too (its syllables show alike, `Họ`
+and `Hộ`, but the vocabulary knows nearly all of them). A language is asked only where the risk is small.
 """
 
 from __future__ import annotations
@@ -22,16 +24,19 @@ from functools import lru_cache
 import regex
 
 from unmangle.document import Edit, apply_edits
+from unmangle.encoding.codecs import SINGLE_BYTE
 from unmangle.encoding.lost_bytes import strict_codec
-from unmangle.encoding.readings import script_of
+from unmangle.encoding.readings import _common, script_of
 from unmangle.encoding.token_scores import PAIR_CODECS, pair_of_detail
 
 _WORD = regex.compile(r"\p{L}+")
 MIN_LETTERS = 2  # a word must keep this many letters to be looked up (one letter says nothing)
 MAX_TRIED = 20  # known words showing the same that are tried, commonest first
-MAX_AMBIGUITY = 0.05  # share of a language's words that show alike through a decoder, above which none is asked
+MAX_RISK = 0.02  # unknown share of the text's words times the share of words that show alike (see above)
+MIN_COUNTED = 4  # words the text must have for the share it knows to be counted (else it counts as half)
 # How a decoder treats a byte it cannot map, as the damage shows it (see bench/corrupt_encoding.py).
 MODES = ("ignore", "replace", "question")
+_SINGLE_BYTE_PAIRS = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE)
 
 
 def with_known_words(text: str, edits: list[Edit]) -> list[Edit]:
@@ -41,11 +46,25 @@ def with_known_words(text: str, edits: list[Edit]) -> list[Edit]:
         return edits
     from unmangle.page.wordstats import guess_language  # (the page package imports this one)
 
-    lang = guess_language(apply_edits(text, edits))
-    return [_known(e, lang) or e if e.kind == "lost-byte" else e for e in edits]
+    fixed = apply_edits(text, edits)
+    lang = guess_language(fixed)
+    guessed = {w for e in edits if e.kind == "lost-byte" for w in _WORD.findall(e.after)}
+    unknown = _unknown_share(fixed, lang, guessed)
+    return [_known(e, lang, unknown) or e if e.kind == "lost-byte" else e for e in edits]
 
 
-def _known(edit: Edit, lang: str | None) -> Edit | None:
+def _unknown_share(text: str, lang: str | None, guessed: set[str]) -> float:
+    """The share of the words of ``text`` (of two letters or more, less the ``guessed`` ones, which are in
+    question) that ``lang`` does not know."""
+    from unmangle.page.wordstats import is_known_word
+
+    words = [w for w in _WORD.findall(text) if len(w) >= MIN_LETTERS and w not in guessed]
+    if len(words) < MIN_COUNTED:
+        return 0.5
+    return sum(1 for w in words if not is_known_word(w, lang)) / len(words)
+
+
+def _known(edit: Edit, lang: str | None, unknown: float) -> Edit | None:
     """The edit with a guessed word replaced by a known one that shows the same, or None."""
     from unmangle.page.wordstats import is_known_word
 
@@ -65,7 +84,7 @@ def _known(edit: Edit, lang: str | None) -> Edit | None:
         seen = shows(word, true, wrong, mode)
         if seen is None:
             continue
-        for known in _showing(seen, word, lang, true, wrong, mode):
+        for known in _showing(seen, word, lang, true, wrong, mode, unknown):
             candidate = after[:m.start()] + known + after[m.end():]
             if shows(candidate, true, wrong, mode) == edit.before:
                 after = candidate
@@ -82,27 +101,33 @@ def shows(text: str, true: str, wrong: str, mode: str) -> str | None:
     return shown.replace("\ufffd", "?") if mode == "question" else shown
 
 
-def _showing(seen: str, word: str, lang: str | None, true: str, wrong: str, mode: str) -> tuple[str, ...]:
+def _showing(seen: str, word: str, lang: str | None, true: str, wrong: str, mode: str,
+             unknown: float) -> tuple[str, ...]:
     """Known words (cased as ``word`` begins) that show ``seen``: of ``lang``, else of every language written
-    in ``word``'s script; commonest first."""
+    in ``word``'s script, each where the risk is small (``unknown``: the share of the text's words not
+    known); commonest first."""
     if lang is not None:
         langs: tuple[str, ...] = (lang,)
     else:
         from unmangle.encoding.lexicon import languages_of_script
 
         langs = languages_of_script(script_of(word) or "Latin")
-    found = [w for code in langs for w in _index(code, true, wrong, mode).get(seen, ())]
+    found = []
+    for code in langs:
+        words, alike = _index(code, true, wrong, mode)
+        if unknown * alike <= MAX_RISK:
+            found.extend(words.get(seen, ()))
     return tuple(found[:MAX_TRIED])
 
 
 @lru_cache(maxsize=64)
-def _index(lang: str, true: str, wrong: str, mode: str) -> dict[str, tuple[str, ...]]:
+def _index(lang: str, true: str, wrong: str, mode: str) -> tuple[dict[str, tuple[str, ...]], float]:
     """The known words of ``lang`` that lose bytes through the decoder, in lower case and capitalised, by what
-    they show through it (commonest first); empty where too many show alike (see ``MAX_AMBIGUITY``)."""
+    they show through it (commonest first); and the share of them that show alike."""
     words = _showing_words(lang, true, wrong, mode)
     indexed = sum(map(len, words.values()))
     alike = sum(len(v) for v in words.values() if len(v) > 1)
-    return words if alike <= MAX_AMBIGUITY * indexed else {}
+    return words, alike / max(indexed, 1)
 
 
 def _showing_words(lang: str, true: str, wrong: str, mode: str) -> dict[str, tuple[str, ...]]:
@@ -125,3 +150,53 @@ def _showing_words(lang: str, true: str, wrong: str, mode: str) -> dict[str, tup
             if seen is not None:
                 out.setdefault(seen, []).append(form)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def with_known_readings(text: str, edits: list[Edit]) -> list[Edit]:
+    """``edits``, with a single-byte decoder's reading that makes no word replaced by another decoder's reading
+    of the same characters that makes known words: `ÅŸehir` is `şehir` through cp1252 and `žehir` through
+    ISO-8859-15, `cafĆ©` is `café` through cp1257 and `cafƩ` through cp1250, and the character model, which
+    gives a letter it never saw not much less than one it saw rarely there, cannot always tell. Only where the
+    text's own evidence for the decoder is thin (a word or two read with it), as in a title or a name."""
+    counts: dict[str, int] = {}
+    for e in edits:
+        counts[e.detail] = counts.get(e.detail, 0) + 1
+    thin = [i for i, e in enumerate(edits) if e.kind == "mojibake" and e.detail in _SINGLE_BYTE_PAIRS
+            and counts[e.detail] <= THIN]
+    if not thin:
+        return edits
+    from unmangle.page.wordstats import guess_language
+
+    lang = guess_language(apply_edits(text, edits))
+    out = list(edits)
+    for i in thin:
+        e = edits[i]
+        better = known_reading(e.before, e.after, lang)
+        if better is not None:
+            out[i] = replace(e, after=better[0], detail=better[1])
+    return out
+
+
+THIN = 2  # edits naming a decoder, at most, for another decoder's reading of one of them to be weighed
+
+
+def known_reading(before: str, after: str, lang: str | None) -> tuple[str, str] | None:
+    """(reading, detail) of another single-byte decoder that reads ``before`` into known words where ``after``,
+    its reading by one decoder, has a word no language knows."""
+    if not unknown_words(after, lang):
+        return None
+    for wd in SINGLE_BYTE:  # (commonest first)
+        try:
+            reading = before.encode(wd.codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if reading != after and _common(reading) and not unknown_words(reading, lang):
+            return reading, f"utf-8 read as {wd.label}"
+    return None
+
+
+def unknown_words(text: str, lang: str | None = None) -> int:
+    """The words of ``text`` with a letter outside ASCII that ``lang`` (any language, if None) does not know."""
+    from unmangle.page.wordstats import is_known_word
+
+    return sum(1 for w in _WORD.findall(text) if not w.isascii() and not is_known_word(w, lang))

@@ -24,7 +24,7 @@ from unmangle.document import Edit, apply_edits, compose, output_spans
 from unmangle.encoding.chunks import PIECE, pieces
 from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_first_text, ftfy_pass, ftfy_rival
-from unmangle.encoding.known_words import with_known_words
+from unmangle.encoding.known_words import with_known_readings, with_known_words
 from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.lost_bytes import QUOTE_MARKS
@@ -36,6 +36,7 @@ from unmangle.encoding.readings import (
     MULTIBYTE_TRUE,
     RARE_LATIN,
     Reading,
+    _common,
     find_suspect,
     looks_mangled,
     mixes_scripts,
@@ -68,6 +69,7 @@ Decision = tuple[tuple[Reading, float], ...]
 DOCUMENT_PRIOR = 3.0
 ISOLATED_MARGIN = 3.0
 ISOLATED_FOREIGN_MARGIN = 10.0
+COMMON_BONUS = 3.0  # nats of rank for a reading whose every letter real text commonly writes
 ALPHABET_BONUS = 1.5
 FTFY_TRUST = 4.0  # nats by which the model may find a reading that ftfy would make less probable, and keep it
 
@@ -233,11 +235,14 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
             if pair in _FTFY_DECODERS:
                 # (ftfy's heuristic knows Latin-1's shapes, not a Latin word with Cyrillic letters in it:
                 # `MГјnchen` is UTF-8 read as cp1251, and no real word glues two scripts so; nor signs inside a
-                # word, `K├╝nstler`, cp437's box drawing for `ü`, which no writer puts between two letters.)
+                # word, `K├╝nstler`, cp437's box drawing for `ü`, which no writer puts between two letters, nor
+                # box drawing before them, `├╝ber`.)
                 if not looks_mangled(token) and not mixes_scripts(token) and not _SIGNS_IN_WORD.search(token):
                     vetoed.add(r.text)  # (and so for every decoder that reads the same bytes alike)
                     utf8_vetoed.add((r.start, r.end))
                     continue
+            elif not _common(r.text):
+                continue  # (a rarer decoder's one letter, which real text seldom writes: `ÄŒapek` is no `ļapek`)
             else:
                 need = max(need, ISOLATED_MARGIN)
         # A legacy text read back from signs alone, with no other token to agree (`¾;`, EUC-KR's reading of
@@ -265,6 +270,9 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
             # The alphabet only ranks readings that stand on their own; it never makes one stand. So does ftfy's
             # word against a decoder it does not know (`Ãœ` alone is `Ü`, not ISO-8859-15's `ý`).
             rank = adjusted + ALPHABET_BONUS * sum(1 for c in set(r.text) - new_chars if c.casefold() in alphabet)
+            # (A letter real text seldom writes is a rarer decoder's whim: `Ć…ngstrĆ¶m` is cp1257's `Ångström`
+            # before cp1250's `ƅngstrƶm`, which the model, knowing neither letter well, finds as likely.)
+            rank += COMMON_BONUS if _common(r.text) else 0.0
             rank += FTFY_TRUST if ftfy_would else 0.0
             ranked.append((rank, adjusted, r))
     chosen: list[tuple[Reading, float]] = []
@@ -593,7 +601,8 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     return edits, prior
 
 
-_SIGNS_IN_WORD = regex.compile(r"\p{L}\p{S}{2,}\p{L}")  # (two or more signs between letters)
+# Two or more signs between letters, or box drawing (cp437's, for UTF-8 lead bytes) glued to a word's start.
+_SIGNS_IN_WORD = regex.compile(r"\p{L}\p{S}{2,}\p{L}|[\u2500-\u259f]{2,}\p{L}")
 _CJK_CLASS = "[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]"
 _CJK_TOKEN = regex.compile(rf"[^ \t\n\r\f\v]*{_CJK_CLASS}[^ \t\n\r\f\v]*")
 _CJK_CHAR = regex.compile(_CJK_CLASS)
@@ -646,6 +655,7 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     if edits:
         edits = with_vanished(text, edits)  # (what a CJK decoder dropped whole from Latin text, where it shows)
         edits = with_known_words(text, edits)  # (marks read back into a word no language knows)
+        edits = with_known_readings(text, edits)  # (a decoder's reading that makes no word, another's that does)
         edits = without_unspelled_pairs(edits)  # (a Latin code page's reading that makes no word at all)
         edits = with_one_legacy_encoding(edits)  # (a CJK page's few words read as another CJK codec)
     return (apply_edits(text, edits) if edits else text), edits
