@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from ftfy.badness import is_bad
 
+from unmangle.encoding.ascii_marks import has_marks
 from unmangle.encoding.codecs import (
     FIRST_LEVELS,
     MULTI_BYTE,
@@ -648,7 +649,7 @@ def judge(text: str) -> bool | tuple[int, ...]:
     positions (a second look, :mod:`second_look`, asks whether any decoder reads them better before the full
     repair runs)."""
     if text.isascii():
-        return False
+        return "?" in text and has_marks(text)  # (`we???ve`: a character a decoder could not map, one `?` a byte)
     first = SCAN(text)
     if first is None and len(text) >= SHORT:
         return False

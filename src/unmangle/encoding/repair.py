@@ -21,6 +21,7 @@ import regex
 from ftfy.badness import is_bad
 
 from unmangle.document import Edit, apply_edits, compose, output_spans
+from unmangle.encoding.ascii_marks import ascii_marks
 from unmangle.encoding.chunks import PIECE, pieces
 from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_first_text, ftfy_pass, ftfy_rival
@@ -643,6 +644,9 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
         return "".join(out), edits
     if not reaches_repair(text):
         return text, []  # the clean path: one scan, and a look at the few odd places it finds
+    if text.isascii():
+        edits = ascii_marks(text)  # (`we???ve`: the only damage an ASCII text can show)
+        return (apply_edits(text, edits) if edits else text), edits
     edits = ftfy_first(text)  # the common damage, read at ftfy's speed
     if edits is None:
         edits = whole_text_first(text)  # the same for the decoders ftfy does not know

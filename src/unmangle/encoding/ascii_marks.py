@@ -1,0 +1,78 @@
+"""Question marks inside an ASCII word: a UTF-8 character a decoder could not map, one `?` a byte.
+
+An ASCII decoder (or Big5, EUC-KR, EUC-JP, which map none of the bytes of UTF-8 punctuation) that replaces
+what it cannot map, in a page then saved in a code page without U+FFFD, turns `we’ve` into `we???ve`: three
+marks for the three bytes of `’`. Nothing else in such a text is outside ASCII, so no decoder's trace names
+the damage; but three marks between two letters or opening a word are no writer's punctuation (`What???` and
+`?id=5` are; two, `x??y`, are an operator of C# and JavaScript), and three marks are a character of three
+bytes. A text that shows them so has every run of three read back (`,???` closing a quote, ` ??? ` a dash).
+
+A text all in ASCII is in a language written in ASCII letters, so that character is a sign: an apostrophe, a
+quote, a dash (not the Vietnamese letter the multilingual model would put in `you???re`). Each run is read
+back as the sign real text commonly writes that the model finds most probable there, with the rules of how
+quotes pair that the lost-byte search uses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from unmangle.document import Edit
+from unmangle.encoding.lost_bytes import _pairing_bonus
+from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
+from unmangle.encoding.readings import COMMON
+
+# Where three marks are no writer's: between two letters, or opening a word.
+_TELL = re.compile(r"(?:(?<=[A-Za-z])|(?<![^\s(\[]))\?{3}(?=[A-Za-z])")
+_RUN = re.compile(r"(?<!\?)\?{3}(?!\?)")  # (every run of three, once the text shows one where no writer puts it)
+_TOKEN = re.compile(r"\S+")
+MIN_GAIN = 2.0  # nats the reading must gain over the marks as they stand
+DETAIL = "utf-8 read as ascii, '?' for each byte, lost bytes put back"
+
+
+def has_marks(text: str) -> bool:
+    """Whether an ASCII ``text`` holds three question marks between two letters or opening a word."""
+    return "???" in text and _TELL.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _signs() -> tuple[str, ...]:
+    """Signs of three bytes in UTF-8 that real text commonly writes (quotes, dashes, `…`, `€`, `™`)."""
+    return tuple(sorted(c for c in COMMON if len(c.encode("utf-8")) == 3
+                        and unicodedata.category(c)[0] in "PS" and not c.isspace()))
+
+
+def ascii_marks(text: str) -> list[Edit]:
+    """Edits reading back each word of the ASCII ``text`` with marks inside it (see the module's docstring)."""
+    if not has_marks(text):
+        return []
+    model = default_model()
+    signs = _signs()
+    edits = []
+    before = ""  # (the text before the token, as repaired so far)
+    last = 0
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        before += text[last:m.start()]
+        last = m.end()
+        if _RUN.search(token) is None:
+            before += token
+            continue
+        left, right = text[max(0, m.start() - 2):m.start()], text[m.end():m.end() + 2]
+        reading = token
+        while (run := _RUN.search(reading)) is not None:  # (left to right: a quote opened is seen closing)
+            a, b = run.span()
+            options = [reading[:a] + s + reading[b:] for s in signs]
+            scores = score_many(model, [fold_capitals(left + o + right) for o in options])
+            # (How quotes pair, which the trigram model cannot see: `’` between letters is an apostrophe.)
+            scores += _pairing_bonus(before + reading[:a], list(signs), reading[b:] + right)
+            reading = options[int(scores.argmax())]
+        gain = (model.score(left or " ", fold_capitals(reading), right or " ")
+                - model.score(left or " ", fold_capitals(token), right or " "))
+        if gain >= MIN_GAIN:
+            edits.append(Edit("lost-byte", m.start(), m.end(), token, reading,
+                              confidence(gain - MIN_GAIN), DETAIL))
+        before += reading if gain >= MIN_GAIN else token
+    return edits
