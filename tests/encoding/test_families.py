@@ -266,6 +266,17 @@ def test_three_replacement_characters_between_letters_are_an_apostrophe(wrong: s
     assert fix_text(broken) == original
 
 
+@pytest.mark.parametrize("wrong", ["cp1250", "cp1253"])
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
+def test_an_opening_quote_that_lost_its_last_byte_pairs_with_the_one_that_closes(wrong: str, errors: str) -> None:
+    # `‘` (E2 80 98) loses its 0x98 to cp1250; cp1254, which reads the rest alike, would make it `„` (0x9E),
+    # which the model likes before a word: the `’` that closes it later in the word says which.
+    clean = "Balance died in 2004 after a ‘fall.’"
+    broken = clean.encode("utf-8").decode(wrong, errors)
+    assert broken != clean
+    assert fix_text(broken) == clean
+
+
 @pytest.mark.parametrize("errors", ["ignore", "replace"])
 def test_a_czech_letter_that_cp1252_cannot_map_is_recovered_from_context(errors: str) -> None:
     original = "Česká republika je vnitrozemský stát ve střední Evropě, člověk tam žije dobře."

@@ -131,7 +131,10 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
         expanded.sort(key=lambda b: -b[1])
         beams = expanded[:BEAM]
     scores = score_each(model, left, [t for t, *_ in beams], ["" if unspaced_run(t) else right for t, *_ in beams])
-    finals = sorted(((sc + bon, t, lost, bon) for sc, (t, _, lost, bon) in zip(scores, beams, strict=True)),
+    # (A quote opened in the token and closed later in it pairs: `‘fall.’`, not `„fall.’`.)
+    paired = [PAIRING_BONUS * _pairs(t) for t, *_ in beams]
+    finals = sorted(((sc + bon + p, t, lost, bon + p) for sc, p, (t, _, lost, bon) in zip(scores, paired, beams,
+                                                                                          strict=True)),
                     reverse=True)
     best_score, text, lost, best_bonus = finals[0]
     margin = best_score - finals[1][0] if len(finals) > 1 and finals[1][1] != text else 6.0
@@ -171,6 +174,23 @@ QUOTE_MARKS = "".join(sorted(set(_CLOSERS_OF) | set(_OPENERS_OF)))
 PAIRING_BONUS = 4.0
 _DASHES = frozenset("\u2014\u2013\u2015")
 _PRIMES = frozenset("\u201d\u2019")  # written for inches and feet after a number: 6’2”, a 6” screen
+
+
+def _pairs(text: str) -> int:
+    """How many quotes ``text`` opens and closes again (each closer answering the last one it can close)."""
+    if not any(c in _CLOSERS_OF for c in text):
+        return 0
+    stack: list[str] = []
+    pairs = 0
+    for k, c in enumerate(text):
+        if c == "\u2019" and text[k - 1:k].isalpha() and text[k + 1:k + 2].isalpha():
+            continue  # (an apostrophe: `Don’t` closes no quote)
+        if c in _OPENERS_OF and stack and stack[-1] in _OPENERS_OF[c]:
+            stack.pop()
+            pairs += 1
+        elif c in _CLOSERS_OF:
+            stack.append(c)
+    return pairs
 
 
 def _opened(before: str, closer: str) -> bool:

@@ -455,8 +455,9 @@ def _cut_punctuation(data: bytes, high: int) -> bool:
 
 
 def _less(min_gain: float, bonus: float) -> float:
-    """The margin a lost-byte reading needs, lowered (never below zero) by what the pairing rules saw for it."""
-    return max(0.0, min_gain - max(0.0, bonus))
+    """The margin a lost-byte reading needs, lowered (never below zero) by what the pairing rules saw for it, and
+    raised by what they saw against it (another decoder's reading of the token may pair where it does not)."""
+    return max(0.0, min_gain - bonus)
 
 
 MULTIBYTE_TRUE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
