@@ -221,10 +221,10 @@ def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarra
             bonus[idx] = PAIRING_BONUS
         elif c in _CLOSERS_OF:  # (it may open: “ in English, » in German)
             already = before.rfind(c) > max(before.rfind(closer) for closer in _CLOSERS_OF[c])
-            # An opening quote sticks to the word it opens, never stands alone (French guillemets take a
-            # space); a low one („ ‚) is a guess the multilingual model favours everywhere, believed where the
-            # text has written one.
-            loose = spaced_before and spaced_after and c not in "\u00ab\u00bb"
+            # An opening quote sticks to the word it opens, never stands alone nor before a space (French
+            # guillemets take one); a low one („ ‚) is a guess the multilingual model favours everywhere, believed
+            # where the text has written one.
+            loose = spaced_after and c not in "\u00ab\u00bb"
             unseen = c in _LOW_OPENERS and not any(q in before for q in _LOW_OPENERS)
             bonus[idx] = -PAIRING_BONUS if already or after_word or loose or unseen else 0.0
         elif c == "\u2019" and spaced_before and after[:1].isdigit():
