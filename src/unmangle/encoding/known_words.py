@@ -27,7 +27,7 @@ from unmangle.document import Edit, apply_edits
 from unmangle.encoding.codecs import SINGLE_BYTE
 from unmangle.encoding.lost_bytes import strict_codec
 from unmangle.encoding.readings import _common, script_of
-from unmangle.encoding.token_scores import PAIR_CODECS, pair_of_detail
+from unmangle.encoding.token_scores import PAIR_CODECS, SINGLE_BYTE_UTF8, pair_of_detail
 
 _WORD = regex.compile(r"\p{L}+")
 MIN_LETTERS = 2  # a word must keep this many letters to be looked up (one letter says nothing)
@@ -36,7 +36,6 @@ MAX_RISK = 0.02  # unknown share of the text's words times the share of words th
 MIN_COUNTED = 4  # words the text must have for the share it knows to be counted (else it counts as half)
 # How a decoder treats a byte it cannot map, as the damage shows it (see bench/corrupt_encoding.py).
 MODES = ("ignore", "replace", "question")
-_SINGLE_BYTE_PAIRS = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE)
 
 
 def with_known_words(text: str, edits: list[Edit]) -> list[Edit]:
@@ -161,7 +160,7 @@ def with_known_readings(text: str, edits: list[Edit]) -> list[Edit]:
     counts: dict[str, int] = {}
     for e in edits:
         counts[e.detail] = counts.get(e.detail, 0) + 1
-    thin = [i for i, e in enumerate(edits) if e.kind == "mojibake" and e.detail in _SINGLE_BYTE_PAIRS
+    thin = [i for i, e in enumerate(edits) if e.kind == "mojibake" and e.detail in SINGLE_BYTE_UTF8
             and counts[e.detail] <= THIN]
     if not thin:
         return edits

@@ -50,6 +50,7 @@ from unmangle.encoding.token_scores import (
     NO_DECODERS,
     NON_ASCII_TOKEN,
     PAIR_CODECS,
+    SINGLE_BYTE_UTF8,
     Scored,
     pair_of,
     pair_of_detail,
@@ -98,7 +99,7 @@ def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
 
 
 _RARITY = {f"utf-8 read as {wd.label}": wd.rarity for wd in SINGLE_BYTE}
-_SINGLE_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE)
+_SINGLE_BYTE_UTF8 = SINGLE_BYTE_UTF8
 _MULTI_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in MULTI_BYTE)
 _UTF8_PAIRS = _SINGLE_BYTE_UTF8 | _MULTI_BYTE_UTF8
 # The single-byte decoders ftfy undoes (its own list), whose mojibake its badness heuristic knows.
