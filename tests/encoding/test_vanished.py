@@ -67,3 +67,19 @@ def test_cyrillic_letters_a_decoder_dropped_whole_come_back() -> None:
             "вопросы сотрудничества и безопасности в регионе.")
     fixed = fix_text(mangle(text, "utf-8", "big5", "ignore"))
     assert "встреча министров иностранных дел" in fixed and "сотрудничества и безопасности" in fixed
+
+
+def test_a_dropped_letter_comes_back_into_a_form_the_vocabulary_lacks_where_one_spelling_fits() -> None:
+    from unmangle.encoding.vanished import _dropping_decoders, _spelled_back
+
+    dropped = _dropping_decoders()["utf-8 read as big5"]
+    # (`achiziția` is Romanian as its vocabulary spells it; `achiziia` spells nothing, and only `ț` fits.)
+    assert _spelled_back("achiziia", dropped, "ro") == "achiziția"
+
+
+def test_a_word_spelled_as_its_language_spells_keeps_its_letters() -> None:
+    from unmangle.encoding.vanished import _dropping_decoders, _spelled_back
+
+    dropped = _dropping_decoders()["utf-8 read as big5"]
+    assert _spelled_back("pravdivé", dropped, "cs") is None  # (not `pravědivé`: the model finds it far likelier)
+    assert _spelled_back("house", dropped, "en") is None

@@ -193,6 +193,11 @@ class _Spelling:
         return True
 
 
+def spelled_in(word: str, lang: str) -> bool:
+    """Whether every letter trigram of ``word`` is one its language's vocabulary spells with (see _Spelling)."""
+    return _spelling(script_of(word) or "Latin").spelled(word, lang)
+
+
 @lru_cache(maxsize=8)
 def _spelling(script: str) -> _Spelling:
     """The spelling of the languages written in ``script``."""

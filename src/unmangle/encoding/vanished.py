@@ -23,7 +23,7 @@ import regex
 
 from unmangle.document import Edit, apply_edits, compose
 from unmangle.encoding.codecs import MULTI_BYTE
-from unmangle.encoding.model import codepoints, default_model
+from unmangle.encoding.model import codepoints, default_model, score_many
 
 if TYPE_CHECKING:
     from unmangle.page.wordstats import LanguageStats
@@ -90,9 +90,34 @@ def _in_words(fixed: str, dropped: frozenset[str], detail: str, stats: LanguageS
         if word.lower() in stats.vocab:
             continue
         found = lower.get(word) or capital.get(word)  # (a word that lost its capital is the rarer case)
+        if found is None:
+            found = _spelled_back(word, dropped, stats.lang)
         if found is not None:
             out.append(Edit("lost-byte", m.start(), m.end(), word, found, 0.7, detail))
     return out
+
+
+def _spelled_back(word: str, dropped: frozenset[str], lang: str) -> str | None:
+    """The one way of putting a dropped letter back into ``word`` (a form the vocabulary lacks, spelled as its
+    language never spells) that makes a word spelled as its language spells (every letter trigram seen in its
+    vocabulary): Czech `vzni` is `vězni`, a form of a word the held-out vocabulary may not hold."""
+    from unmangle.encoding.lexicon import spelled_in
+
+    if len(word) < MIN_SPELLED or spelled_in(word, lang):
+        return None
+    letters = [ch for ch in dropped if ch.isalpha() and ch.islower()]
+    found = {w for k in range(1, len(word) + 1) for ch in letters
+             if spelled_in(w := word[:k] + ch + word[k:], lang)}
+    if len(found) != 1:
+        return None
+    back = found.pop()
+    # (And the model must find it likelier: `pravdivé`, a form the vocabulary lacks, is no `pravědivé`.)
+    old, new = score_many(default_model(), [word, back]).tolist()
+    return back if new - old >= SPELLED_GAIN else None
+
+
+MIN_SPELLED = 4  # letters a word keeps, for a letter put back into it to be spelled out
+SPELLED_GAIN = 0.5  # nats the word spelled out must gain
 
 
 @lru_cache(maxsize=64)
