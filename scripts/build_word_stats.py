@@ -7,7 +7,9 @@ From the clean dev corpora (``../shared/corpora/*.dev.jsonl``) we learn, per lan
   a closing bracket, the end of the paragraph) and how often they open a sentence, so a preposition followed by a
   full stop or ending a paragraph stands out as a hole left by a stripped link;
 * ``pairs``: how often the frequent words follow each other, so "won at with" (never seen, though both are common)
-  stands out too.
+  stands out too;
+* ``tied``: the share of one-letter words followed by a no-break space (Czech and Polish typography), so a word
+  a decoder glued to it by dropping that space (`ktomu`) is split only in a language that writes so.
 
 The corpora are CC BY-SA / public domain (see corpora/SOURCES.md); the attribution travels with the data.
 
@@ -84,7 +86,7 @@ def build_language(path: Path, lang: str, holdout: int = 0) -> dict:
             if tok[0].isalpha():
                 words[tok.lower()] += 1
     if lang in UNSPACED:
-        return {"vocab": [], "func": {}, "pairs": {}, "n_words": sum(words.values())}
+        return {"vocab": [], "func": {}, "pairs": {}, "n_words": sum(words.values()), "tied": 0.0}
     top = {w for w, _ in words.most_common(TOP_FUNC)}
     for para in paras:
         toks = TOKEN.findall(para)
@@ -106,7 +108,22 @@ def build_language(path: Path, lang: str, holdout: int = 0) -> dict:
         "func": func,
         "pairs": pairs,
         "n_words": sum(words.values()),
+        "tied": tied_share(paras),
     }
+
+
+ONE_LETTER = regex.compile(r"(?<!\p{L})\p{L}([ \u00a0])(?=\p{L})")
+
+
+def tied_share(paras: list[str]) -> float:
+    """The share of one-letter words followed by a no-break space rather than a space (Czech and Polish
+    typography ties `k`, `v`, `a`, `w` to the next word: a quarter of them; most languages never)."""
+    tied = total = 0
+    for para in paras:
+        for m in ONE_LETTER.finditer(para):
+            total += 1
+            tied += m.group(1) == "\u00a0"
+    return round(tied / total, 4) if total else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:

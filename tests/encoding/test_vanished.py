@@ -83,3 +83,14 @@ def test_a_word_spelled_as_its_language_spells_keeps_its_letters() -> None:
     dropped = _dropping_decoders()["utf-8 read as big5"]
     assert _spelled_back("pravdivé", dropped, "cs") is None  # (not `pravědivé`: the model finds it far likelier)
     assert _spelled_back("house", dropped, "en") is None
+
+
+def test_a_dropped_no_break_space_after_a_one_letter_word_is_put_back_where_the_language_ties_them() -> None:
+    from unmangle.encoding.vanished import _unglued
+    from unmangle.page.wordstats import language_stats
+
+    czech, romanian = language_stats("cs"), language_stats("ro")
+    assert czech is not None and romanian is not None
+    assert czech.tied > 0.1 > romanian.tied  # (counted from the corpora by build_word_stats.py)
+    assert _unglued("ktomu", czech) == "k\u00a0tomu"
+    assert _unglued("pravda", czech) is None  # (`p` is no word)

@@ -28,7 +28,7 @@ from unmangle.encoding.model import codepoints, default_model, score_many
 if TYPE_CHECKING:
     from unmangle.page.wordstats import LanguageStats
 
-_CANDIDATES = "‘’“”„–—…•€" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x370, 0x530),
+_CANDIDATES = "‘’“”„–—…•€\u00a0" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x370, 0x530),
                                                          *range(0x1E00, 0x1F00)] if chr(c).isalpha())
 _CONTEXTS = ((b"a", b"b"), (b" ", b" "), (b"a", b" "), (b".", b"A"), (b"1", b"2"))
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
@@ -92,6 +92,8 @@ def _in_words(fixed: str, dropped: frozenset[str], detail: str, stats: LanguageS
         found = lower.get(word) or capital.get(word)  # (a word that lost its capital is the rarer case)
         if found is None:
             found = _spelled_back(word, dropped, stats.lang)
+        if found is None and NO_BREAK in dropped and stats.tied >= TIED:
+            found = _unglued(word, stats)
         if found is not None:
             out.append(Edit("lost-byte", m.start(), m.end(), word, found, 0.7, detail))
     return out
@@ -116,6 +118,19 @@ def _spelled_back(word: str, dropped: frozenset[str], lang: str) -> str | None:
     return back if new - old >= SPELLED_GAIN else None
 
 
+def _unglued(word: str, stats: LanguageStats) -> str | None:
+    """A one-letter word glued to a word the language knows, where a dropped no-break space stood: Czech and
+    Polish typography ties `k`, `v`, `a`, `w` to the next word (`k\u00a0tomu`), and a decoder that drops the
+    space glues them (`ktomu`). Only in a language whose corpus ties a good share of them (``stats.tied``):
+    Romanian `arestul` is no `a restul`."""
+    head, rest = word[:1], word[1:]
+    if len(rest) < 2 or head.lower() not in stats.func or rest.lower() not in stats.vocab:
+        return None
+    return head + NO_BREAK + rest
+
+
+NO_BREAK = "\u00a0"
+TIED = 0.05  # share of one-letter words a language's corpus ties with a no-break space (Czech, Polish: a quarter)
 MIN_SPELLED = 4  # letters a word keeps, for a letter put back into it to be spelled out
 SPELLED_GAIN = 0.5  # nats the word spelled out must gain
 

@@ -50,6 +50,7 @@ class LanguageStats:
     func: dict[str, FollowStats]
     pairs: dict[str, int]
     n_words: int
+    tied: float = 0.0  # share of one-letter words followed by a no-break space (build_word_stats.tied_share)
 
     def pair_surprise(self, a: str, b: str) -> float:
         """How many times ``a b`` would be expected among the corpus words if it were ordinary, when it was never
@@ -73,7 +74,7 @@ def language_stats(lang: str) -> LanguageStats | None:
     if raw is None:
         return None
     func = {w: FollowStats(*row) for w, row in raw["func"].items()}
-    return LanguageStats(lang, frozenset(raw["vocab"]), func, raw["pairs"], raw["n_words"])
+    return LanguageStats(lang, frozenset(raw["vocab"]), func, raw["pairs"], raw["n_words"], raw.get("tied", 0.0))
 
 
 @cache
