@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -44,12 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.paragraphs = 2_300
     if args.child:
         return _measure(args)
-    from bench_encoding import MODELS_OVERRIDE, holdout_models
+    from bench_encoding import rerun_held_out
 
-    env = {**os.environ, MODELS_OVERRIDE: str(holdout_models(args.holdout, args.out))}
-    cmd = [sys.executable, __file__, "--child", "--holdout", str(args.holdout), "--paragraphs",
-           str(args.paragraphs), "--out", str(args.out), "--warm-up", str(args.warm_up)]
-    return subprocess.run(cmd, env=env, check=False).returncode
+    return rerun_held_out(__file__, args.holdout, args.out,
+                          ["--paragraphs", str(args.paragraphs), "--warm-up", str(args.warm_up)])
 
 
 def _measure(args: argparse.Namespace) -> int:

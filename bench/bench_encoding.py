@@ -295,6 +295,14 @@ def _changed_by_lang(items: list[tuple[str, str]], outputs: list[str]) -> dict[s
     return dict(sorted(changed.items()))
 
 
+def rerun_held_out(script: str, holdout: int, out: Path, args: list[str]) -> int:
+    """Run ``script`` again in a child process with ``--child`` and ``args``, with the models built without every
+    ``holdout``-th document (importing unmangle loads the models: they must be named before it starts)."""
+    env = {**os.environ, MODELS_OVERRIDE: str(holdout_models(holdout, out))}
+    cmd = [sys.executable, script, "--child", "--holdout", str(holdout), "--out", str(out), *args]
+    return subprocess.run(cmd, env=env, check=False).returncode
+
+
 def holdout_models(k: int, out: Path) -> Path:
     """A folder of models built from the corpora less every ``k``-th document (built once, then reused until
     their script changes)."""

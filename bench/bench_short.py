@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -56,12 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.per_family, args.english = 5, 5
     if args.child:
         return _measure(args)
-    from bench_encoding import MODELS_OVERRIDE, holdout_models
+    from bench_encoding import rerun_held_out
 
-    env = {**os.environ, MODELS_OVERRIDE: str(holdout_models(args.holdout, args.out))}
-    cmd = [sys.executable, __file__, "--child", "--holdout", str(args.holdout), "--per-family",
-           str(args.per_family), "--english", str(args.english), "--out", str(args.out)]
-    return subprocess.run(cmd, env=env, check=False).returncode
+    return rerun_held_out(__file__, args.holdout, args.out,
+                          ["--per-family", str(args.per_family), "--english", str(args.english)])
 
 
 def _measure(args: argparse.Namespace) -> int:
