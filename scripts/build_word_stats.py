@@ -8,6 +8,7 @@ From the clean dev corpora (``../shared/corpora/*.dev.jsonl``) we learn, per lan
   full stop or ending a paragraph stands out as a hole left by a stripped link;
 * ``pairs``: how often the frequent words follow each other, so "won at with" (never seen, though both are common)
   stands out too;
+* ``em_dash``: the share of em dashes among its dashes between words, for a lost dash whose byte fits both;
 * ``tied``: the share of one-letter words followed by a no-break space (Czech and Polish typography), so a word
   a decoder glued to it by dropping that space (`ktomu`) is split only in a language that writes so.
 
@@ -86,7 +87,8 @@ def build_language(path: Path, lang: str, holdout: int = 0) -> dict:
             if tok[0].isalpha():
                 words[tok.lower()] += 1
     if lang in UNSPACED:
-        return {"vocab": [], "func": {}, "pairs": {}, "n_words": sum(words.values()), "tied": 0.0}
+        return {"vocab": [], "func": {}, "pairs": {}, "n_words": sum(words.values()), "tied": 0.0,
+                "em_dash": em_share(paras)}
     top = {w for w, _ in words.most_common(TOP_FUNC)}
     for para in paras:
         toks = TOKEN.findall(para)
@@ -109,7 +111,16 @@ def build_language(path: Path, lang: str, holdout: int = 0) -> dict:
         "pairs": pairs,
         "n_words": sum(words.values()),
         "tied": tied_share(paras),
+        "em_dash": em_share(paras),
     }
+
+
+def em_share(paras: list[str]) -> float:
+    """The share of em dashes among the dashes a language's text writes between words (English and Russian
+    write `—`, German, Czech and Hungarian a spaced `–`): which of the two a lost byte was, where both fit."""
+    em = sum(p.count("\u2014") for p in paras)
+    en = sum(p.count(" \u2013 ") for p in paras)
+    return round((em + 1) / (em + en + 2), 4)  # (a language with a dash or two says little: French writes one)
 
 
 ONE_LETTER = regex.compile(r"(?<!\p{L})\p{L}([ \u00a0])(?=\p{L})")

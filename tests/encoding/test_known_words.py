@@ -87,3 +87,15 @@ def test_a_word_read_by_the_text_s_decoder_is_kept_when_many_words_name_it() -> 
     # (Many words read with cp1250: one that makes no known word is not read with another decoder.)
     edits = [Edit("mojibake", 10 * k, 10 * k + 5, "Ă©x", "éx", 0.9, "utf-8 read as cp1250") for k in range(4)]
     assert with_known_readings("", edits) == edits
+
+
+def test_a_lost_dash_between_english_words_is_the_dash_english_writes() -> None:
+    # `—` (E2 80 94) and `–` (E2 80 93) both lose their last byte to Shift-JIS: English text writes `—` most
+    # (the corpus's share, counted by build_word_stats.py), where the multilingual model likes `–`.
+    from unmangle.page.wordstats import language_stats
+
+    english, german = language_stats("en"), language_stats("de")
+    assert english is not None and german is not None and english.em_dash > 0.7 > 0.3 > german.em_dash
+    clean = "The deal — signed in May after months of talks — was a turning point for the company and its workers."
+    broken = clean.encode("utf-8").decode("shift_jis", "replace")
+    assert fix_text(broken) == clean

@@ -49,7 +49,44 @@ def with_known_words(text: str, edits: list[Edit]) -> list[Edit]:
     lang = guess_language(fixed)
     guessed = {w for e in edits if e.kind == "lost-byte" for w in _WORD.findall(e.after)}
     unknown = _unknown_share(fixed, lang, guessed)
-    return [_known(e, lang, unknown) or e if e.kind == "lost-byte" else e for e in edits]
+    dash = _dash_of(lang)
+    out = []
+    for e in edits:
+        if e.kind == "lost-byte":
+            e = _known(e, lang, unknown) or e
+            e = _with_dash(e, dash) if dash else e
+        out.append(e)
+    return out
+
+
+EM_DASH, EN_DASH = "\u2014", "\u2013"
+DASH_SHARE = 0.7  # share of one dash among a language's dashes, for a lost one that shows alike to be it
+
+
+def _dash_of(lang: str | None) -> str | None:
+    """The dash ``lang`` writes between words far more often than the other (English and Russian `—`, German
+    and Czech `–`), if one."""
+    from unmangle.page.wordstats import language_stats
+
+    stats = language_stats(lang) if lang else None
+    if stats is None:
+        return None
+    return EM_DASH if stats.em_dash >= DASH_SHARE else EN_DASH if stats.em_dash <= 1 - DASH_SHARE else None
+
+
+def _with_dash(edit: Edit, dash: str) -> Edit:
+    """The edit with a guessed dash between words turned into the text's language's dash, where it shows exactly
+    the same through the decoder (the byte that tells them apart was lost: the multilingual model likes `–`)."""
+    other = EN_DASH if dash == EM_DASH else EM_DASH
+    if edit.after != other:
+        return edit  # (a dash alone between spaces: `1990–2000` is a range, whatever the language's dash)
+    codecs = PAIR_CODECS.get(pair_of_detail(edit.detail))
+    if codecs is None:
+        return edit
+    wrong, true = strict_codec(codecs[0]), codecs[1]
+    after = edit.after.replace(other, dash)
+    shown = any(shows(edit.after, true, wrong, m) == edit.before == shows(after, true, wrong, m) for m in MODES)
+    return replace(edit, after=after) if shown else edit
 
 
 def _unknown_share(text: str, lang: str | None, guessed: set[str]) -> float:

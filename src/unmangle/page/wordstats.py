@@ -51,6 +51,7 @@ class LanguageStats:
     pairs: dict[str, int]
     n_words: int
     tied: float = 0.0  # share of one-letter words followed by a no-break space (build_word_stats.tied_share)
+    em_dash: float = 0.5  # share of em dashes among its dashes between words (build_word_stats.em_share)
 
     def pair_surprise(self, a: str, b: str) -> float:
         """How many times ``a b`` would be expected among the corpus words if it were ordinary, when it was never
@@ -74,7 +75,8 @@ def language_stats(lang: str) -> LanguageStats | None:
     if raw is None:
         return None
     func = {w: FollowStats(*row) for w, row in raw["func"].items()}
-    return LanguageStats(lang, frozenset(raw["vocab"]), func, raw["pairs"], raw["n_words"], raw.get("tied", 0.0))
+    return LanguageStats(lang, frozenset(raw["vocab"]), func, raw["pairs"], raw["n_words"], raw.get("tied", 0.0),
+                         raw.get("em_dash", 0.5))
 
 
 @cache
