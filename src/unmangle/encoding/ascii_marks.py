@@ -20,7 +20,7 @@ import unicodedata
 from functools import lru_cache
 
 from unmangle.document import Edit
-from unmangle.encoding.lost_bytes import _pairing_bonus
+from unmangle.encoding.lost_bytes import QUOTE_MARKS, _pairing_bonus
 from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.readings import COMMON
 
@@ -51,16 +51,14 @@ def ascii_marks(text: str) -> list[Edit]:
     model = default_model()
     signs = _signs()
     edits = []
-    before = ""  # (the text before the token, as repaired so far)
-    last = 0
+    quotes = ""  # (the quote marks before the token, as repaired so far: all the pairing rules look back at)
     for m in _TOKEN.finditer(text):
         token = m.group()
-        before += text[last:m.start()]
-        last = m.end()
         if _RUN.search(token) is None:
-            before += token
+            quotes += "".join(c for c in token if c in QUOTE_MARKS)
             continue
         left, right = text[max(0, m.start() - 2):m.start()], text[m.end():m.end() + 2]
+        before = quotes + text[m.start() - 1:m.start()]  # (and the space before the token)
         reading = token
         while (run := _RUN.search(reading)) is not None:  # (left to right: a quote opened is seen closing)
             a, b = run.span()
@@ -74,5 +72,5 @@ def ascii_marks(text: str) -> list[Edit]:
         if gain >= MIN_GAIN:
             edits.append(Edit("lost-byte", m.start(), m.end(), token, reading,
                               confidence(gain - MIN_GAIN), DETAIL))
-        before += reading if gain >= MIN_GAIN else token
+        quotes += "".join(c for c in (reading if gain >= MIN_GAIN else token) if c in QUOTE_MARKS)
     return edits

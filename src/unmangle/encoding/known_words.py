@@ -84,9 +84,8 @@ def _with_dash(edit: Edit, dash: str) -> Edit:
     if codecs is None:
         return edit
     wrong, true = strict_codec(codecs[0]), codecs[1]
-    after = edit.after.replace(other, dash)
-    shown = any(shows(edit.after, true, wrong, m) == edit.before == shows(after, true, wrong, m) for m in MODES)
-    return replace(edit, after=after) if shown else edit
+    shown = any(shows(other, true, wrong, m) == edit.before == shows(dash, true, wrong, m) for m in MODES)
+    return replace(edit, after=dash) if shown else edit
 
 
 def _unknown_share(text: str, lang: str | None, guessed: set[str]) -> float:

@@ -90,7 +90,7 @@ def _fits(word: str, lang: str | None) -> bool:
     words only, when the text is too short to name its language)."""
     from unmangle.page.wordstats import is_known_word
 
-    return is_known_word(word, lang) or (lang is not None and _spelling(script_of(word) or "Latin").spelled(word, lang))
+    return is_known_word(word, lang) or (lang is not None and spelled_in(word, lang))
 
 
 def _whole_word(text: str, a: int, b: int) -> bool:

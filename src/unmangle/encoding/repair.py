@@ -99,9 +99,8 @@ def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
 
 
 _RARITY = {f"utf-8 read as {wd.label}": wd.rarity for wd in SINGLE_BYTE}
-_SINGLE_BYTE_UTF8 = SINGLE_BYTE_UTF8
 _MULTI_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in MULTI_BYTE)
-_UTF8_PAIRS = _SINGLE_BYTE_UTF8 | _MULTI_BYTE_UTF8
+_UTF8_PAIRS = SINGLE_BYTE_UTF8 | _MULTI_BYTE_UTF8
 # The single-byte decoders ftfy undoes (its own list), whose mojibake its badness heuristic knows.
 _FTFY_DECODERS = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE if wd.ftfy_knows)
 _PUNCTUATION = regex.compile("[\u2010-\u205f]")
@@ -478,7 +477,7 @@ def repair_pass(text: str, focus: list[tuple[int, int]] | None = None) -> list[E
         swept = _sweep(text, spans, pair)
         edits.extend(swept)
         spans = spans + [(e.start, e.end) for e in swept]  # aliases of the pair must not sweep them again
-    single = {p: v for p, v in prior.items() if p in _SINGLE_BYTE_UTF8}
+    single = {p: v for p, v in prior.items() if p in SINGLE_BYTE_UTF8}
     if single:
         edits.extend(_sweep_cut(text, spans, single, edits))
     return sorted(edits, key=lambda e: e.start)
@@ -583,9 +582,9 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     befores = _quote_contexts(text, spans, decisions, known or ())
     # (A decoder is at work in the text when the pair names it, or when one of its lossless readings was taken:
     # one `â€œ` read back as `“` says the next `â€` lost a byte to the same cp1252.)
-    lossy = frozenset(PAIR_CODECS[p][0] for p in prior if p in _SINGLE_BYTE_UTF8) | frozenset(
+    lossy = frozenset(PAIR_CODECS[p][0] for p in prior if p in SINGLE_BYTE_UTF8) | frozenset(
         PAIR_CODECS[r.detail][0] for decision in decisions for r, _ in decision
-        if r.kind == "mojibake" and r.detail in _SINGLE_BYTE_UTF8)
+        if r.kind == "mojibake" and r.detail in SINGLE_BYTE_UTF8)
     if any(befores) or lossy:
         # Only what can change is asked again: the quote matters to lost bytes, and the lossy search to
         # tokens nothing could read yet.
@@ -772,7 +771,7 @@ def _with_no_break_spaces(text: str, edits: list[Edit]) -> list[Edit]:
 def _single_byte_utf8(edit: Edit) -> bool:
     """Whether the edit reads UTF-8 back from a single-byte decoder (the damage that turns 0xA0 into a space);
     a text repaired otherwise (a CJK decoder's) is not searched again for lost no-break spaces."""
-    return _pair_of_edit(edit) in _SINGLE_BYTE_UTF8 or edit.detail == FTFY_DETAIL
+    return _pair_of_edit(edit) in SINGLE_BYTE_UTF8 or edit.detail == FTFY_DETAIL
 
 
 def fix_text(text: str) -> str:

@@ -107,7 +107,7 @@ def _spelled_back(word: str, dropped: frozenset[str], lang: str) -> str | None:
 
     if len(word) < MIN_SPELLED or spelled_in(word, lang):
         return None
-    letters = [ch for ch in dropped if ch.isalpha() and ch.islower()]
+    letters = _letters_of(lang, dropped)
     found = {w for k in range(1, len(word) + 1) for ch in letters
              if spelled_in(w := word[:k] + ch + word[k:], lang)}
     if len(found) != 1:
@@ -116,6 +116,15 @@ def _spelled_back(word: str, dropped: frozenset[str], lang: str) -> str | None:
     # (And the model must find it likelier: `pravdivé`, a form the vocabulary lacks, is no `pravědivé`.)
     old, new = score_many(default_model(), [word, back]).tolist()
     return back if new - old >= SPELLED_GAIN else None
+
+
+@lru_cache(maxsize=64)
+def _letters_of(lang: str, dropped: frozenset[str]) -> tuple[str, ...]:
+    """The dropped lower-case letters that ``lang``'s vocabulary writes (a dozen of the hundreds Big5 drops)."""
+    from unmangle.page.wordstats import ranked_vocabulary
+
+    used = set("".join(ranked_vocabulary(lang)))
+    return tuple(sorted(ch for ch in dropped if ch.isalpha() and ch.islower() and ch in used))
 
 
 def _unglued(word: str, stats: LanguageStats) -> str | None:
