@@ -25,6 +25,7 @@ from unmangle.encoding.ascii_marks import ascii_marks
 from unmangle.encoding.chunks import PIECE, pieces
 from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_first_text, ftfy_pass, ftfy_rival
+from unmangle.encoding.gate import SCAN, SHORT
 from unmangle.encoding.known_words import with_known_readings, with_known_words
 from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
@@ -780,8 +781,15 @@ def fix_text(text: str) -> str:
     >>> fix_text("caf茅 au lait")
     'café au lait'
     """
+    # The clean path, its first two questions asked here rather than a few calls down (most crawled text is
+    # clean, and most clean text stops at them: a paragraph's whole cost is then a microsecond or two).
+    if text.isascii():
+        if "?" not in text:
+            return text
+    elif len(text) >= SHORT and SCAN(text) is None:
+        return text
     if not reaches_repair(text):
-        return text  # (the clean path once more, without building an explanation: most crawled text is clean)
+        return text  # (the clean path once more, without building an explanation)
     if len(text) > PIECE:
         return "".join(fix_text(piece) for _, piece in pieces(text, PIECE))  # (no explanation kept: bounded memory)
     fixed = ftfy_first_text(text)  # (the commonest damage, read without the edits that would explain it)
