@@ -287,3 +287,14 @@ def test_a_line_in_the_commonest_characters_is_not_searched_alone_but_shreds_are
     assert _weak("伙食好讚噢！偶們四餐有兩餐試吃泡麵，早餐是吃隔夜飯泡水的硬硬不濃稠稀飯")
     shredded = mangle("東京都の人口は約1400万人です。大きな都市で、多くの人が働いています。", "utf-8", "big5", "ignore")
     assert not _weak(shredded)
+
+
+@pytest.mark.parametrize("wrong", ["euc_kr", "euc_jp", "big5"])
+def test_holes_in_a_text_that_shows_no_cjk_are_not_read_as_cjk(wrong: str) -> None:
+    # Three marks are a three-byte character whose every byte was lost: the CJK model reads them as the likeliest
+    # CJK (`10 년 후`, ten years later), but a text whose bytes hold no lead of a CJK letter wrote none.
+    broken = "über 10 € — ok".encode().decode(wrong, "replace")
+    assert broken.count("\ufffd") == 6
+    fixed = fix_text(broken)
+    assert fixed.startswith("über 10 ")
+    assert not any("\u3000" <= c <= "\ud7af" for c in fixed)

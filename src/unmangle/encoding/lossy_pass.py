@@ -274,6 +274,23 @@ def _edits(reading: Reading, line: str, offset: int, ch: Channel) -> list[Edit]:
     return out
 
 
+def _made_up_cjk(reading: Reading, ch: Channel, gated: list[tuple[int, str]], leads: dict[Channel, bool]) -> bool:
+    """Whether ``reading`` writes CJK letters (hanzi, kana, Hangul) into a UTF-8 text whose shown bytes hold no
+    lead of one: then every such letter is the model's guess for a run of holes (`체ber 10 ��� ��� ok` is no
+    `über 10 년 후 ok`, but `über 10 € — ok`), and the CJK model guesses CJK for any hole. (UTF-8 CJK read with a
+    CJK decoder keeps many of its leads, E3-ED, inside the pairs the decoder read.)"""
+    if ch.true != "utf-8" or not any(_CJK_LETTER.search(text) for _, _, text in reading.spans):
+        return False
+    if ch not in leads:
+        shown = "".join(line for _, line in gated).replace(ERR, "").encode(ch.wrong, "ignore")
+        leads[ch] = any(_CJK_LEAD_FIRST <= b <= _CJK_LEAD_LAST for b in shown)
+    return not leads[ch]
+
+
+_CJK_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}]")
+_CJK_LEAD_FIRST, _CJK_LEAD_LAST = 0xE3, 0xED  # UTF-8 leads of kana, hanzi and Hangul (E2: punctuation)
+
+
 def _reads_back(before: str, after: str, ch: Channel) -> bool:
     try:
         return before.encode(ch.wrong).decode(ch.true) == after
@@ -291,6 +308,7 @@ def lossy_pass(text: str) -> list[Edit]:
     edits: list[Edit] = []
     budget = MAX_CHARS
     wins: list[Channel] = []  # the channel that read each line back, in order
+    leads: dict[Channel, bool] = {}  # whether the text shows a CJK letter's lead byte through the channel
     decisive = False  # whether the last line read back left every rival far behind
     for offset, line in gated if ranked else ():
         budget -= len(line)
@@ -316,7 +334,7 @@ def lossy_pass(text: str) -> list[Edit]:
                 gains.append(r.gain)
                 if r.spans and (best is None or r.gain > best[0].gain):
                     best = (r, ch)
-        if best is not None and best[0].gain >= MIN_GAIN:
+        if best is not None and best[0].gain >= MIN_GAIN and not _made_up_cjk(best[0], best[1], gated, leads):
             edits.extend(_edits(best[0], line, offset, best[1]))
             wins.append(best[1])
             # (A rival that gave up, or that was not asked once the line's channel had settled, is no rival.)
