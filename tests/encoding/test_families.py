@@ -452,3 +452,10 @@ def test_stray_marks_in_real_cjk_text_are_left_alone() -> None:
     # A bad byte in a real Japanese page: the characters around the marks are real text, no decoder's noise.
     for text in ("東京都の人口は約\ufffd\ufffd00万人です。", "中华人民共和国是一个\ufffd家，首都是北京。"):
         assert fix_text(text) == text
+
+
+def test_a_quote_read_back_in_one_look_is_the_context_of_the_next_token() -> None:
+    # Big5 with replacement marks leaves three marks for each of `’`, `“`, `”` and `—`: the lone run after the
+    # closing quote must see that quote closed, or it is read as a second closing quote.
+    broken = "The pilot’s “last flight” — 2019".encode().decode("big5", "replace")
+    assert fix_text(broken) == "The pilot’s “last flight” — 2019"

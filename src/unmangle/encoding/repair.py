@@ -586,15 +586,20 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
     lossy = frozenset(PAIR_CODECS[p][0] for p in prior if p in SINGLE_BYTE_UTF8) | frozenset(
         PAIR_CODECS[r.detail][0] for decision in decisions for r, _ in decision
         if r.kind == "mojibake" and r.detail in SINGLE_BYTE_UTF8)
-    if any(befores) or lossy:
+    asked: list[str] | None = None
+    for _look in range(QUOTE_LOOKS):
+        if asked == befores or not (any(befores) or lossy):
+            break
         # Only what can change is asked again: the quote matters to lost bytes, and the lossy search to
-        # tokens nothing could read yet.
+        # tokens nothing could read yet. A quote read back in one look is the context of the next token's
+        # in the next (`“last flight” — 2019`: the dash's token sees the closing quote the look before read).
         keys = [(t, b if any(r.kind == "lost-byte" for _, r in sc) else "", NO_DECODERS if dec else lossy)
                 for t, b, sc, dec in zip(tokens, befores, scored, decisions, strict=True)]
         scored = score_tokens(keys)
         alphabets = _alphabets(text, spans, decisions)
         decisions = [_choose(t, sc, prior, trusted, support, variety, a, ts, shown, context)
                      for t, sc, a, ts in zip(tokens, scored, alphabets, token_scripts, strict=True)]
+        asked, befores = befores, _quote_contexts(text, spans, decisions, known or ())
     edits: list[Edit] = []
     for (start, _end), token, decision in zip(spans, tokens, decisions, strict=True):
         for r, conf in decision:
@@ -609,6 +614,7 @@ _CJK_CLASS = "[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]"
 _CJK_TOKEN = regex.compile(rf"[^ \t\n\r\f\v]*{_CJK_CLASS}[^ \t\n\r\f\v]*")
 _CJK_CHAR = regex.compile(_CJK_CLASS)
 SWEEP_MIN_GAIN = 1.0
+QUOTE_LOOKS = 3  # looks at the tokens with the quotes read so far, at most (most texts settle after one)
 
 
 def _sweep(text: str, spans: list[tuple[int, int]], pair: str) -> list[Edit]:
