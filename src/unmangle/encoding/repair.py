@@ -47,6 +47,7 @@ from unmangle.encoding.readings import (
     token_around,
 )
 from unmangle.encoding.second_look import reaches_repair
+from unmangle.encoding.spelled_guesses import with_spelled_guesses
 from unmangle.encoding.token_scores import (
     NO_DECODERS,
     NON_ASCII_TOKEN,
@@ -666,6 +667,7 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     if edits:
         edits = with_vanished(text, edits)  # (what a CJK decoder dropped whole from Latin text, where it shows)
         edits = with_known_words(text, edits)  # (marks read back into a word no language knows)
+        edits = with_spelled_guesses(text, edits)  # (or into one spelled as no language spells)
         edits = with_known_readings(text, edits)  # (a decoder's reading that makes no word, another's that does)
         edits = without_unspelled_pairs(edits)  # (a Latin code page's reading that makes no word at all)
         edits = with_one_legacy_encoding(edits)  # (a CJK page's few words read as another CJK codec)
