@@ -94,3 +94,18 @@ def test_a_dropped_no_break_space_after_a_one_letter_word_is_put_back_where_the_
     assert czech.tied > 0.1 > romanian.tied  # (counted from the corpora by build_word_stats.py)
     assert _unglued("ktomu", czech) == "k\u00a0tomu"
     assert _unglued("pravda", czech) is None  # (`p` is no word)
+
+
+@pytest.mark.parametrize("wrong", ["big5", "euc_kr"])
+def test_a_rare_word_left_of_one_of_the_commonest_is_that_word(wrong: str) -> None:
+    # Romanian `că` loses its `ă` and stands as `c`, which the vocabulary knows too, hundreds of times rarer.
+    clean = "Biroul de Medicină Legală a publicat un raport preliminar vineri, spunând că moartea a fost accidentală."
+    fixed = fix_text(clean.encode().decode(wrong, "ignore"))
+    assert "spunând că moartea" in fixed
+
+
+def test_an_english_word_is_not_taken_for_a_rarer_one_that_shows_the_same() -> None:
+    # (`its` shows as `it’s` does with the apostrophe gone, and is the commoner of the two.)
+    clean = "The company said it’s proud of its workers — and “of the work” they have done in São Paulo."
+    fixed = fix_text(clean.encode().decode("big5", "ignore"))
+    assert " of its workers" in fixed

@@ -88,6 +88,9 @@ def _in_words(fixed: str, dropped: frozenset[str], detail: str, stats: LanguageS
     for m in _WORD.finditer(fixed):
         word = m.group()
         if word.lower() in stats.vocab:
+            found = _far_commoner(word, lower, stats.lang)
+            if found is not None:
+                out.append(Edit("lost-byte", m.start(), m.end(), word, found, 0.6, detail))
             continue
         found = lower.get(word) or capital.get(word)  # (a word that lost its capital is the rarer case)
         if found is None:
@@ -97,6 +100,31 @@ def _in_words(fixed: str, dropped: frozenset[str], detail: str, stats: LanguageS
         if found is not None:
             out.append(Edit("lost-byte", m.start(), m.end(), word, found, 0.7, detail))
     return out
+
+
+def _far_commoner(word: str, lower: dict[str, str], lang: str) -> str | None:
+    """The word ``word`` is left of, if it is among its language's commonest and ``word`` itself far rarer: a
+    decoder that drops `à` and `ă` leaves Vietnamese `và` as `v` and Romanian `că` as `c`, which the vocabulary
+    knows too (an initial, an abbreviation), a few hundred times rarer."""
+    found = lower.get(word)
+    if found is None:
+        return None
+    rank = _ranks(lang)
+    common, rare = rank.get(found), rank.get(word.lower())
+    if common is None or rare is None or common >= COMMONEST or rare < RARER * (common + 1):
+        return None
+    return found
+
+
+@lru_cache(maxsize=64)
+def _ranks(lang: str) -> dict[str, int]:
+    from unmangle.page.wordstats import ranked_vocabulary
+
+    return {w: k for k, w in enumerate(ranked_vocabulary(lang))}
+
+
+COMMONEST = 100  # ranks of a language's words that a far rarer word may be what a decoder left of
+RARER = 30  # times the rank (counted from one) of the common word, at least, for the rarer one
 
 
 def _spelled_back(word: str, dropped: frozenset[str], lang: str) -> str | None:
