@@ -298,3 +298,26 @@ def test_holes_in_a_text_that_shows_no_cjk_are_not_read_as_cjk(wrong: str) -> No
     fixed = fix_text(broken)
     assert fixed.startswith("über 10 ")
     assert not any("\u3000" <= c <= "\ud7af" for c in fixed)
+
+
+def test_a_page_with_real_cjk_lines_has_its_shreds_read_as_utf8_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A legacy channel reads holes into whatever the model likes (`惧惧惧` for a run of marks) and can outbid
+    # UTF-8's reading; but a page whose other lines are real CJK text in UTF-8 was written in UTF-8.
+    import unmangle.encoding.lossy_pass as lp
+
+    asked: list[Channel] = []
+    real_search = lp.search
+
+    def recording(line: str, ch: Channel, **kwargs: object) -> object:
+        asked.append(ch)
+        return real_search(line, ch, **kwargs)
+
+    monkeypatch.setattr(lp, "search", recording)
+    clean = "在官方網站上的一個常見問題解答中，問題是：你為什麼認為我們能夠結束赤貧？這是一個很好的問題。"
+    answer = "全球公民的答案是：這將是一條漫長且艱辛的道路，有時候我們會跌倒，甚至是失敗。"
+    shreds = answer.encode().decode("big5", "replace")
+    lossy_pass(clean + "\n\n" + shreds)
+    assert asked and all(ch.true == "utf-8" for ch in asked)
+    asked.clear()
+    lossy_pass(shreds)
+    assert any(ch.true != "utf-8" for ch in asked)  # (alone, the shreds may be any channel's)

@@ -274,6 +274,19 @@ def _edits(reading: Reading, line: str, offset: int, ch: Channel) -> list[Edit]:
     return out
 
 
+def _clean_cjk_beside(text: str, gated: list[tuple[int, str]]) -> bool:
+    """Whether a line of ``text`` the pass does not read is real CJK text: wide characters enough, no marks, as
+    probable as real text."""
+    skip = {offset for offset, _ in gated}
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if m.start() in skip or ERR in line or len(wide := "".join(_WIDE.findall(line))) < FEW_WIDE:
+            continue
+        if cjk_model().score(wide) / len(wide) >= IMPROBABLE:
+            return True
+    return False
+
+
 def _made_up_cjk(reading: Reading, ch: Channel, gated: list[tuple[int, str]], leads: dict[Channel, bool]) -> bool:
     """Whether ``reading`` writes CJK letters (hanzi, kana, Hangul) into a UTF-8 text whose shown bytes hold no
     lead of one: then every such letter is the model's guess for a run of holes (`체ber 10 ��� ��� ok` is no
@@ -304,7 +317,12 @@ def lossy_pass(text: str) -> list[Edit]:
     if all(map(_weak, (line for _, line in gated))):
         return []  # (nothing, or lines too thin to say a decoder was at work: see _weak)
     probe = _evidence([ln for _, ln in gated])
-    ranked = _rank(probe, _channels(probe))
+    channels = _channels(probe)
+    if _clean_cjk_beside(text, gated):
+        # A page whose other lines are real CJK text, in UTF-8, was written in UTF-8: its shreds are UTF-8 too.
+        # (A legacy channel reads holes into any character the model likes, `惧惧惧`, and outbids UTF-8's.)
+        channels = [ch for ch in channels if ch.true == "utf-8"]
+    ranked = _rank(probe, channels)
     edits: list[Edit] = []
     budget = MAX_CHARS
     wins: list[Channel] = []  # the channel that read each line back, in order
