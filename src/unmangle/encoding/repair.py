@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -26,7 +27,7 @@ from unmangle.encoding.chunks import PIECE, pieces
 from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_first_text, ftfy_pass, ftfy_rival
 from unmangle.encoding.gate import SCAN, SHORT
-from unmangle.encoding.known_words import with_known_readings, with_known_words
+from unmangle.encoding.known_words import unknown_words, with_known_readings, with_known_words
 from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.lost_bytes import QUOTE_MARKS
@@ -107,6 +108,11 @@ _UTF8_PAIRS = SINGLE_BYTE_UTF8 | _MULTI_BYTE_UTF8
 _FTFY_DECODERS = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE if wd.ftfy_knows)
 _PUNCTUATION = regex.compile("[\u2010-\u205f]")
 _LETTER = regex.compile(r"\p{L}")
+
+
+def _known_words(text: str) -> bool:
+    """Whether ``text`` holds a word with a letter outside ASCII, and every such word is one a language knows."""
+    return any(c.isalpha() and not c.isascii() for c in text) and unknown_words(text) == 0
 
 
 def _one_char(text: str) -> bool:
@@ -200,7 +206,7 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
     ranked = []
     new_chars = set(token)
     vetoed: set[str] = set()
-    utf8_vetoed: set[tuple[int, int]] = set()
+    utf8_vetoed: dict[tuple[int, int], float] = {}  # span -> the best margin of a reading vetoed there
     token_bad = lru_cache(maxsize=1)(lambda: is_bad(token))  # (asked of the token once, if at all)
     marks_only = _marks_only(token)
     for margin, r in sorted(scored, key=lambda s: pair_rank(pair_of(s[1]))):
@@ -239,13 +245,19 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
                 # (ftfy's heuristic knows Latin-1's shapes, not a Latin word with Cyrillic letters in it:
                 # `MГјnchen` is UTF-8 read as cp1251, and no real word glues two scripts so; nor signs inside a
                 # word, `K├╝nstler`, cp437's box drawing for `ü`, which no writer puts between two letters, nor
-                # box drawing before them, `├╝ber`.)
-                if not looks_mangled(token) and not mixes_scripts(token) and not _SIGNS_IN_WORD.search(token):
+                # box drawing before them, `├╝ber`; nor a reading into words a language knows, `şehir`.)
+                if (not looks_mangled(token) and not mixes_scripts(token) and not _SIGNS_IN_WORD.search(token)
+                        and not _known_words(r.text)):
                     vetoed.add(r.text)  # (and so for every decoder that reads the same bytes alike)
-                    utf8_vetoed.add((r.start, r.end))
+                    utf8_vetoed[r.start, r.end] = max(margin, utf8_vetoed.get((r.start, r.end), -math.inf))
                     continue
             elif not _common(r.text):
                 continue  # (a rarer decoder's one letter, which real text seldom writes: `ÄŒapek` is no `ļapek`)
+            elif any(a <= r.start and r.end <= b and m >= margin for (a, b), m in utf8_vetoed.items()) and (
+                    not _known_words(r.text)):
+                # (Bytes ftfy's decoders read better were too thin: `MĂźller` is no ISO-8859-16 `Mîller`; but
+                # `MÃŒller` is ISO-8859-15's `Müller` far more than cp1252's `MÌller`.)
+                continue
             else:
                 need = max(need, ISOLATED_MARGIN)
         # A legacy text read back from signs alone, with no other token to agree (`¾;`, EUC-KR's reading of
