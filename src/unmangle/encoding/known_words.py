@@ -99,18 +99,25 @@ def _unknown_share(text: str, lang: str | None, guessed: set[str]) -> float:
     return sum(1 for w in words if not is_known_word(w, lang)) / len(words)
 
 
-def _known(edit: Edit, lang: str | None, unknown: float) -> Edit | None:
-    """The edit with a guessed word replaced by a known one that shows the same, or None."""
-    from unmangle.page.wordstats import is_known_word
-
+def channel_of(edit: Edit) -> tuple[str, str, str] | None:
+    """(true encoding, wrong decoder, mode) of a lost-byte edit: the decoder's way with what it cannot map is
+    the one under which the guess shows as the input. None if no mode gives it."""
     codecs = PAIR_CODECS.get(pair_of_detail(edit.detail))
     if codecs is None:
         return None
     wrong, true = strict_codec(codecs[0]), codecs[1]
-    # (The decoder's way with what it cannot map is the one under which the guess shows as the input.)
     mode = next((m for m in MODES if shows(edit.after, true, wrong, m) == edit.before), None)
-    if mode is None:
+    return (true, wrong, mode) if mode is not None else None
+
+
+def _known(edit: Edit, lang: str | None, unknown: float) -> Edit | None:
+    """The edit with a guessed word replaced by a known one that shows the same, or None."""
+    from unmangle.page.wordstats import is_known_word
+
+    channel = channel_of(edit)
+    if channel is None:
         return None
+    true, wrong, mode = channel
     after = edit.after
     for m in reversed(list(_WORD.finditer(after))):  # (from the end: a substitution keeps earlier offsets)
         word = m.group()

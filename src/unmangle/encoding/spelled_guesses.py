@@ -24,12 +24,11 @@ from functools import lru_cache
 import regex
 
 from unmangle.document import Edit, apply_edits
-from unmangle.encoding.known_words import MODES, shows
+from unmangle.encoding.known_words import channel_of, shows
 from unmangle.encoding.lexicon import languages_of_script, spelled_in
-from unmangle.encoding.lost_bytes import strict_codec
 from unmangle.encoding.model import default_model, score_many
 from unmangle.encoding.readings import script_of
-from unmangle.encoding.token_scores import PAIR_CODECS, SINGLE_BYTE_UTF8, pair_of_detail
+from unmangle.encoding.token_scores import SINGLE_BYTE_UTF8, pair_of_detail
 
 _WORD = regex.compile(r"\p{L}+")
 MIN_LETTERS = 4  # a shorter word's trigrams say too little
@@ -59,12 +58,10 @@ def _single_byte_utf8(edit: Edit) -> bool:
 
 
 def _spelled(edit: Edit, lang: str | None) -> Edit | None:
-    if not _single_byte_utf8(edit):
+    channel = channel_of(edit) if _single_byte_utf8(edit) else None
+    if channel is None:
         return None
-    wrong = strict_codec(PAIR_CODECS[pair_of_detail(edit.detail)][0])
-    mode = next((m for m in MODES if shows(edit.after, "utf-8", wrong, m) == edit.before), None)
-    if mode is None:
-        return None
+    _, wrong, mode = channel
     after = edit.after
     for m in reversed(list(_WORD.finditer(after))):  # (from the end: a substitution keeps earlier offsets)
         word = m.group()
