@@ -39,3 +39,9 @@ def test_a_cjk_decoders_guess_is_not_asked() -> None:
     other = Edit(edit.kind, edit.start, edit.end, edit.before, edit.after, edit.confidence,
                  "utf-8 read as gbk, lost bytes put back")
     assert with_spelled_guesses(text, [other]) == [other]
+
+
+def test_a_known_word_that_holds_a_trigram_no_other_word_has_is_kept() -> None:
+    # (`хорошо` ends as no other word of the vocabulary does, `шо$`: known, though not "spelled")
+    text, edit = _guess("хорошо", "хорошо")
+    assert with_spelled_guesses(text, [edit]) == [edit]

@@ -7,8 +7,8 @@ show as cp1257's `Ń` alone, and the character model, which sees two letters eit
 (`рисуют` comes back `рисьют`, `ухудшается` as `схудуается`). The vocabulary of the word statistics holds a
 language's commonest words, not every form (:mod:`known_words` asks it first); but a form it lacks is still spelled
 as its language spells: every letter trigram of it occurs in the vocabulary (:func:`lexicon.spelled_in`). Where the
-model's guess is not spelled so and other readings that show exactly the same are, the one the model likes best
-of those is taken.
+model's guess is neither a known word nor spelled so, and other readings that show exactly the same are one or the
+other, the one the model likes best of those is taken.
 
 Only single-byte decoders: each byte is read alone, so each letter shows alone and the letters that show alike
 can be swapped one by one (a CJK decoder pairs bytes across letters).
@@ -68,7 +68,7 @@ def _spelled(edit: Edit, lang: str | None) -> Edit | None:
         if len(word) < MIN_LETTERS or word.isascii():
             continue
         langs = (lang,) if lang is not None else languages_of_script(script_of(word) or "Latin")
-        if not langs or any(spelled_in(word, code) for code in langs):
+        if not langs or any(_spells(word, code) for code in langs):
             continue
         better = _best_spelled(word, langs, wrong, mode)
         if better is not None:
@@ -86,12 +86,20 @@ def _best_spelled(word: str, langs: tuple[str, ...], wrong: str, mode: str) -> s
     if count == 1 or count > MAX_READINGS:
         return None
     spelled = [w for w in map("".join, itertools.product(*options))
-               if w != word and any(spelled_in(w, code) for code in langs)]
+               if w != word and any(_spells(w, code) for code in langs)]
     if not spelled:
         return None
     scores = score_many(default_model(), [word, *spelled]).tolist()
     best = max(range(len(spelled)), key=lambda k: scores[k + 1])
     return spelled[best] if scores[0] - scores[best + 1] <= MAX_LOSS else None
+
+
+def _spells(word: str, lang: str) -> bool:
+    """Whether ``lang`` knows ``word`` or spells it so (a known word may hold a trigram no other word has:
+    `хорошо` ends the only way it does, `шо$`)."""
+    from unmangle.page.wordstats import is_known_word
+
+    return is_known_word(word, lang) or spelled_in(word, lang)
 
 
 def _alike(ch: str, wrong: str, mode: str, langs: tuple[str, ...]) -> tuple[str, ...]:
