@@ -136,6 +136,17 @@ OUTSIDE_THE_CORPORA = {
     "yi": "ייִדיש איז אַ גערמאַנישע שפּראַך וואָס ווערט גערעדט פֿון אַשכּנזישע ייִדן.",
     "sw": "Kiswahili ni lugha ya Kibantu inayozungumzwa Afrika Mashariki, hasa Tanzania na Kenya.",
     "place-names": "Ærø, Tromsø, Ålesund, Øresund, Skærbæk, Åbenrå, Malmö, Jönköping, Łódź, Gdańsk, Poznań.",
+    "cy": "Bore da! Mae hi'n ddiwrnod braf heddiw ac mae'r plant yn chwarae yn yr iard. Ŵyr a ŷd.",
+    "mi": "Kia ora! He rā ātaahua tēnei, ā, kei te tākaro ngā tamariki i te iāri.",
+    "haw": "Aloha! He lā nani kēia a ke pāʻani nei nā keiki ma ka pā.",
+    "zu": "Sawubona! Namuhla usuku oluhle futhi izingane zidlala egcekeni.",
+    "uz": "Salom! Bugun chiroyli kun va bolalar hovlida o‘ynashmoqda. Odamlar baxtli.",
+    "mn": "Сайн байна уу! Өнөөдөр сайхан өдөр байна, хүүхдүүд хашаанд тоглож байна.",
+    "grc": "Ἀρχὴ ἥμισυ παντός. ᾯ ῼ ἄνθρωπος, ΑΥΤΟ ΕΙΝΑΙ ΕΝΑ ΚΕΙΜΕΝΟ ΜΕ ΚΕΦΑΛΑΙΑ.",
+    "pinyin": "ĀĒĪŌŪ āēīōū ǖǘǚǜ: Pīnyīn zhōngwén shì zhèyàng xiě de.",
+    "yo-marks": "Ẹ káàárọ̀! Ṣé dáadáa ni? Ọ̀rọ̀ yìí ṣe pàtàkì.",
+    "signs": "Hà Nội – Sài Gòn · “ngoặc kép” ‹›«» ‚„ ¿¡ ‰ † ‡ • … ™ © ® ° ± × ÷ µ ¶ §",
+    "letters": "Ðakovo i Đakovo, Þingvellir, Œuvre, œuf, æther, ß, ẞ, ĳ, ŉ, ſ",
 }
 
 

@@ -18,6 +18,7 @@ and `Hộ`, but the vocabulary knows nearly all of them). A language is asked on
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -118,20 +119,31 @@ def _known(edit: Edit, lang: str | None, unknown: float) -> Edit | None:
     if channel is None:
         return None
     true, wrong, mode = channel
-    after = edit.after
-    for m in reversed(list(_WORD.finditer(after))):  # (from the end: a substitution keeps earlier offsets)
-        word = m.group()
-        if len(word) < MIN_LETTERS or word.isascii() or is_known_word(word, lang):
-            continue
-        seen = shows(word, true, wrong, mode)
-        if seen is None:
-            continue
-        for known in _showing(seen, word, lang, true, wrong, mode, unknown):
-            candidate = after[:m.start()] + known + after[m.end():]
-            if shows(candidate, true, wrong, mode) == edit.before:
-                after = candidate
-                break
+
+    def known_showing_alike(word: str) -> tuple[str, ...]:
+        if is_known_word(word, lang) or (seen := shows(word, true, wrong, mode)) is None:
+            return ()
+        return _showing(seen, word, lang, true, wrong, mode, unknown)
+
+    after = rewrite_words(edit.after, MIN_LETTERS, known_showing_alike,
+                          lambda candidate: shows(candidate, true, wrong, mode) == edit.before)
     return replace(edit, after=after) if after != edit.after else None
+
+
+def rewrite_words(text: str, min_letters: int, options: Callable[[str], Iterable[str]],
+                  keep: Callable[[str], bool] = lambda _: True) -> str:
+    """``text`` with each word of ``min_letters`` or more, with a letter outside ASCII, replaced by the first of
+    its ``options`` that gives a text ``keep`` accepts (a guess's words, each asked alone)."""
+    for m in reversed(list(_WORD.finditer(text))):  # (from the end: a substitution keeps earlier offsets)
+        word = m.group()
+        if len(word) < min_letters or word.isascii():
+            continue
+        for option in options(word):
+            candidate = text[:m.start()] + option + text[m.end():]
+            if keep(candidate):
+                text = candidate
+                break
+    return text
 
 
 def shows(text: str, true: str, wrong: str, mode: str) -> str | None:

@@ -21,16 +21,13 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-import regex
-
 from unmangle.document import Edit, apply_edits
-from unmangle.encoding.known_words import channel_of, shows
+from unmangle.encoding.known_words import channel_of, rewrite_words, shows
 from unmangle.encoding.lexicon import languages_of_script, spelled_in
 from unmangle.encoding.model import default_model, score_many
 from unmangle.encoding.readings import script_of
 from unmangle.encoding.token_scores import SINGLE_BYTE_UTF8, pair_of_detail
 
-_WORD = regex.compile(r"\p{L}+")
 MIN_LETTERS = 4  # a shorter word's trigrams say too little
 MAX_READINGS = 1024  # readings of one word that are spelled out, at most (four letters of five ways, `ухудшается`)
 MAX_LOSS = 4.0  # nats the spelled reading may lose to the model's guess (the guess is the model's best)
@@ -62,17 +59,15 @@ def _spelled(edit: Edit, lang: str | None) -> Edit | None:
     if channel is None:
         return None
     _, wrong, mode = channel
-    after = edit.after
-    for m in reversed(list(_WORD.finditer(after))):  # (from the end: a substitution keeps earlier offsets)
-        word = m.group()
-        if len(word) < MIN_LETTERS or word.isascii():
-            continue
+
+    def spelled_showing_alike(word: str) -> tuple[str, ...]:
         langs = (lang,) if lang is not None else languages_of_script(script_of(word) or "Latin")
         if not langs or any(_spells(word, code) for code in langs):
-            continue
+            return ()
         better = _best_spelled(word, langs, wrong, mode)
-        if better is not None:
-            after = after[:m.start()] + better + after[m.end():]
+        return (better,) if better is not None else ()
+
+    after = rewrite_words(edit.after, MIN_LETTERS, spelled_showing_alike)
     return replace(edit, after=after) if after != edit.after else None
 
 
