@@ -151,3 +151,17 @@ def test_a_common_cjk_character_after_a_latin_name_in_chinese_text_is_no_evidenc
 def test_a_full_width_acronym_in_japanese_is_no_evidence() -> None:
     assert not reaches_repair("100均で見つけた意外と便利なスマホグッズ大図鑑 ＠ＤＩＭＥ 3/5(日) 8:10")
     assert not reaches_repair("ＮＨＫとＴＢＳの番組表、ＪＲ東日本の時刻表。")
+
+
+def test_real_thai_is_judged_clean_by_the_short_way_as_by_the_gate() -> None:
+    from unmangle.encoding.gate import SCAN, clean_thai, reaches_repair
+
+    thai = "ประเทศไทยมีสิริมงคลและวัฒนธรรมที่งดงาม กรุงเทพมหานครเป็นเมืองหลวงของประเทศ"
+    at = SCAN(thai).start()
+    assert clean_thai(thai, at) and not reaches_repair(thai)
+    # (A window without a mark before a letter past ฟ is left to the gate, which counts its bytes.)
+    plain = "ภาษาไทยเป็นภาษาราชการของประเทศไทย และเป็นภาษาแม่ของชาวไทย"
+    assert not clean_thai(plain, SCAN(plain).start()) and not reaches_repair(plain)
+    broken = "ภาษาไทย and café".encode().decode("cp874", "replace")  # (Latin text read as cp874 inside Thai)
+    first = SCAN(broken)
+    assert first is not None and not clean_thai(broken, first.start())

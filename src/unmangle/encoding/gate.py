@@ -271,6 +271,15 @@ def _thai_scans() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _evidence_pattern(), _evidence_pattern(_NOT_CP874, ascii_thai=True)
 
 
+def clean_thai(text: str, at: int) -> bool:
+    """Whether ``text``, whose first place the scan stops at is the Thai letter at ``at``, is real Thai with no
+    place further on: what :func:`_evidence` concludes there, asked in two scans without its loop (every Thai
+    paragraph stops the first scan, and most are clean)."""
+    if _REAL_THAI.search(text, at, at + _CP874_WINDOW) is None:
+        return False  # (the window may still be real Thai: _evidence counts its bytes)
+    return _thai_scans()[1].search(text, max(0, at - 1)) is None
+
+
 # --- judging each place ----------------------------------------------------------------------------------------
 
 _WS = " \t\n\r\f\v"
