@@ -70,9 +70,9 @@ def count_words(text: str, fixed: str, before: str | None = None) -> WordCount:
         if mixes_scripts(new):
             lost += 1  # (`são` is `sγo` through cp1253: a word of two scripts is a reading's failure)
             continue
-        was = old.isalpha() and _whole_word(text, a, b) and _fits(old, before)
+        was = old.isalpha() and _whole_word(text, a, b) and fits_language(old, before)
         # (A word of one letter, or one the text wrote in signs, `±¾`, is no word read back: `Γ`, `БО`.)
-        now = len(new) >= 2 and any(c.isalpha() for c in old) and _fits(new, lang)
+        now = len(new) >= 2 and any(c.isalpha() for c in old) and fits_language(new, lang)
         gained += now and not was
         lost += was and not now
     # (A letter of the text that the reading turns into a mark splits or ends a word: `Ѓ` is not a letter in
@@ -81,11 +81,11 @@ def count_words(text: str, fixed: str, before: str | None = None) -> WordCount:
         a, b = m.span()
         if not fixed[a:b].isalpha() and m.group() not in seen:
             seen.add(m.group())
-            lost += _fits(m.group(), before)
+            lost += fits_language(m.group(), before)
     return WordCount(gained, lost, len(seen))
 
 
-def _fits(word: str, lang: str | None) -> bool:
+def fits_language(word: str, lang: str | None) -> bool:
     """Whether ``word`` is a word of ``lang`` or spelled like one (of any language we have words of, known
     words only, when the text is too short to name its language)."""
     from unmangle.page.wordstats import is_known_word

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from unmangle.document import Edit, apply_edits
 from unmangle.encoding.known_words import channel_of, rewrite_words, shows
-from unmangle.encoding.lexicon import languages_of_script, spelled_in
+from unmangle.encoding.lexicon import fits_language, languages_of_script
 from unmangle.encoding.model import default_model, score_many
 from unmangle.encoding.readings import script_of
 from unmangle.encoding.token_scores import SINGLE_BYTE_UTF8, pair_of_detail
@@ -62,7 +62,7 @@ def _spelled(edit: Edit, lang: str | None) -> Edit | None:
 
     def spelled_showing_alike(word: str) -> tuple[str, ...]:
         langs = (lang,) if lang is not None else languages_of_script(script_of(word) or "Latin")
-        if not langs or any(_spells(word, code) for code in langs):
+        if not langs or any(fits_language(word, code) for code in langs):
             return ()
         better = _best_spelled(word, langs, wrong, mode)
         return (better,) if better is not None else ()
@@ -81,7 +81,7 @@ def _best_spelled(word: str, langs: tuple[str, ...], wrong: str, mode: str) -> s
     if count == 1 or count > MAX_READINGS:
         return None
     spelled = [w for w in map("".join, itertools.product(*options))
-               if w != word and any(_spells(w, code) for code in langs)]
+               if w != word and any(fits_language(w, code) for code in langs)]
     if not spelled:
         return None
     scores = score_many(default_model(), [word, *spelled]).tolist()
@@ -89,19 +89,10 @@ def _best_spelled(word: str, langs: tuple[str, ...], wrong: str, mode: str) -> s
     return spelled[best] if scores[0] - scores[best + 1] <= MAX_LOSS else None
 
 
-def _spells(word: str, lang: str) -> bool:
-    """Whether ``lang`` knows ``word`` or spells it so (a known word may hold a trigram no other word has:
-    `хорошо` ends the only way it does, `шо$`)."""
-    from unmangle.page.wordstats import is_known_word
-
-    return is_known_word(word, lang) or spelled_in(word, lang)
-
-
 def _alike(ch: str, wrong: str, mode: str, langs: tuple[str, ...]) -> tuple[str, ...]:
     """``ch`` and the letters of ``langs`` that show as it does through ``wrong`` (itself alone if it shows
     whole: only a letter that lost a byte has others like it)."""
-    seen = shows(ch, "utf-8", wrong, mode)
-    if seen is None or not ch.isalpha():
+    if not ch.isalpha() or (seen := shows(ch, "utf-8", wrong, mode)) is None:
         return (ch,)
     group = _groups(wrong, mode, langs).get(seen, ())
     return (ch, *(c for c in group if c != ch)) if ch.lower() in _letters(langs) or ch in group else (ch,)
