@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from ftfy.badness import is_bad
 
@@ -103,6 +104,13 @@ _MARKS = set(map(chr, range(0x80, 0xA0))) | {"\ufffd"}
 _RARE_CJK = re.compile(_RARE)
 _CJK = re.compile(_ANY_CJK)
 _CJK_RUN = re.compile(_ANY_CJK + "*")
+_CJK_RUNS = re.compile(_ANY_CJK + "+")
+
+
+def _count_cjk(text: str, start: int = 0, end: int = 1 << 62) -> int:
+    """The CJK characters in ``text[start:end]``, counted by the run (a list of every character of a page
+    of Chinese cost most of the gate's time on it)."""
+    return sum(map(len, _CJK_RUNS.findall(text, start, end)))
 
 
 def _is_cjk(ch: str) -> bool:
@@ -460,7 +468,7 @@ _FULL_WIDTH_RUN = re.compile("[\uff01-\uff5e]{3,}")
 
 
 _SPACED_HAN = re.compile("[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
-_HANGUL = re.compile("[\uac00-\ud7af]")
+_HANGUL = re.compile("[\uac00-\ud7af]+")
 KOREAN_SPACING = 8  # Han characters per space between two of them, at most: Korean words are two to five syllables
 KOREAN_SHARE = 0.8  # of the characters outside ASCII that must read back as hangul
 
@@ -470,15 +478,15 @@ def _korean_read_as_cjk(text: str) -> bool:
     in an order no language has; but it keeps Korean's spaces between words, which Chinese and Japanese do not
     write, and its bytes read back as hangul. (Both are asked in C: a regex count, then one round trip.)"""
     spaces = len(_SPACED_HAN.findall(text))
-    if spaces < 3 or KOREAN_SPACING * spaces < len(_CJK.findall(text)):
+    if spaces < 3 or KOREAN_SPACING * spaces < _count_cjk(text):
         return False
-    high = sum(1 for c in text if c >= "\x80")
+    high = len(text) - len(text.encode("ascii", "ignore"))  # (the characters outside ASCII, counted in C)
     for codec in ("gbk", "big5", "shift_jis", "euc_jp"):
         try:
             korean = text.encode(codec).decode("euc_kr", "replace")
         except UnicodeEncodeError:
             continue
-        if len(_HANGUL.findall(korean)) >= KOREAN_SHARE * high:
+        if sum(map(len, _HANGUL.findall(korean))) >= KOREAN_SHARE * high:
             return True
     return False
 
@@ -486,17 +494,17 @@ def _korean_read_as_cjk(text: str) -> bool:
 def _hardly_cjk_around(text: str, pos: int) -> bool:
     """Whether the CJK character at ``pos`` has hardly any other CJK around it."""
     around = text[max(0, pos - _CJK_WINDOW):pos + _CJK_WINDOW + 1]
-    return 5 * (len(_CJK.findall(around)) - 1) <= len(around) - 1
+    return 5 * (_count_cjk(around) - 1) <= len(around) - 1
 
 
 def _cjk_text(text: str) -> bool:
     """Whether ``text`` is written in CJK: its CJK characters are a third of it or more."""
-    return 3 * len(_CJK.findall(text)) >= len(text)
+    return 3 * _count_cjk(text) >= len(text)
 
 
 def _alone_cjk(text: str, pos: int) -> bool:
     """Whether the CJK character at ``pos`` is the only one around it."""
-    return len(_CJK.findall(text, max(0, pos - _CJK_WINDOW), pos + _CJK_WINDOW + 1)) == 1
+    return _count_cjk(text, max(0, pos - _CJK_WINDOW), pos + _CJK_WINDOW + 1) == 1
 
 
 def _letters_under_cjk(text: str) -> bool:
@@ -652,14 +660,18 @@ def reaches_repair(text: str) -> bool:
     return bool(judge(text))
 
 
-def judge(text: str) -> bool | tuple[int, ...]:
+UNSCANNED: Any = object()  # (judge scans the text itself)
+
+
+def judge(text: str, first: re.Match[str] | None = UNSCANNED) -> bool | tuple[int, ...]:
     """The gate's verdict on ``text``: False for the clean path, True on evidence; where the only evidence
     is odd letters outside CJK (that the model finds improbable, or rare Latin-1 letters in two words), their
     positions (a second look, :mod:`second_look`, asks whether any decoder reads them better before the full
-    repair runs)."""
+    repair runs). ``first``: where ``SCAN`` first stopped in ``text``, if the caller scanned it already."""
     if text.isascii():
         return "?" in text and has_marks(text)  # (`we???ve`: a character a decoder could not map, one `?` a byte)
-    first = SCAN(text)
+    if first is UNSCANNED:
+        first = SCAN(text)
     if first is None and len(text) >= SHORT:
         return False
     found = _evidence(text, first, defer_rare=True)

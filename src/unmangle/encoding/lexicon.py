@@ -139,18 +139,43 @@ def reads_into_a_word(token: str) -> bool:
     spelling = _spelling(script)
     if not spelling.langs or spelling.spells(word.group()):
         return False  # (a script no language of the corpora writes, `ºC`, has no words to read into)
-    a, b = word.span()
+    masks, tables = _pair_tables()
+    readable = -1  # (the pairs whose wrong decoder can have written every character of the token)
+    for ch in set(token):
+        readable &= masks.get(ch, 0)
     asked = {word.group()}
-    for wrong, true in _SINGLE_BYTE_PAIRS:
-        try:
-            reading = token.encode(wrong).decode(true)[a:b]
-        except UnicodeError:
-            continue
-        if reading not in asked:  # (most pairs read a word alike)
-            asked.add(reading)
-            if reading.isalpha() and (script_of(reading) or "Latin") == script and spelling.spells(reading):
-                return True
+    for bit, table in enumerate(tables):
+        if readable >> bit & 1:
+            reading = word.group().translate(table)
+            if reading not in asked:  # (most pairs read a word alike)
+                asked.add(reading)
+                if reading.isalpha() and (script_of(reading) or "Latin") == script and spelling.spells(reading):
+                    return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _pair_tables() -> tuple[dict[str, int], tuple[dict[int, str], ...]]:
+    """For each character, the single-byte pairs (bits, in ``_SINGLE_BYTE_PAIRS``'s order) whose wrong decoder
+    writes it for a byte the true code page reads; and each pair's reading as a translation table. A word is
+    read back by every pair in one ``str.translate`` each, and only by the pairs that can have written it
+    (a round trip through the codecs, with its exceptions, cost ten times as much: the gate asks this of each
+    new odd word)."""
+    masks: dict[str, int] = {}
+    tables = []
+    for bit, (wrong, true) in enumerate(_SINGLE_BYTE_PAIRS):
+        table: dict[int, str] = {}
+        for b in range(256):
+            byte = bytes([b])
+            try:
+                shown, read = byte.decode(wrong), byte.decode(true)
+            except UnicodeDecodeError:
+                continue
+            if len(shown) == 1 and shown.encode(wrong) == byte:
+                table[ord(shown)] = read
+                masks[shown] = masks.get(shown, 0) | 1 << bit
+        tables.append(table)
+    return masks, tuple(tables)
 
 
 class _Spelling:

@@ -26,7 +26,7 @@ from unmangle.encoding.ascii_marks import ascii_marks
 from unmangle.encoding.chunks import PIECE, pieces
 from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_first_text, ftfy_pass, ftfy_rival
-from unmangle.encoding.gate import SCAN, SHORT, clean_thai
+from unmangle.encoding.gate import SCAN, SHORT, UNSCANNED, clean_thai
 from unmangle.encoding.known_words import unknown_words, with_known_readings, with_known_words
 from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
@@ -804,6 +804,7 @@ def fix_text(text: str) -> str:
     # The clean path, its first questions asked here rather than a few calls down (most crawled text is clean,
     # and most clean text stops at them: a paragraph's whole cost is then a microsecond or two; a Thai one
     # stops the scan at its first letter, and is asked on from there).
+    first = UNSCANNED
     if text.isascii():
         if "?" not in text:
             return text
@@ -811,7 +812,7 @@ def fix_text(text: str) -> str:
         first = SCAN(text)
         if first is None or ("\u0e01" <= text[first.start()] <= "\u0e5b" and clean_thai(text, first.start())):
             return text
-    if not reaches_repair(text):
+    if not reaches_repair(text, first):  # (the scan not made again)
         return text  # (the clean path once more, without building an explanation)
     if len(text) > PIECE:
         return "".join(fix_text(piece) for _, piece in pieces(text, PIECE))  # (no explanation kept: bounded memory)

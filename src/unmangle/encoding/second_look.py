@@ -14,6 +14,7 @@ one rare `ø` and many common `è` and `ì` that cp1250 reads better)?
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ftfy.badness import is_bad
@@ -31,9 +32,10 @@ VOTE_PAIRS = 1  # pairs the odd words offer that are put to the text
 VOTE_SAMPLE = 8  # words it changes that are scored (a garbled text shows its pair in every one)
 
 
-def reaches_repair(text: str) -> bool:
-    """Whether ``text`` gets past the clean path of ``fix_text`` and ``fix_and_explain``."""
-    verdict = gate.judge(text)
+def reaches_repair(text: str, first: re.Match[str] | None = gate.UNSCANNED) -> bool:
+    """Whether ``text`` gets past the clean path of ``fix_text`` and ``fix_and_explain`` (``first``: see
+    :func:`gate.judge`)."""
+    verdict = gate.judge(text, first)
     return verdict if isinstance(verdict, bool) else decoder_reads_better(text, verdict)
 
 
