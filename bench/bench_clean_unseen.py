@@ -36,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="2,300 paragraphs")
     ap.add_argument("--warm-up", type=int, default=10_000, metavar="N",
                     help="training paragraphs read first (bench_encoding reads as many; 3,000 before 2026-11-27)")
-    ap.add_argument("--first-passes", type=int, default=5, metavar="N",
+    ap.add_argument("--first-passes", type=int, default=3, metavar="N",
                     help="first passes made, unmangle forgetting the timed text in between (the median is reported)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -54,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _measure(args: argparse.Namespace) -> int:
     import ftfy
-    from bench_encoding import loop_seconds, mb
+    from bench_encoding import first_pass_ratios, first_passes, loop_seconds, mb
 
     import unmangle
     from unmangle.encoding.second_look import reaches_repair
@@ -75,23 +75,9 @@ def _measure(args: argparse.Namespace) -> int:
     by_lang: dict[str, list[str]] = defaultdict(list)
     for lang, p in timed:
         by_lang[lang].append(p)
-    # A first pass over 0.5 MB of clean text takes unmangle a few milliseconds: one alone moves by 10% from run
-    # to run. It is made several times, unmangle forgetting what it learned from the timed paragraphs in
-    # between (its memo caches cleared, then warmed up again on the clean text: the mangled documents' repairs
-    # take seconds, and what they leave in the caches barely touches the clean path), and the median taken.
-    passes: list[dict[str, dict[str, float]]] = []
-    for n in range(args.first_passes):
-        if n:
-            forget_memos()
-            for text in warm:
-                unmangle.fix_text(text)
-        passes.append({lang: loop_seconds(tools, paras, loops=1)  # (the tools taking turns language by language)
-                       for lang, paras in sorted(by_lang.items())})
+    passes = first_passes(tools, by_lang, warm + mangled, args.first_passes)
     first = {lang: {name: statistics.median(p[lang][name] for p in passes) for name in tools} for lang in by_lang}
-    in_order = [sum(p[lang]["ftfy.fix_encoding"] for lang in p) / sum(p[lang]["unmangle"] for lang in p)
-                for p in passes]
-    print("first passes, in order:", " ".join(f"{r:.2f}x" for r in in_order), file=sys.stderr)
-    ratios = sorted(in_order)
+    ratios = sorted(first_pass_ratios(passes))
     texts = [p for _, p in timed]
     loops = loop_seconds(tools, texts)
     changed = sum(unmangle.fix_text(p) != p for p in texts)
@@ -117,27 +103,6 @@ def _measure(args: argparse.Namespace) -> int:
     (args.out / "clean_unseen.md").write_text(_markdown(report), encoding="utf-8")
     print(_markdown(report))
     return 0
-
-
-_MEMO = 1024  # entries: a cache this large remembers text (words, shapes); smaller ones hold loaded tables
-
-
-def forget_memos() -> None:
-    """Clear what unmangle remembers of the text it has read (its functions' memo caches and the character
-    model's trigram answers), as a new process would start; the models and tables it loaded once stay."""
-    from unmangle.encoding.model import default_model
-
-    for name, module in list(sys.modules.items()):
-        if name == "unmangle" or name.startswith("unmangle."):
-            for value in list(vars(module).values()):
-                info = getattr(value, "cache_info", None)
-                if info is not None and (info().maxsize or _MEMO) >= _MEMO:
-                    value.cache_clear()
-    default_model()._at.clear()
-    from unmangle.encoding import lost_bytes, token_scores
-
-    token_scores._CACHE.clear()
-    lost_bytes._CHOICES.clear()
 
 
 def _markdown(r: dict) -> str:
