@@ -360,6 +360,16 @@ def _encode_with_holes(token: str, codec: str) -> list[int] | None:
     return seq
 
 
+def _pieces_between_holes(token: str, codec: str) -> tuple[bytes, ...] | None:
+    """The bytes under ``codec`` of each piece of the token between U+FFFD: what :func:`_encode_with_holes`
+    says, as a key (a list of ints for a sentence of CJK without spaces cost more to build and hash than the
+    reading it names)."""
+    try:
+        return tuple(piece.encode(codec) for piece in token.split("\ufffd"))
+    except UnicodeEncodeError:
+        return None
+
+
 def _char_offsets(token: str, codec: str) -> list[int]:
     return [0, *accumulate(len(c.encode(codec)) for c in token)]
 
@@ -468,26 +478,27 @@ def _legacy_readings(token: str) -> list[Reading]:
     confused with each other (GBK read as Big5); a CJK reading never turns into a single-byte script."""
     out: list[Reading] = []
     from_script = script_of(token)
-    for wd in LEGACY_WRONG:
+    rare_latin: bool | None = None  # (asked once, if at all)
+    for wd, trues in _LEGACY_PAIRS:
         try:
             data = token.encode(wd.codec)
         except UnicodeEncodeError:
             continue
-        if count_high(data) < 2 and not RARE_LATIN_RE.search(token):
-            continue
-        for true in LEGACY_TRUE:
-            if true == wd.codec or (wd.multibyte and true not in MULTIBYTE_TRUE):
+        if count_high(data) < 2:
+            if rare_latin is None:
+                rare_latin = RARE_LATIN_RE.search(token) is not None
+            if not rare_latin:
                 continue
-            try:
-                text = data.decode(true)
-            except UnicodeDecodeError:
-                continue
-            if text == token:
+        for true, label, cjk in trues:
+            # (Bytes a codec cannot read come back as U+FFFD, which no code page here writes for bytes it
+            # reads, and the token's own U+FFFD has no bytes under these codecs: an error raised and caught
+            # for each of the dozens of pairs that cannot read a word cost more than the readings.)
+            text = data.decode(true, "replace")
+            if text == token or "\ufffd" in text:
                 continue
             to_script = script_of(text)
             if not to_script:
                 continue  # signs read as other signs (√2 as –2) say nothing: text is letters
-            cjk = true in MULTIBYTE_TRUE
             # Cyrillic never came from Greek or Thai read as KOI8-R: one non-Latin script does not turn
             # into another, unless into CJK from a multi-byte codec.
             if from_script not in ("", "Latin") and to_script not in (from_script, "Latin") and not cjk:
@@ -500,9 +511,16 @@ def _legacy_readings(token: str) -> list[Reading]:
             single = not wd.multibyte and not cjk
             gain = 6.0 + (MIXED_SCRIPT if single and mixes_scripts(text) else 0.0)
             alone = from_script == "" and to_script == "Latin"
-            out.append(Reading(0, len(token), text, "mojibake", _label(wd, true), min_gain=gain,
+            out.append(Reading(0, len(token), text, "mojibake", label, min_gain=gain,
                                corroborate=single and not alone))
     return out
+
+
+# Each wrong decoder a legacy text is read with, and the true codecs it is read back with: their labels, and
+# whether the true codec is a CJK one (a CJK decoder's bytes are read back as CJK only).
+_LEGACY_PAIRS = tuple((wd, tuple((true, _label(wd, true), true in MULTIBYTE_TRUE) for true in LEGACY_TRUE
+                                 if true != wd.codec and (not wd.multibyte or true in MULTIBYTE_TRUE)))
+                      for wd in LEGACY_WRONG)
 
 
 MIXED_SCRIPT = 12.0  # nats against a legacy reading that glues ASCII letters to another script's (`иядK`)
@@ -563,11 +581,11 @@ def _readings(token: str, model: CharModel, before: str = "",
     def utf8_readings(wd: WrongDecoder, lossy: bool) -> list[Reading]:
         """Decoders that give the same bytes (and lose the same bytes) give the same readings: search once,
         and name each decoder on its copy, so that the document's pair can claim the readings it shares."""
-        seq = _encode_with_holes(token, wd.codec)
-        if seq is None:
+        pieces = _pieces_between_holes(token, wd.codec)
+        if pieces is None:
             return []
         # (Not across decoders that lose different bytes, nor from a search made without the text's evidence.)
-        key = (wd.multibyte, lost_alone_bytes(wd.codec), lossy, *seq)
+        key = (wd.multibyte, lost_alone_bytes(wd.codec), lossy, *pieces)
         if key in tried:
             label, rs = tried[key]
             return [replace(r, detail=r.detail.replace(f"read as {label}", f"read as {wd.label}", 1)) for r in rs]
