@@ -258,10 +258,17 @@ def score_few(model: CharModel, texts: list[str]) -> list[float]:
     the cost of a small batch, and :meth:`CharModel.logprob_at` keeps the trigrams it has seen (the same few
     odd words come back on every page). Equal to :func:`score_many` up to rounding."""
     out = []
+    kept = model._at
     for text in texts:
         padded = "  " + fold_capitals(text) + " "
         end = len(padded) - unspaced_run(text)
-        out.append(sum(model.logprob_at(padded, i) for i in range(2, end)))
+        cps = list(map(ord, padded[:end]))
+        # (The trigrams looked up in one pass, in C, the model asked only for those it has not kept; summed in
+        # the same order as one by one, so to the same bit.)
+        logps = list(map(kept.get, zip(cps, cps[1:], cps[2:], strict=False)))
+        if None in logps:
+            logps = [model.logprob_at(padded, i + 2) if lp is None else lp for i, lp in enumerate(logps)]
+        out.append(sum(logps))
     return out
 
 
