@@ -165,3 +165,19 @@ def test_real_thai_is_judged_clean_by_the_short_way_as_by_the_gate() -> None:
     broken = "ภาษาไทย and café".encode().decode("cp874", "replace")  # (Latin text read as cp874 inside Thai)
     first = SCAN(broken)
     assert first is not None and not clean_thai(broken, first.start())
+
+
+def test_the_gate_judges_a_text_alike_whether_or_not_the_caller_scanned_it_first() -> None:
+    from unmangle.encoding.gate import SCAN, judge
+
+    mangled = ["Ð¡Ð¾Ð±Ð°ÐºÐ° Ð»Ð°ÐµÑ‚ Ð½Ð¾Ñ‡ÑŒÑŽ Ð³Ñ€Ð¾Ð¼ÐºÐ¾", "Il a dit â€œnonâ€\x9d hier soir."]
+    for text in [*LOOKS_ODD.values(), *mangled]:
+        assert judge(text, SCAN(text)) == judge(text)
+
+
+def test_cjk_characters_are_counted_by_the_run_as_one_by_one() -> None:
+    from unmangle.encoding.gate import _CJK, _count_cjk
+
+    text = LOOKS_ODD["chinese"] + " Korean 그러나 차츰, ｆｕｌｌ ｗｉｄｔｈ and kana インタビュー."
+    assert _count_cjk(text) == len(_CJK.findall(text))
+    assert _count_cjk(text, 5, 40) == len(_CJK.findall(text, 5, 40))

@@ -60,3 +60,21 @@ def test_an_odd_word_another_code_page_reads_into_a_word_is_told_from_a_name() -
 ])
 def test_clean_latin_text_is_not_read_as_another_code_page(text: str) -> None:
     assert fix_text(text) == text
+
+
+@pytest.mark.parametrize("token", ["yaþamaya", "tøikrát", "Caraïbes,", "ºC", "gra³", "Ôôô", "КОАТУУ", "naïve"])
+def test_an_odd_word_is_read_back_by_each_pair_as_a_round_trip_through_the_codecs_would(token: str) -> None:
+    # (The pairs are read with translation tables, and only those that can have written the word: the answer
+    # must be what encoding with the wrong decoder and decoding with the true code page gives.)
+    from unmangle.encoding.lexicon import _SINGLE_BYTE_PAIRS, _pair_tables
+
+    masks, tables = _pair_tables()
+    readable = -1
+    for ch in set(token):
+        readable &= masks.get(ch, 0)
+    for bit, (wrong, true) in enumerate(_SINGLE_BYTE_PAIRS):
+        try:
+            expected = token.encode(wrong).decode(true)
+        except UnicodeError:
+            expected = None
+        assert (token.translate(tables[bit]) if readable >> bit & 1 else None) == expected, (wrong, true)

@@ -1,0 +1,34 @@
+"""Candidate readings of a token: every (true encoding, wrong decoder) pair that can have shown it."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from unmangle.encoding.codecs import LEGACY_TRUE
+from unmangle.encoding.readings import _READ_BACK, _legacy_readings
+
+
+@pytest.mark.parametrize("true", LEGACY_TRUE)
+def test_a_true_codec_reads_bytes_back_as_its_python_codec_does_with_errors_replaced(true: str) -> None:
+    rng = random.Random(true)
+    samples = [bytes(range(256)), b"", b"plain ascii", *(rng.randbytes(rng.randrange(1, 9)) for _ in range(2000))]
+    for data in samples:
+        assert _READ_BACK[true](data) == data.decode(true, "replace")
+
+
+def test_a_legacy_text_read_as_latin_1_comes_back_through_each_code_page_that_reads_it() -> None:
+    readings = {(r.text, r.detail) for r in _legacy_readings("ÊÎÒ")}  # Russian `КОТ` in cp1251, read as cp1252
+    assert ("КОТ", "cp1251 read as cp1252") in readings
+    assert ("йнр", "koi8-r read as cp1252") in readings
+    # (A Polish sign read as a letter: `gra³` is `grał` through cp1250 and ISO-8859-2, which say so alone.)
+    polish = [r for r in _legacy_readings("gra³") if r.text == "grał"]
+    assert {r.detail for r in polish} == {f"{cp} read as {wrong}" for cp in ("cp1250", "iso-8859-2")
+                                          for wrong in ("cp1252", "latin-1")}
+    assert all(r.min_gain == 6.0 for r in polish)
+
+
+def test_bytes_no_true_codec_can_read_give_no_reading_and_no_replacement_mark() -> None:
+    for token in ("ÊÎÒ", "gra³", "Ð¡Ð¾Ð±Ð°ÐºÐ°", "naïve", "€‰"):
+        assert all("\ufffd" not in r.text for r in _legacy_readings(token))
