@@ -432,6 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     corrupted = [s.corrupted for s in samples]
     passes = first_passes(tools, {"clean": [p for _, p in clean]}, warm, args.first_passes)
     first_pass = {t: statistics.median(p["clean"][t] for p in passes) for t in tools}
+    first_pass_ratios(passes)  # (each pass, in order, on stderr)
     outcomes, clean_out, typo_out = {}, {}, {}
     for name, tool in tools.items():
         outcomes[name] = run_tool(tool, corrupted)
