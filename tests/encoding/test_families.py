@@ -459,3 +459,13 @@ def test_a_quote_read_back_in_one_look_is_the_context_of_the_next_token() -> Non
     # closing quote must see that quote closed, or it is read as a second closing quote.
     broken = "The pilot’s “last flight” — 2019".encode().decode("big5", "replace")
     assert fix_text(broken) == "The pilot’s “last flight” — 2019"
+
+
+@pytest.mark.parametrize("broken,fixed", [
+    ("semelhante Ã quele observado nas lesÃµes", "semelhante àquele observado nas lesões"),  # (ftfy's word)
+    ("Ela foi Ã s 10 horas Ã  praia.", "Ela foi às 10 horas à praia."),
+    ("Il est allÃ© Ã  Paris, voilÃ  tout.", "Il est allé à Paris, voilà tout."),  # (the space kept after `à`)
+    ("voilÃ le travail", "voilà le travail"),
+])
+def test_a_no_break_space_after_a_grave_that_became_a_space_is_read_as_ftfy_reads_it(broken: str, fixed: str) -> None:
+    assert fix_text(broken) == fixed

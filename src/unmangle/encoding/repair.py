@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import regex
 from ftfy.badness import is_bad
+from ftfy.fixes import A_GRAVE_WORD_RE
 
 from unmangle.document import Edit, apply_edits, compose, output_spans
 from unmangle.encoding.ascii_marks import ascii_marks
@@ -769,24 +770,49 @@ def _with_no_break_spaces(text: str, edits: list[Edit]) -> list[Edit]:
     the result far more probable and every such byte went into a repaired character."""
     model = default_model()
     # (Each reading must beat the repair as it stands by the margin; the better of the two is taken.)
-    best = model.score("", fold_capitals(apply_edits(text, edits))) + NO_BREAK_GAIN
-    chosen = edits
-    for joiner in ("\xa0", "\xa0 "):
+    stands = model.score("", fold_capitals(apply_edits(text, edits)))
+    best, top, chosen = stands + NO_BREAK_GAIN, stands, edits
+    spaces = list(_LEAD_SPACE.finditer(text))
+    ftfy_reads = _ftfy_joiners(text, spaces)
+    by_ftfy: tuple[float, list[Edit]] | None = None
+    for joiners in (["\xa0"] * len(spaces), ["\xa0 "] * len(spaces), *([ftfy_reads] if ftfy_reads else [])):
         fills = [Edit("lost-byte", m.start(), m.end(), " ", joiner, 0.5,
                       "byte 0xA0 of UTF-8, a no-break space to the wrong decoder, became a space")
-                 for m in _LEAD_SPACE.finditer(text)]
+                 for m, joiner in zip(spaces, joiners, strict=True)]
         restored = apply_edits(text, fills)
         layer = ftfy_rival(restored, _repair(restored))
-        shift = [f.start + k * (len(joiner) - 1) for k, f in enumerate(fills)]
+        shift = [f.start + sum(len(j) - 1 for j in joiners[:k]) for k, f in enumerate(fills)]
         # Each byte must go into a character of UTF-8 read with a single-byte decoder: a no-break space left
         # standing would be a change of ours, not a repair.
         utf8 = [e for e in layer if _single_byte_utf8(e)]
         if not all(any(e.start <= at < e.end for e in utf8) for at in shift):
             continue
         score = model.score("", fold_capitals(apply_edits(restored, layer)))
+        if joiners is ftfy_reads:
+            by_ftfy = score, compose(text, fills, restored, layer)
+            continue
+        top = max(top, score)
         if score >= best:
             best, chosen = score, compose(text, fills, restored, layer)
+    if by_ftfy is not None and by_ftfy[0] >= top - NO_BREAK_GAIN:
+        return by_ftfy[1]  # (ftfy's reading, unless the model finds another far likelier)
     return chosen
+
+
+def _ftfy_joiners(text: str, spaces: list[re.Match[str]]) -> list[str] | None:
+    """ftfy's own reading of spaces after `Ã` (UTF-8 `à` shown by Latin-1 or cp1252), where it is not one of
+    ours: its byte-0xA0 step keeps the space after `à` (`voilÃ le` is `voilà le`) except before the words its
+    pattern names, where the space was the byte (`semelhante Ã quele` is Portuguese `àquele`; the corpora hold
+    no Portuguese, and the model prefers `à quele` a little). None unless every such space follows `Ã` and
+    ftfy joins one."""
+    joiners = []
+    for m in spaces:
+        if text[m.start() - 1] != "Ã":
+            return None
+        after = text[m.start():m.start() + 8].encode("utf-8", "replace")
+        keeps = A_GRAVE_WORD_RE.match(b"\xc3" + after) is not None or not text[m.end():m.end() + 1].isalpha()
+        joiners.append("\xa0 " if keeps else "\xa0")
+    return joiners if "\xa0" in joiners else None
 
 
 def _single_byte_utf8(edit: Edit) -> bool:
