@@ -8,6 +8,7 @@ repaired independently (and their decisions cached). Every candidate comes from 
 from __future__ import annotations
 
 import codecs
+import math
 import re
 import sys
 import unicodedata
@@ -476,9 +477,10 @@ def _less(min_gain: float, bonus: float) -> float:
 MULTIBYTE_TRUE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
 
 
-def _legacy_readings(token: str) -> list[Reading]:
+def _legacy_readings(token: str, below_gain: float = math.inf) -> list[Reading]:
     """A legacy encoding read with another codec: single-byte readings of any legacy text, and CJK codecs
-    confused with each other (GBK read as Big5); a CJK reading never turns into a single-byte script."""
+    confused with each other (GBK read as Big5); a CJK reading never turns into a single-byte script. (Only
+    those needing a margin below ``below_gain``.)"""
     out: list[Reading] = []
     from_script = script_of(token)
     rare_latin: bool | None = None  # (asked once, if at all)
@@ -513,6 +515,8 @@ def _legacy_readings(token: str) -> list[Reading]:
             # signs that read as letters (`gra³` as Polish `grał`) say enough alone.
             single = not wd.multibyte and not cjk
             gain = 6.0 + (MIXED_SCRIPT if single and mixes_scripts(text) else 0.0)
+            if gain >= below_gain:
+                continue
             alone = from_script == "" and to_script == "Latin"
             out.append(Reading(0, len(token), text, "mojibake", label, min_gain=gain,
                                corroborate=single and not alone))
@@ -558,23 +562,24 @@ _QUESTION_HOLE = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=[^\x00-\x7f])")
 
 def candidate_readings(token: str, model: CharModel, before: str = "",
                        lossy_codecs: frozenset[str] = frozenset(), keep_unseen: bool = False,
-                       lossless_only: bool = False) -> list[Reading]:
+                       lossless_only: bool = False, below_gain: float = math.inf) -> list[Reading]:
     """Readings of ``token`` (see :func:`_readings`); a ``?`` next to mojibake may be where a decoder put
     its replacement for bytes it could not map, so it is also read as a hole."""
-    out = _readings(token, model, before, lossy_codecs, keep_unseen, lossless_only)
+    out = _readings(token, model, before, lossy_codecs, keep_unseen, lossless_only, below_gain)
     if not lossless_only and "?" in token and not token.isascii():
         holed = _QUESTION_HOLE.sub(lambda m: "\ufffd" * len(m.group()), token)
         if holed != token:
             out.extend(replace(r, detail=r.detail.replace("U+FFFD", "'?'"), cost=r.cost + 1.0)
-                       for r in _readings(holed, model, before, lossy_codecs, keep_unseen, lossless_only)
+                       for r in _readings(holed, model, before, lossy_codecs, keep_unseen, lossless_only, below_gain)
                        if r.kind == "lost-byte")
     return out
 
 
 def _readings(token: str, model: CharModel, before: str = "",
               lossy_codecs: frozenset[str] = frozenset(), keep_unseen: bool = False,
-              lossless_only: bool = False) -> list[Reading]:
-    """Every reading of ``token`` that some (true encoding, wrong decoder) pair allows.
+              lossless_only: bool = False, below_gain: float = math.inf) -> list[Reading]:
+    """Every reading of ``token`` that some (true encoding, wrong decoder) pair allows (needing a margin below
+    ``below_gain``: a caller that would drop the others has them not built).
 
     ``before`` is the last quotation mark before the token, if any: it tells a lost closing quote from an
     opening one. ``lossy_codecs``: single-byte decoders the text is known to have gone through, whose lossy
@@ -627,9 +632,10 @@ def _readings(token: str, model: CharModel, before: str = "",
                    and _common(r.text) for r in out)
     if not lossless and (rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token)
                          or CYRILLIC_CAPS.search(token) or RARE_LATIN_RE.search(token)):
-        out.extend(_legacy_readings(token))
+        out.extend(_legacy_readings(token, below_gain))
     # A reading with a character real text never uses is not worth the model's time.
-    return [r for r in _dedupe(_compose_marks(token, out)) if keep_unseen or seen(r.text)]
+    return [r for r in _dedupe(_compose_marks(token, out))
+            if (keep_unseen or seen(r.text)) and r.min_gain < below_gain]
 
 
 def _common(text: str) -> bool:

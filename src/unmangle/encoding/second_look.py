@@ -69,7 +69,7 @@ def _offers(token: str) -> tuple[tuple[float, str], ...]:
     model = default_model()
     # (Lossless readings: a lost byte shows as more than an odd letter, and searching for one costs the most.)
     # (Not readings that glue another script's letters to ASCII ones: they need a gain no odd word gives.)
-    readings = [r for r in candidate_readings(token, model, lossless_only=True) if r.min_gain < MIXED_SCRIPT]
+    readings = candidate_readings(token, model, lossless_only=True, below_gain=MIXED_SCRIPT)
     texts = list(dict.fromkeys(token[:r.start] + r.text + token[r.end:] for r in readings))
     own, *others = score_few(model, [token, *texts])
     scores = dict(zip(texts, others, strict=True))

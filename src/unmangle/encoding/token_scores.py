@@ -124,7 +124,12 @@ def reread_words(text: str, pair: str, most: int | None = None) -> list[tuple[st
     them), with that reading and its gain in nats: what a whole text says about one codec mistake."""
     wrong, true = PAIR_CODECS[pair]
     old_new = []
-    for word in dict.fromkeys(NON_ASCII_TOKEN.findall(text)):
+    asked: set[str] = set()
+    for match in NON_ASCII_TOKEN.finditer(text):  # (one by one: a sample stops long before a page's end)
+        word = match.group()
+        if word in asked:
+            continue
+        asked.add(word)
         try:
             new = word.encode(wrong).decode(true)
         except UnicodeError:
