@@ -32,3 +32,14 @@ def test_a_legacy_text_read_as_latin_1_comes_back_through_each_code_page_that_re
 def test_bytes_no_true_codec_can_read_give_no_reading_and_no_replacement_mark() -> None:
     for token in ("ÊÎÒ", "gra³", "Ð¡Ð¾Ð±Ð°ÐºÐ°", "naïve", "€‰"):
         assert all("\ufffd" not in r.text for r in _legacy_readings(token))
+
+
+@pytest.mark.parametrize("true", LEGACY_TRUE)
+def test_no_true_codec_reads_bytes_it_can_read_as_a_replacement_mark(true: str) -> None:
+    # (Legacy readings tell bytes a codec cannot read by the U+FFFD its reader puts there.)
+    pairs = [bytes([b]) for b in range(256)] + [bytes([a, b]) for a in range(0x80, 0x100) for b in range(0x40, 0x100)]
+    for data in pairs:
+        try:
+            assert "\ufffd" not in data.decode(true)
+        except UnicodeDecodeError:
+            continue

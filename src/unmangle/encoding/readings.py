@@ -527,8 +527,8 @@ def _read_back(codec: str) -> Callable[[bytes], str]:
     """``bytes.decode(codec, "replace")`` without the codec registry in between: a code page's table read in
     C, or the CJK codec's own decoder (a third of the cost, where dozens of codecs read each odd word)."""
     info = codecs.lookup(codec)
-    table = getattr(sys.modules.get(type(info.decode.__self__).__module__), "decoding_table", None) \
-        if hasattr(info.decode, "__self__") else None
+    owner = getattr(info.decode, "__self__", None)  # (a code page's Codec instance; a CJK codec's is a builtin)
+    table = getattr(sys.modules.get(type(owner).__module__), "decoding_table", None) if owner is not None else None
     if isinstance(table, str) and len(table) == 256:
         return lambda data: codecs.charmap_decode(data, "replace", table)[0]
     decode = info.decode
