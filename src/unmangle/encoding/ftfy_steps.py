@@ -155,7 +155,10 @@ def _another_reading(text: str, fixed: str) -> bool:
     known word of (the model knows unseen letters too little to tell)."""
     if _known_rival(text, fixed):
         return True  # (a rival makes words a language knows where ftfy's makes none: `cafĆ©` is `café`, not `cafƩ`)
-    rivals = [other for _, other in utf8_readings(text) if other != fixed and _common(other)]
+    # (Not a rival that differs from ftfy's reading in case alone: the model likes a lone letter in lower case,
+    # which says nothing of the decoder; `Ðš` is cp1252's `К`, not ISO-8859-10's `к`.)
+    rivals = [other for _, other in utf8_readings(text)
+              if other != fixed and _common(other) and other.casefold() != fixed.casefold()]
     if not rivals:
         return False
     if not _common(fixed):
