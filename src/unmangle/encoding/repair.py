@@ -773,33 +773,42 @@ def _with_no_break_spaces(text: str, edits: list[Edit]) -> list[Edit]:
     stands = model.score("", fold_capitals(apply_edits(text, edits)))
     best, top, chosen = stands + NO_BREAK_GAIN, stands, edits
     spaces = list(_LEAD_SPACE.finditer(text))
+    uniform = [("\xa0",) * len(spaces), ("\xa0 ",) * len(spaces)]
     ftfy_reads = _ftfy_joiners(text, spaces)
-    by_ftfy: tuple[float, list[Edit]] | None = None
-    for joiners in (["\xa0"] * len(spaces), ["\xa0 "] * len(spaces), *([ftfy_reads] if ftfy_reads else [])):
-        fills = [Edit("lost-byte", m.start(), m.end(), " ", joiner, 0.5,
-                      "byte 0xA0 of UTF-8, a no-break space to the wrong decoder, became a space")
-                 for m, joiner in zip(spaces, joiners, strict=True)]
-        restored = apply_edits(text, fills)
-        layer = ftfy_rival(restored, _repair(restored))
-        shift = [f.start + sum(len(j) - 1 for j in joiners[:k]) for k, f in enumerate(fills)]
-        # Each byte must go into a character of UTF-8 read with a single-byte decoder: a no-break space left
-        # standing would be a change of ours, not a repair.
-        utf8 = [e for e in layer if _single_byte_utf8(e)]
-        if not all(any(e.start <= at < e.end for e in utf8) for at in shift):
-            continue
-        score = model.score("", fold_capitals(apply_edits(restored, layer)))
-        if joiners is ftfy_reads:
-            by_ftfy = score, compose(text, fills, restored, layer)
-            continue
-        top = max(top, score)
-        if score >= best:
-            best, chosen = score, compose(text, fills, restored, layer)
+    # (Each way of reading the spaces repaired once: ftfy's may be one of the uniform two.)
+    readings = {joiners: _no_break_reading(text, spaces, joiners)
+                for joiners in dict.fromkeys([*uniform, *([ftfy_reads] if ftfy_reads else [])])}
+    for joiners in uniform:
+        if (reading := readings[joiners]) is not None:
+            top = max(top, reading[0])
+            if reading[0] >= best:
+                best, chosen = reading
+    by_ftfy = readings[ftfy_reads] if ftfy_reads else None
     if by_ftfy is not None and by_ftfy[0] >= top - NO_BREAK_GAIN:
         return by_ftfy[1]  # (ftfy's reading, unless the model finds another far likelier)
     return chosen
 
 
-def _ftfy_joiners(text: str, spaces: list[re.Match[str]]) -> list[str] | None:
+def _no_break_reading(text: str, spaces: list[re.Match[str]], joiners: tuple[str, ...]
+                      ) -> tuple[float, list[Edit]] | None:
+    """The repair of ``text`` with each of ``spaces`` read as what its joiner says (the byte 0xA0, and the space
+    kept or not), and the model's score of it; None where a byte goes into no repaired character."""
+    fills = [Edit("lost-byte", m.start(), m.end(), " ", joiner, 0.5,
+                  "byte 0xA0 of UTF-8, a no-break space to the wrong decoder, became a space")
+             for m, joiner in zip(spaces, joiners, strict=True)]
+    restored = apply_edits(text, fills)
+    layer = ftfy_rival(restored, _repair(restored))
+    shift = [f.start + sum(len(j) - 1 for j in joiners[:k]) for k, f in enumerate(fills)]
+    # Each byte must go into a character of UTF-8 read with a single-byte decoder: a no-break space left
+    # standing would be a change of ours, not a repair.
+    utf8 = [e for e in layer if _single_byte_utf8(e)]
+    if not all(any(e.start <= at < e.end for e in utf8) for at in shift):
+        return None
+    return (default_model().score("", fold_capitals(apply_edits(restored, layer))),
+            compose(text, fills, restored, layer))
+
+
+def _ftfy_joiners(text: str, spaces: list[re.Match[str]]) -> tuple[str, ...] | None:
     """ftfy's own reading of spaces after `Ã` (UTF-8 `à` shown by Latin-1 or cp1252), where it is not one of
     ours: its byte-0xA0 step keeps the space after `à` (`voilÃ le` is `voilà le`) except before the words its
     pattern names, where the space was the byte (`semelhante Ã quele` is Portuguese `àquele`; the corpora hold
@@ -812,7 +821,7 @@ def _ftfy_joiners(text: str, spaces: list[re.Match[str]]) -> list[str] | None:
         after = text[m.start():m.start() + 8].encode("utf-8", "replace")
         keeps = A_GRAVE_WORD_RE.match(b"\xc3" + after) is not None or not text[m.end():m.end() + 1].isalpha()
         joiners.append("\xa0 " if keeps else "\xa0")
-    return joiners if "\xa0" in joiners else None
+    return tuple(joiners) if "\xa0" in joiners else None
 
 
 def _single_byte_utf8(edit: Edit) -> bool:
