@@ -16,6 +16,7 @@ debug quickly. ``--quick`` runs a small sample in well under a minute; ``--famil
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -355,18 +356,21 @@ def rerun_held_out(script: str, holdout: int, out: Path, args: list[str]) -> int
 
 def holdout_models(k: int, out: Path) -> Path:
     """A folder of models built from the corpora less every ``k``-th document (built once, then reused until
-    their script changes)."""
+    their script's text changes: a checkout's file times say nothing, a worktree of an older commit is newer)."""
     folder = out / f"models-holdout-{k}"
     folder.mkdir(parents=True, exist_ok=True)
     # (The corpora the benchmark reads, $UNMANGLE_CORPORA included: the scripts' default is the repository's.)
     for script, name, corpora in (("build_charmodel.py", "charmodel.npz", ["--corpora", ce.CORPORA / "*.dev.jsonl"]),
                                   ("build_cjk_model.py", "cjk_ngrams.npz", ["--corpora", ce.CORPORA]),
                                   ("build_word_stats.py", "wordstats.json.gz", [ce.CORPORA])):
-        built = folder / name
-        if not built.exists() or built.stat().st_mtime < (ce.REPO / "scripts" / script).stat().st_mtime:
-            cmd = [sys.executable, str(ce.REPO / "scripts" / script), "--holdout", str(k), *map(str, corpora)]
+        built, source = folder / name, ce.REPO / "scripts" / script
+        stamp = folder / f"{name}.script-sha256"
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()
+        if not built.exists() or not stamp.exists() or stamp.read_text() != digest:
+            cmd = [sys.executable, str(source), "--holdout", str(k), *map(str, corpora)]
             cmd += ["--out", str(built)] if script != "build_word_stats.py" else [str(built)]
             subprocess.run(cmd, check=True, stdout=sys.stderr)
+            stamp.write_text(digest)
     return folder
 
 

@@ -321,3 +321,15 @@ def test_a_page_with_real_cjk_lines_has_its_shreds_read_as_utf8_only(monkeypatch
     asked.clear()
     lossy_pass(shreds)
     assert any(ch.true != "utf-8" for ch in asked)  # (alone, the shreds may be any channel's)
+
+
+def test_a_line_mended_in_part_is_read_by_its_decoder_despite_a_clean_letter_it_cannot_write() -> None:
+    # A page mangled in spans: the clean half of the line holds `é`, which Big5 cannot write; the shredded half
+    # is still Big5's (a Latin letter outside a decoder's repertoire is copied, a CJK one rules the decoder out).
+    clean = "歌手 Beyoncé 也來了。"
+    broken = clean + TAIWAN.encode("utf-8").decode("big5", "replace")
+    edits = lossy_pass(broken)
+    assert edits and all("utf-8 read as big5" in e.detail for e in edits)
+    fixed = fix_text(broken)
+    assert fixed.startswith(clean)
+    assert _distance(fixed, clean + TAIWAN) <= len(TAIWAN) // 2 < _distance(broken, clean + TAIWAN)

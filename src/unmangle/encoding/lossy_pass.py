@@ -152,10 +152,10 @@ def _another_script(line: str) -> bool:
     shown = line.replace(ERR, "")
     best = (0, 0)  # (letters, of which wide) of the decoder whose bytes read back into the most letters
     for wrong in WRONG:
-        try:
-            read = shown.encode(wrong).decode("utf-8", "ignore")
-        except UnicodeEncodeError:
+        through = _through(shown, wrong)
+        if through is None:
             continue
+        read = through.encode(wrong).decode("utf-8", "ignore")
         letters = sum(1 for c in read if c >= "\u0370" and c.isalpha())
         best = max(best, (letters, sum(map(len, _WIDE.findall(read)))))
     letters, wide = best
@@ -189,15 +189,35 @@ def _lossless(line: str) -> bool:
     return False
 
 
+def _through(shown: str, wrong: str) -> str | None:
+    """``shown`` less the characters ``wrong`` cannot have written, or None if one of them is wide. A line may
+    be mended in part only (`Janelle Monáe` stands clean beside its shredded sentence): a Latin letter, a sign
+    outside the decoder's repertoire is copied by the search; a CJK character outside it says it is no reading
+    of that decoder."""
+    try:
+        shown.encode(wrong)
+        return shown
+    except UnicodeEncodeError:
+        pass
+    kept = []
+    for c in shown:
+        try:
+            c.encode(wrong)
+        except UnicodeEncodeError:
+            if _WIDE.match(c):
+                return None
+            continue
+        kept.append(c)
+    return "".join(kept)
+
+
 def _channels(lines: list[str]) -> list[Channel]:
-    """Every channel that can have given these lines: their characters encode in its wrong decoder."""
+    """Every channel that can have given these lines: their wide characters encode in its wrong decoder."""
     joined = "\n".join(lines)
     shown = joined.replace(ERR, "")
     out = []
     for wrong in WRONG:
-        try:
-            shown.encode(wrong)
-        except UnicodeEncodeError:
+        if _through(shown, wrong) is None:
             continue
         for mode in _modes(joined):
             out.extend(Channel(true, wrong, mode) for true in TRUE if true != wrong)
@@ -211,10 +231,10 @@ def _fit(lines: list[str], ch: Channel) -> float:
     shown = "".join(lines).replace(ERR, "")
     if ch.errors == "question":
         shown = shown.replace("?", "")
-    try:
-        read = shown.encode(ch.wrong).decode(ch.true, "ignore")
-    except UnicodeEncodeError:
+    through = _through(shown, ch.wrong)
+    if through is None:
         return -math.inf
+    read = through.encode(ch.wrong).decode(ch.true, "ignore")
     wide = "".join(_WIDE.findall(read))
     if len(wide) < 4:
         return -math.inf
