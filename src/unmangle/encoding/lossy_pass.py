@@ -52,6 +52,7 @@ STRAY_AROUND, STRAY_LINE = -9.0, -6.0
 _AROUND = 6  # characters either side of a run of marks
 _MARK_RUN = regex.compile(ERR + "+")
 PROBE_LINES = 3
+FOREIGN_SHARE = 1 / 20  # of the characters shown, that a UTF-8 channel's decoder cannot write (copied as they are)
 MAX_LINE = 5_000  # longer lines (binary junk, a whole page on one line) are left to the token search
 MAX_CHARS = 50_000  # characters searched per text
 PROBE = 40  # characters of a line the fallback ranking searches
@@ -190,10 +191,10 @@ def _lossless(line: str) -> bool:
 
 
 def _through(shown: str, wrong: str) -> str | None:
-    """``shown`` less the characters ``wrong`` cannot have written, or None if one of them is wide. A line may
-    be mended in part only (`Janelle Monáe` stands clean beside its shredded sentence): a Latin letter, a sign
-    outside the decoder's repertoire is copied by the search; a CJK character outside it says it is no reading
-    of that decoder."""
+    """``shown`` less the few characters ``wrong`` cannot have written, or None if one of them is wide or they
+    are more than a few. A UTF-8 page may be mended in part only (`Janelle Monáe` stands clean beside a sentence
+    Big5 shredded): a Latin letter or sign outside the decoder's repertoire is copied by the search; a CJK
+    character outside it, or many foreign characters, say the text is no reading of that decoder."""
     try:
         shown.encode(wrong)
         return shown
@@ -208,19 +209,22 @@ def _through(shown: str, wrong: str) -> str | None:
                 return None
             continue
         kept.append(c)
-    return "".join(kept)
+    return "".join(kept) if FOREIGN_SHARE * len(shown) >= len(shown) - len(kept) else None
 
 
 def _channels(lines: list[str]) -> list[Channel]:
-    """Every channel that can have given these lines: their wide characters encode in its wrong decoder."""
+    """Every channel that can have given these lines: their characters encode in its wrong decoder, but for a
+    few that are no CJK characters in a UTF-8 text (see ``_through``)."""
     joined = "\n".join(lines)
     shown = joined.replace(ERR, "")
     out = []
     for wrong in WRONG:
-        if _through(shown, wrong) is None:
+        through = _through(shown, wrong)
+        if through is None:
             continue
+        trues = TRUE if len(through) == len(shown) else ("utf-8",)
         for mode in _modes(joined):
-            out.extend(Channel(true, wrong, mode) for true in TRUE if true != wrong)
+            out.extend(Channel(true, wrong, mode) for true in trues if true != wrong)
     return out
 
 
