@@ -43,3 +43,13 @@ def test_no_true_codec_reads_bytes_it_can_read_as_a_replacement_mark(true: str) 
             assert "\ufffd" not in data.decode(true)
         except UnicodeDecodeError:
             continue
+
+
+def test_a_legacy_text_read_with_a_central_european_code_page_is_read_back() -> None:
+    readings = {(r.text, r.detail) for r in _legacy_readings("Ěîńęâŕ")}  # `Москва` in cp1251, read as cp1250
+    assert ("Москва", "cp1251 read as cp1250") in readings
+
+
+def test_utf8_mojibake_of_cp1252_is_no_legacy_text_read_as_macroman() -> None:
+    # MacRoman writes every character of cp1252's mojibake; read back, its bytes are other mojibake (`Žö´`).
+    assert not [r for r in _legacy_readings("spaceéˆ¥") if "mac-roman" in r.detail]

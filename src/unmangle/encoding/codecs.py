@@ -156,18 +156,22 @@ def utf8_readings(text: str, decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE) -
         except UnicodeError:
             continue
 
-# Legacy encodings a text may really be in, tried when its bytes are not UTF-8.
+# Legacy encodings a text may really be in, tried when its bytes are not UTF-8. (Where two read a text alike, the
+# first names the reading: Western European text is commoner than Central European.)
 LEGACY_TRUE: tuple[str, ...] = (
     "gbk", "big5", "shift_jis", "euc_jp", "euc_kr",
-    "cp1251", "koi8-r", "koi8-u", "cp1253", "cp1250", "cp1256", "cp1255", "cp1254", "cp1257", "cp874",
+    "cp1252", "cp1251", "koi8-r", "koi8-u", "cp1253", "cp1250", "cp1256", "cp1255", "cp1254", "cp1257", "cp874",
     "iso-8859-5", "iso-8859-7", "iso-8859-2",
 )
 
-# Wrong decoders a legacy text is commonly read with (the browser default, or another legacy codec).
+# Wrong decoders a legacy text is commonly read with (the browser default, or another legacy codec: a Russian or
+# Central European system's own code page). Not MacRoman: it writes every character of cp1252's mojibake, whose
+# bytes it would read back into other mojibake (`éˆ¥` as `Žö´`).
 LEGACY_WRONG: tuple[WrongDecoder, ...] = (
     SINGLE_BYTE[0], SINGLE_BYTE[1],
-    _wd("cp1251"), _wd("koi8-r"), _wd("gbk", multibyte=True), _wd("big5", multibyte=True),
-    _wd("shift_jis", multibyte=True), _wd("euc_kr", multibyte=True),
+    _wd("cp1251"), _wd("koi8-r"), _wd("cp1250"),
+    _wd("gbk", multibyte=True), _wd("big5", multibyte=True), _wd("shift_jis", multibyte=True),
+    _wd("euc_kr", multibyte=True),
 )
 
 
