@@ -333,3 +333,14 @@ def test_a_line_mended_in_part_is_read_by_its_decoder_despite_a_clean_letter_it_
     fixed = fix_text(broken)
     assert fixed.startswith(clean)
     assert _distance(fixed, clean + TAIWAN) <= len(TAIWAN) // 2 < _distance(broken, clean + TAIWAN)
+
+
+def test_a_control_or_private_use_character_rules_a_decoder_out_as_a_cjk_character_does() -> None:
+    # cp932 writes bytes 0x80 and 0xA0 as U+0080 and U+F8F0, which Shift-JIS cannot: no clean text beside the
+    # shreds, but cp932's trace, and the lossy pass has no cp932 channel (the token search reads it).
+    from unmangle.encoding.lossy_pass import _through
+
+    assert _through("譁ｯ螟ｧ\x80譫鈴", "shift_jis") is None
+    assert _through("譁ｯ螟ｧ\uf8f0譫鈴", "shift_jis") is None
+    line = "Beyoncé 也來了 台灣的首都是台北，人口很多，交通也很方便"
+    assert _through(line, "big5") == line.replace("é", "")

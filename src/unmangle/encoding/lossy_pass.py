@@ -24,6 +24,7 @@ WRONG = ("gbk", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr")
 TRUE = ("utf-8", "gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
 _WIDE_CHAR = r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 _WIDE = regex.compile(_WIDE_CHAR + "+")
+_NO_TEXT = regex.compile(r"[\p{Cc}\p{Co}\p{Cn}\p{Cs}]")
 _LINE = regex.compile(r"[^\n]+")
 _HALF_WIDTH_KANA = regex.compile(r"[\uff61-\uff9f]+")
 _LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
@@ -194,7 +195,9 @@ def _through(shown: str, wrong: str) -> str | None:
     """``shown`` less the few characters ``wrong`` cannot have written, or None if one of them is wide or they
     are more than a few. A UTF-8 page may be mended in part only (`Janelle Monáe` stands clean beside a sentence
     Big5 shredded): a Latin letter or sign outside the decoder's repertoire is copied by the search; a CJK
-    character outside it, or many foreign characters, say the text is no reading of that decoder."""
+    character outside it, or many foreign characters, say the text is no reading of that decoder, and so does a
+    control or private-use character, which is no text but another decoder's trace (cp932 writes 0x80 and 0xA0
+    as U+0080 and U+F8F0, which Shift-JIS cannot)."""
     try:
         shown.encode(wrong)
         return shown
@@ -205,7 +208,7 @@ def _through(shown: str, wrong: str) -> str | None:
         try:
             c.encode(wrong)
         except UnicodeEncodeError:
-            if _WIDE.match(c):
+            if _WIDE.match(c) or _NO_TEXT.match(c):
                 return None
             continue
         kept.append(c)
