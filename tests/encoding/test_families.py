@@ -481,3 +481,14 @@ def test_a_no_break_space_after_a_grave_that_became_a_space_is_read_as_ftfy_read
 def test_a_lone_letter_ftfy_reads_is_not_taken_for_a_rarer_decoders_lower_case(clean: str) -> None:
     # (ISO-8859-10 reads `Ðš` as `к`, which the model likes better alone: case says nothing of the decoder.)
     assert fix_text(clean.encode("utf-8").decode("cp1252")) == clean
+
+
+@pytest.mark.parametrize("rare", ["馗", "孬"])
+def test_a_chinese_line_with_a_character_rarer_than_the_standards_commonest_is_still_read_back(rare: str) -> None:
+    # GB 2312's second level, which neither the corpora nor the first levels list: the reading of the whole line
+    # must not be dropped for it (the line was Greek noise then: `1945Δκ8ΤΒ14ΘΥ` for `1945年8月14日`).
+    original = f"1945年8月14日，日本天皇发表终战{rare}书，二战结束。"
+    broken = mangle(original, "gbk", "cp1252")
+    fixed, edits = fix_and_explain(broken)
+    assert fixed == original
+    assert {e.detail for e in edits} == {"gbk read as cp1252"}

@@ -644,8 +644,27 @@ def _common(text: str) -> bool:
 
 
 def seen(text: str) -> bool:
-    """Whether real text uses every character of ``text``."""
-    return all(c in SEEN or c < "\x80" for c in text)
+    """Whether real text uses every character of ``text``, but for a few ideographs in a long run of them (see
+    :func:`_seen_but_rare_hanzi`)."""
+    return all(c in SEEN or c < "\x80" for c in text) or _seen_but_rare_hanzi(text)
+
+
+_HANZI = regex.compile(r"[\u4e00-\u9fff]")
+RARE_HANZI_RUN, RARE_HANZI_SHARE = 8, 1 / 8
+
+
+def _seen_but_rare_hanzi(text: str) -> bool:
+    """Whether every character of ``text`` is one real text uses but for a few ideographs among many: a line of
+    Chinese read back whole may hold a character neither our corpora nor the standards' first levels list
+    (`诏`, GB 2312's second level), and dropping the reading for it left only another code page's noise (Greek
+    `1945Δκ8ΤΒ14ΘΥ` for `1945年8月14日`). The model weighs such a reading; a word's one or two ideographs say too
+    little to be let through so."""
+    if len(text) < RARE_HANZI_RUN:
+        return False
+    unseen = [c for c in text if c >= "\x80" and c not in SEEN]
+    hanzi = len(_HANZI.findall(text))
+    return (hanzi >= RARE_HANZI_RUN and len(unseen) <= RARE_HANZI_SHARE * hanzi
+            and all(_HANZI.match(c) for c in unseen))
 
 
 @lru_cache(maxsize=65536)
