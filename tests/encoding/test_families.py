@@ -84,6 +84,9 @@ LOSSLESS = [
     ("koi8-u", "cp1251", "Згідно з офіційним записом, він є директором компанії Adriftmorn\xa0Limited."),
     ("cp1253", "cp1252", "Η Ελλάδα είναι μια χώρα στη νοτιοανατολική Ευρώπη."),
     ("gbk", "big5", "大多数的加长型礼车则是租车公司的财产。"),
+    # (Windows text served as ISO-8859-1: its quotes and dashes are C1 controls, its letters right.)
+    ("cp1252", "latin-1", "It’s a “test” – really, and nothing else changed."),
+    ("cp1252", "latin-1", "Il a déclaré l’action de l’entreprise « illégale » – selon l’avocat."),
     # (A legacy text opened on a Central European system: its own code page, cp1250, is the wrong decoder.)
     ("cp1251", "cp1250", "Москва является столицей Российской Федерации и крупнейшим городом страны."),
     ("cp1253", "cp1250", "Η Ελλάδα είναι μια χώρα στη νοτιοανατολική Ευρώπη."),

@@ -272,8 +272,10 @@ def without_unspelled_pairs(edits: list[Edit]) -> list[Edit]:
             by_pair.setdefault(e.detail, []).append(e)
     dropped = set()
     for detail, group in by_pair.items():
-        words = [m.group() for e in group for m in _LETTERS.finditer(e.after)]
-        if words and not any(_spelling(script_of(w) or "Latin").spells(w) for w in words if not w.isascii()):
+        # (Only words a reading gives letters outside ASCII are asked: cp1252 read as Latin-1 changes signs alone,
+        # C1 controls back into quotes and dashes, `It\x92s` into `It’s`, which no spelling can judge.)
+        words = [w for e in group for m in _LETTERS.finditer(e.after) if not (w := m.group()).isascii()]
+        if words and not any(_spelling(script_of(w) or "Latin").spells(w) for w in words):
             dropped.add(detail)
     return [e for e in edits if e.detail not in dropped] if dropped else edits
 
