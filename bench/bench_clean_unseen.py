@@ -14,7 +14,6 @@ and .json.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 from collections import defaultdict
@@ -24,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corrupt_encoding as ce  # noqa: E402
+from held_out import add_held_out_arguments, write_report  # noqa: E402
 
 OUT = ce.REPO / "bench" / "out"
 GOAL = 10.0  # issue 2: clean throughput at least 10x ftfy.fix_encoding
@@ -31,15 +31,13 @@ GOAL = 10.0  # issue 2: clean throughput at least 10x ftfy.fix_encoding
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--holdout", type=int, default=5, metavar="K")
+    add_held_out_arguments(ap, OUT)
     ap.add_argument("--paragraphs", type=int, default=11_500)
     ap.add_argument("--quick", action="store_true", help="2,300 paragraphs")
     ap.add_argument("--warm-up", type=int, default=10_000, metavar="N",
                     help="training paragraphs read first (bench_encoding reads as many; 3,000 before 2026-11-27)")
     ap.add_argument("--first-passes", type=int, default=3, metavar="N",
                     help="first passes made, unmangle forgetting the timed text in between (the median is reported)")
-    ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.quick:
         args.paragraphs = 2_300
@@ -98,10 +96,7 @@ def _measure(args: argparse.Namespace) -> int:
                                "ratio_first_pass": round(first[lang]["ftfy.fix_encoding"] / first[lang]["unmangle"], 2)}
                         for lang in sorted(by_lang)},
     }
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "clean_unseen.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
-    (args.out / "clean_unseen.md").write_text(_markdown(report), encoding="utf-8")
-    print(_markdown(report))
+    write_report(args.out, "clean_unseen", report, _markdown(report))
     return 0
 
 

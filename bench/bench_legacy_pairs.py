@@ -16,7 +16,6 @@ unmangle loads).
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from collections.abc import Callable, Sequence
@@ -25,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corrupt_encoding as ce  # noqa: E402
+from held_out import add_held_out_arguments, write_report  # noqa: E402
 
 OUT = ce.REPO / "bench" / "out"
 # Each legacy codec and the languages written in it.
@@ -42,11 +42,9 @@ Tool = Callable[[str], str]
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--holdout", type=int, default=5, metavar="K")
+    add_held_out_arguments(ap, OUT)
     ap.add_argument("--per-language", type=int, default=4, help="paragraphs of each language a pair")
     ap.add_argument("--quick", action="store_true", help="2 paragraphs of each language a pair")
-    ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.quick:
         args.per_language = 2
@@ -87,10 +85,7 @@ def _measure(args: argparse.Namespace) -> int:
             if counts["n"]:
                 rows[f"{true} read as {wrong}"] = counts
     report = {"holdout": args.holdout, "pairs": rows}
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "legacy_pairs.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
-    (args.out / "legacy_pairs.md").write_text(_markdown(report), encoding="utf-8")
-    print(_markdown(report))
+    write_report(args.out, "legacy_pairs", report, _markdown(report))
     return 0
 
 

@@ -17,7 +17,6 @@ Writes bench/out/short.md and short.json. Runs in a child process (the models ar
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from collections.abc import Callable, Sequence
@@ -26,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corrupt_encoding as ce  # noqa: E402
+from held_out import add_held_out_arguments, write_report  # noqa: E402
 
 OUT = ce.REPO / "bench" / "out"
 ENGLISH_DECODERS = ("gbk", "gb18030", "big5", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp1252", "cp1250", "cp1251",
@@ -43,12 +43,10 @@ Tool = Callable[[str], str]
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--holdout", type=int, default=5, metavar="K")
+    add_held_out_arguments(ap, OUT)
     ap.add_argument("--per-family", type=int, default=20)
     ap.add_argument("--english", type=int, default=25, help="English sentences a decoder and error mode")
     ap.add_argument("--quick", action="store_true", help="5 sentences a family, 5 English a decoder")
-    ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.quick:
         args.per_family, args.english = 5, 5
@@ -69,10 +67,7 @@ def _measure(args: argparse.Namespace) -> int:
     held = ce.load_corpora(held_out=args.holdout)
     report = {"holdout": args.holdout, "sentences": _sentences(held, args.per_family, tools),
               "english": _english(held, args.english, tools), "words": _words(tools)}
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "short.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
-    (args.out / "short.md").write_text(_markdown(report), encoding="utf-8")
-    print(_markdown(report))
+    write_report(args.out, "short", report, _markdown(report))
     return 0
 
 

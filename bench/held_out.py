@@ -1,0 +1,27 @@
+"""What the benchmarks run on held-out text share: their held-out options, and how they write their report.
+
+Kept apart from bench_encoding.py, which imports unmangle (and so loads its models) when it is imported: a
+benchmark's parent process only parses its options and starts a child with the held-out models named.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+
+def add_held_out_arguments(ap: argparse.ArgumentParser, out: Path) -> None:
+    """``--holdout K`` (models built without every K-th document, measured on those), ``--out`` and the
+    child's hidden ``--child``."""
+    ap.add_argument("--holdout", type=int, default=5, metavar="K")
+    ap.add_argument("--out", type=Path, default=out)
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+
+
+def write_report(out: Path, name: str, report: dict, markdown: str) -> None:
+    """``<name>.json`` and ``<name>.md`` in ``out``, and the Markdown on stdout."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    (out / f"{name}.md").write_text(markdown, encoding="utf-8")
+    print(markdown)
