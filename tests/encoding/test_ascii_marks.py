@@ -50,3 +50,23 @@ def test_three_marks_in_an_ascii_text_are_read_as_a_sign_not_a_letter() -> None:
     # ASCII letters, and what it lost is a sign.)
     fixed = fix_text("I know you???re right.")
     assert fixed == "I know you’re right."
+
+
+def test_a_quote_closing_one_the_marks_opened_comes_back_though_the_model_barely_prefers_it() -> None:
+    clean = "NASA is visualizing a “space highway” going from the moon to Earth."
+    broken = _marks(clean, "big5")
+    assert "???space highway???" in broken
+    assert fix_text(broken) == clean
+
+
+def test_three_marks_standing_between_two_words_of_a_sentence_are_a_dash() -> None:
+    broken = _marks("Bosnian arms – sold by US, British and Swiss firms – are being passed on.", "euc_kr")
+    assert broken.count(" ??? ") == 2
+    fixed = fix_text(broken)
+    assert "???" not in fixed and fixed.count(" – ") + fixed.count(" — ") == 2
+
+
+@pytest.mark.parametrize("text", ["Frame thumbs down??? odd, considering.", "RE:??? June 14 Reception",
+                                  "Who cares??? Not me ??? Really."])
+def test_marks_after_a_word_or_before_a_capital_are_a_writers(text: str) -> None:
+    assert fix_text(text) == text

@@ -287,6 +287,23 @@ def test_an_opening_quote_that_lost_its_last_byte_pairs_with_the_one_that_closes
 
 
 @pytest.mark.parametrize("errors", ["ignore", "replace"])
+def test_a_quote_closed_in_one_word_tells_the_next_opening_quote_of_the_same_decoder(errors: str) -> None:
+    # `‘bullying’` closed its quote: the next `â€` opens one, as `‘` (cp1250 lost its 0x98), not as the `„`
+    # cp1254 would read and the model likes before a word.
+    clean = "Ambassador accuses China of ‘bullying’ with ‘propaganda ads’."
+    assert fix_text(mangle(clean, "utf-8", "cp1250", errors)) == clean
+
+
+@pytest.mark.parametrize("wrong", ["gbk", "gb18030"])
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
+def test_a_lost_ellipsis_trailing_a_sentence_is_an_ellipsis(wrong: str, errors: str) -> None:
+    # `…` (E2 80 A6) at the end loses its last byte as `’` and `”` do; no quote is open and the word is no
+    # plural, so it trails the sentence.
+    clean = "It was worth the ride of more than an hour…"
+    assert fix_text(mangle(clean, "utf-8", wrong, errors)) == clean
+
+
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
 def test_a_czech_letter_that_cp1252_cannot_map_is_recovered_from_context(errors: str) -> None:
     original = "Česká republika je vnitrozemský stát ve střední Evropě, člověk tam žije dobře."
     broken = mangle(original, "utf-8", "cp1252", errors)

@@ -22,10 +22,12 @@ from functools import lru_cache
 from unmangle.document import Edit
 from unmangle.encoding.lost_bytes import QUOTE_MARKS, _pairing_bonus
 from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
-from unmangle.encoding.readings import COMMON
+from unmangle.encoding.readings import COMMON, _less
 
 # Where three marks are no writer's: between two letters, or opening a word.
-_TELL = re.compile(r"(?:(?<=[A-Za-z])|(?<![^\s(\[]))\?{3}(?=[A-Za-z])")
+# Or standing alone between two words of a sentence, where a dash stood (`arms ??? sold`): a writer's own
+# marks end a word, never stand spaced before a small letter.
+_TELL = re.compile(r"(?:(?<=[A-Za-z])|(?<![^\s(\[]))\?{3}(?=[A-Za-z])|(?<=[a-z0-9,] )\?{3}(?= [a-z])")
 _RUN = re.compile(r"(?<!\?)\?{3}(?!\?)")  # (every run of three, once the text shows one where no writer puts it)
 _TOKEN = re.compile(r"\S+")
 MIN_GAIN = 2.0  # nats the reading must gain over the marks as they stand
@@ -60,16 +62,18 @@ def ascii_marks(text: str) -> list[Edit]:
         left, right = text[max(0, m.start() - 2):m.start()], text[m.end():m.end() + 2]
         before = quotes + text[m.start() - 1:m.start()]  # (and the space before the token)
         reading = token
+        paired = 0.0  # (what the pairing rules said for the signs chosen: a quote closing one opened is evidence)
         while (run := _RUN.search(reading)) is not None:  # (left to right: a quote opened is seen closing)
             a, b = run.span()
             options = [reading[:a] + s + reading[b:] for s in signs]
             scores = score_many(model, [fold_capitals(left + o + right) for o in options])
             # (How quotes pair, which the trigram model cannot see: `’` between letters is an apostrophe.)
-            scores += _pairing_bonus(before + reading[:a], list(signs), reading[b:] + right)
-            reading = options[int(scores.argmax())]
+            bonus = _pairing_bonus(before + reading[:a], list(signs), reading[b:] + right)
+            best = int((scores + bonus).argmax())
+            reading, paired = options[best], paired + float(bonus[best])
         gain = (model.score(left or " ", fold_capitals(reading), right or " ")
                 - model.score(left or " ", fold_capitals(token), right or " "))
-        if gain >= MIN_GAIN:
+        if gain >= _less(MIN_GAIN, paired):
             edits.append(Edit("lost-byte", m.start(), m.end(), token, reading,
                               confidence(gain - MIN_GAIN), DETAIL))
         quotes += "".join(c for c in (reading if gain >= MIN_GAIN else token) if c in QUOTE_MARKS)

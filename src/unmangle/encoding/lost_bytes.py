@@ -172,6 +172,7 @@ _CLOSERS_OF, _OPENERS_OF = _quote_maps()
 _LOW_OPENERS = "\u201e\u201a"
 QUOTE_MARKS = "".join(sorted(set(_CLOSERS_OF) | set(_OPENERS_OF)))
 PAIRING_BONUS = 4.0
+ELLIPSIS = "\u2026"
 _DASHES = frozenset("\u2014\u2013\u2015")
 _PRIMES = frozenset("\u201d\u2019")  # written for inches and feet after a number: 6’2”, a 6” screen
 
@@ -231,6 +232,8 @@ def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarra
             bonus[idx] = 2 * PAIRING_BONUS  # an elided century (the ’90s): digits after a spaced ’
         elif c in _PRIMES and before[-1:].isdigit() and not after[:1].isdigit():
             bonus[idx] = PAIRING_BONUS  # a unit after a number (the model hears `6”` as rare as `6―`)
+        elif c == ELLIPSIS and (after_word or spaced_after):
+            continue  # (it trails a word or a sentence, as an apostrophe does: no pairing rule is against it)
         elif not (c == "\u2019" and after_word):
             bonus[idx] = -PAIRING_BONUS
     return bonus

@@ -461,11 +461,16 @@ def _quote_contexts(text: str, spans: list[tuple[int, int]], decisions: list[Dec
 
 def _scan_quotes(piece: str, at: int, last: str, last_at: int) -> tuple[str, int]:
     """The last quotation mark in ``piece`` (``at`` is its offset), else the one known before it. A ’ after
-    a letter is taken for an apostrophe (she’d, players’): it says nothing about open quotes."""
+    a letter is taken for an apostrophe (she’d, players’), which says nothing about open quotes, unless it
+    ends a word after an open ‘ (‘bullying’), which it closes."""
     for i in range(len(piece) - 1, -1, -1):
         c = piece[i]
-        if c in QUOTE_MARKS and not (c == "\u2019" and i > 0 and piece[i - 1].isalpha()):
-            return c, at + i
+        if c not in QUOTE_MARKS:
+            continue
+        if c == "\u2019" and i > 0 and piece[i - 1].isalpha() and (
+                piece[i + 1:i + 2].isalpha() or _scan_quotes(piece[:i], at, last, last_at)[0] != "\u2018"):
+            continue
+        return c, at + i
     return last, last_at
 
 
