@@ -294,6 +294,20 @@ def test_a_quote_closed_in_one_word_tells_the_next_opening_quote_of_the_same_dec
     assert fix_text(mangle(clean, "utf-8", "cp1250", errors)) == clean
 
 
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
+def test_a_german_closing_quote_leaves_no_quote_open_for_the_next_one(errors: str) -> None:
+    # `“` closes German's `„`, where it would open an English quote: the next lost mark before a word opens
+    # again (`„`), not closes (`”`).
+    clean = "Sie nannten ihn die „Südsee“ (den Pazifik), im Gegensatz zur „Nordsee“ (der Karibik)."
+    assert fix_text(mangle(clean, "utf-8", "cp1254", errors)) == clean
+
+
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
+def test_a_single_quote_opened_and_closed_in_one_word_outweighs_the_commoner_double(errors: str) -> None:
+    clean = "He created a mathematical ‘proof’ that the company’s stock was fine."
+    assert fix_text(mangle(clean, "utf-8", "cp1253", errors)) == clean
+
+
 @pytest.mark.parametrize("wrong", ["gbk", "gb18030"])
 @pytest.mark.parametrize("errors", ["ignore", "replace"])
 def test_a_lost_ellipsis_trailing_a_sentence_is_an_ellipsis(wrong: str, errors: str) -> None:

@@ -132,7 +132,7 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
         beams = expanded[:BEAM]
     scores = score_each(model, left, [t for t, *_ in beams], ["" if unspaced_run(t) else right for t, *_ in beams])
     # (A quote opened in the token and closed later in it pairs: `‘fall.’`, not `„fall.’`.)
-    paired = [PAIRING_BONUS * _pairs(t) for t, *_ in beams]
+    paired = [2 * PAIRING_BONUS * _pairs(t) for t, *_ in beams]
     finals = sorted(((sc + bon + p, t, lost, bon + p) for sc, p, (t, _, lost, bon) in zip(scores, paired, beams,
                                                                                           strict=True)),
                     reverse=True)
@@ -195,9 +195,19 @@ def _pairs(text: str) -> int:
 
 
 def _opened(before: str, closer: str) -> bool:
-    """Whether a quote that ``closer`` answers is open at the end of ``before``."""
-    last = before.rfind(closer)
-    return any(before.rfind(opener) > last for opener in _OPENERS_OF[closer])
+    """Whether a quote that ``closer`` answers is open at the end of ``before``: the last quote still open
+    there, each closer answering the one open before it (German `„Südsee“` leaves none open: its `“` closes,
+    where in English it would open)."""
+    stack: list[str] = []
+    for k, c in enumerate(before):
+        if c not in QUOTE_MARKS or (c == "\u2019" and before[k - 1:k].isalpha() and (
+                before[k + 1:k + 2].isalpha() or stack[-1:] != ["\u2018"])):
+            continue  # (an apostrophe: `Don’t`, `players’`)
+        if stack and stack[-1] in _OPENERS_OF.get(c, ""):
+            stack.pop()
+        elif c in _CLOSERS_OF:
+            stack.append(c)
+    return bool(stack) and stack[-1] in _OPENERS_OF[closer]
 
 
 def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarray:

@@ -31,7 +31,7 @@ from unmangle.encoding.gate import SCAN, SHORT, UNSCANNED, clean_thai
 from unmangle.encoding.known_words import unknown_words, with_known_readings, with_known_words
 from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
-from unmangle.encoding.lost_bytes import QUOTE_MARKS
+from unmangle.encoding.lost_bytes import _OPENERS_OF, QUOTE_MARKS
 from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.one_encoding import with_one_legacy_encoding
 from unmangle.encoding.readings import (
@@ -460,18 +460,21 @@ def _quote_contexts(text: str, spans: list[tuple[int, int]], decisions: list[Dec
 
 
 def _scan_quotes(piece: str, at: int, last: str, last_at: int) -> tuple[str, int]:
-    """The last quotation mark in ``piece`` (``at`` is its offset), else the one known before it. A ’ after
-    a letter is taken for an apostrophe (she’d, players’), which says nothing about open quotes, unless it
-    ends a word after an open ‘ (‘bullying’), which it closes."""
-    for i in range(len(piece) - 1, -1, -1):
-        c = piece[i]
-        if c not in QUOTE_MARKS:
-            continue
+    """The last quotation mark in ``piece`` (``at`` is its offset), else the one known before it; with the
+    mark before it when it closes that one (`„“`: German's `“` closed a quote, where English's would open
+    one). A ’ after a letter is taken for an apostrophe (she’d, players’), which says nothing about open
+    quotes, unless it ends a word after an open ‘ (‘bullying’), which it closes."""
+    for m in _QUOTE_MARK.finditer(piece):
+        c, i = m.group(), m.start()
         if c == "\u2019" and i > 0 and piece[i - 1].isalpha() and (
-                piece[i + 1:i + 2].isalpha() or _scan_quotes(piece[:i], at, last, last_at)[0] != "\u2018"):
+                piece[i + 1:i + 2].isalpha() or last[-1:] != "\u2018"):
             continue
-        return c, at + i
+        last = last[-1] + c if last and last[-1] in _OPENERS_OF.get(c, "") else c
+        last_at = at + i
     return last, last_at
+
+
+_QUOTE_MARK = regex.compile("[" + regex.escape(QUOTE_MARKS) + "]")
 
 
 def repair_pass(text: str, focus: list[tuple[int, int]] | None = None) -> list[Edit]:
