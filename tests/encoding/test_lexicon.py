@@ -62,6 +62,20 @@ def test_clean_latin_text_is_not_read_as_another_code_page(text: str) -> None:
     assert fix_text(text) == text
 
 
+@pytest.mark.parametrize("original,true,wrong", [
+    ("Wrocław jest pięknym miastem.", "cp1250", "cp1252"),
+    ("Wśród nich jest dawny klasztor z opactwa św.", "iso-8859-2", "latin-1"),
+])
+def test_a_sign_between_letters_is_read_back_though_no_word_it_makes_is_known(original: str, true: str,
+                                                                               wrong: str) -> None:
+    # (`Wroc³aw` and `W¶ród` are no spelling of any language as they stand: the reading is kept though the
+    # corpora spell none of its words, a name or a form they never showed.)
+    broken = original.encode(true).decode(wrong)
+    fixed = fix_text(broken)
+    assert "\u00b3" not in fixed and "\u00b6" not in fixed
+    assert fixed.split()[0] == original.split()[0]
+
+
 @pytest.mark.parametrize("token", ["yaþamaya", "tøikrát", "Caraïbes,", "ºC", "gra³", "Ôôô", "КОАТУУ", "naïve"])
 def test_an_odd_word_is_read_back_by_each_pair_as_a_round_trip_through_the_codecs_would(token: str) -> None:
     # (The pairs are read with translation tables, and only those that can have written the word: the answer

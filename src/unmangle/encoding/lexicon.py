@@ -26,6 +26,7 @@ from unmangle.encoding.readings import MULTIBYTE_TRUE, mixes_scripts, script_of
 _WORD = regex.compile(r"\p{L}+")
 _TOKEN = regex.compile(r"[^ \t\n\r\f\v]+")
 _LETTERS = regex.compile(r"\p{L}{2,}")
+_SIGN_IN_WORD = regex.compile(r"\p{L}[\p{S}\p{No}\u00a7\u00b6]\p{L}")  # (`³`, `¹`, `±`, `¶` between letters)
 MIN_WORDS = 2  # words read into known ones, for a reading to stand on words alone
 SHARE = 1 / 3  # of the words a reading changes, at least this share must become known ones
 # Words read into known ones for each known word a reading loses: a word of mojibake is now and then a word of
@@ -275,7 +276,10 @@ def without_unspelled_pairs(edits: list[Edit]) -> list[Edit]:
         # (Only words a reading gives letters outside ASCII are asked: cp1252 read as Latin-1 changes signs alone,
         # C1 controls back into quotes and dashes, `It\x92s` into `It’s`, which no spelling can judge.)
         words = [w for e in group for m in _LETTERS.finditer(e.after) if not (w := m.group()).isascii()]
-        if words and not any(_spelling(script_of(w) or "Latin").spells(w) for w in words):
+        # (Nor a pair that took a sign out of a word, which no writer puts between letters: Polish `Wroc³aw` is no
+        # spelling either, and `Wrocław`, a name, is one the corpora may not know.)
+        if words and not any(_spelling(script_of(w) or "Latin").spells(w) for w in words) and not any(
+                _SIGN_IN_WORD.search(e.before) for e in group):
             dropped.add(detail)
     return [e for e in edits if e.detail not in dropped] if dropped else edits
 

@@ -114,14 +114,14 @@ CYRILLIC_CAPS = re.compile("[А-ЯЁ]{3,}")
 
 
 def _rare_latin(max_count: float = 64.0) -> set[str]:
-    """Characters of cp1252 and latin-1 that real text in the corpus languages hardly uses (ø, ð, þ, ¹, ³, ¾):
+    """Characters of cp1252 and latin-1 that real text in the corpus languages hardly uses (ø, ð, þ, ¹, ³, ¾, ¶):
     Central European, Baltic and Turkish text read as cp1252 is full of them, while each word of it may look
     like a word with an accent."""
     from unmangle.encoding.model import default_model
 
     uni = default_model().uni
     chars = set(SINGLE_BYTE[0].high_chars) | set(SINGLE_BYTE[1].high_chars)
-    return {c for c in chars if uni[ord(c)] < max_count and (c.islower() or c in "¹³¼¾±")}
+    return {c for c in chars if uni[ord(c)] < max_count and (c.islower() or c in "¹³¼¾±¶")}
 
 
 RARE_LATIN = _rare_latin()
