@@ -308,6 +308,14 @@ def test_a_single_quote_opened_and_closed_in_one_word_outweighs_the_commoner_dou
     assert fix_text(mangle(clean, "utf-8", "cp1253", errors)) == clean
 
 
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
+def test_the_pairing_that_argues_most_for_a_reading_names_the_decoder(errors: str) -> None:
+    # `‘gimmick’` (cp1250 lost the 0x98) and `‚gimmick’` (cp1258 lost a 0x9A) both open and close in the token
+    # and both stand; the low `‚`, which the text never wrote, pairs with less to spare, and so names no pair.
+    clean = "It’s ‘gimmick’ was that you fill your bowl from raw ingredients and leave it on the counter."
+    assert fix_text(mangle(clean, "utf-8", "cp1250", errors)) == clean
+
+
 @pytest.mark.parametrize("wrong", ["gbk", "gb18030"])
 @pytest.mark.parametrize("errors", ["ignore", "replace"])
 def test_a_lost_ellipsis_trailing_a_sentence_is_an_ellipsis(wrong: str, errors: str) -> None:

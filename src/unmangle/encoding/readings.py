@@ -41,6 +41,10 @@ class Reading:
     # A same-script reading (cp1250 text read as cp1252, cp1251 as KOI8-R) looks like a spelling variant of a
     # language the model may not know: it stands only when other tokens of the text agree (see repair).
     corroborate: bool = False
+    # Nats of the pairing rules' evidence beyond what lowered ``min_gain`` to zero (`‘imaginary’`, opened and
+    # closed in the token, against `‚imaginary’`, which pairs too but opens with a low quote the text never
+    # wrote): it ranks readings that both stand, and never makes one stand.
+    paired: float = 0.0
 
 
 def _class(chars: set[str]) -> str:
@@ -429,7 +433,7 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
         if rec is None:
             return []
         return [Reading(0, len(token), text, "lost-byte", _label(wd) + ", lost bytes replaced by U+FFFD",
-                        lost=lost, min_gain=_less(2.0, bonus), cost=rec.cost)
+                        lost=lost, min_gain=_less(2.0, bonus), cost=rec.cost, paired=max(0.0, bonus - 2.0))
                 for text, lost, bonus in rec.readings()]
     try:
         data = token.encode(wd.codec)
@@ -451,7 +455,7 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
         rec = recover(list(data), wd.codec, model, ignore_mode=True, before=before)
         if rec is not None and rec.text != token:
             return [Reading(0, len(token), text, "lost-byte", _label(wd) + ", lost bytes put back",
-                            lost=lost, min_gain=_less(3.0, bonus), cost=rec.cost)
+                            lost=lost, min_gain=_less(3.0, bonus), cost=rec.cost, paired=max(0.0, bonus - 3.0))
                     for text, lost, bonus in rec.readings() if text != token]
     return _partial_readings(token, data, wd, min_bytes=6 if wd.multibyte else 4)
 

@@ -290,6 +290,7 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
             # before cp1250's `ƅngstrƶm`, which the model, knowing neither letter well, finds as likely.)
             rank += COMMON_BONUS if _common(r.text) else 0.0
             rank += FTFY_TRUST if ftfy_would else 0.0
+            rank += r.paired
             ranked.append((rank, adjusted, r))
     chosen: list[tuple[Reading, float]] = []
     for _rank, adjusted, r in sorted(ranked, key=lambda s: -s[0]):
@@ -308,7 +309,7 @@ def _document_prior(all_scored: list[Scored], trusted: set[str]) -> tuple[dict[s
     for scored in {id(sc): sc for sc in all_scored}.values():
         for pair in {pair_of(r) for m, r in scored if m >= 0 and (not r.corroborate or r.detail in trusted)}:
             tokens[pair] = tokens.get(pair, 0) + 1
-            totals[pair] = totals.get(pair, 0.0) + max(m for m, r in scored if pair_of(r) == pair)
+            totals[pair] = totals.get(pair, 0.0) + max(m + r.paired for m, r in scored if pair_of(r) == pair)
     if not totals:
         return {}, tokens
     best = max(totals.values())
@@ -368,7 +369,12 @@ UNSPACED_LETTERS = 8
 
 
 def _letters(text: str) -> set[str]:
-    return {c.casefold() for c in text if c >= "\x80" and c.isalpha()}
+    """The letters outside ASCII of ``text`` (case-folded), and the quotes and dashes it sets: a house style
+    (German `„…“`, a spaced `–`) is the text's own as much as its alphabet."""
+    return {c.casefold() for c in text if c >= "\x80" and (c.isalpha() or c in _HOUSE_MARKS)}
+
+
+_HOUSE_MARKS = frozenset(QUOTE_MARKS + "\u2013\u2014\u2026")
 
 
 def _alphabets(text: str, spans: list[tuple[int, int]], decisions: list[Decision]) -> list[frozenset[str]]:
