@@ -374,7 +374,7 @@ def _letters(text: str) -> set[str]:
     return {c.casefold() for c in text if c >= "\x80" and (c.isalpha() or c in _HOUSE_MARKS)}
 
 
-_HOUSE_MARKS = frozenset(QUOTE_MARKS + "\u2013\u2014\u2026")
+_HOUSE_MARKS = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2026")  # (not CJK brackets: `「` is no style of `。`)
 
 
 def _alphabets(text: str, spans: list[tuple[int, int]], decisions: list[Decision]) -> list[frozenset[str]]:
