@@ -325,6 +325,14 @@ def test_a_lost_ellipsis_trailing_a_sentence_is_an_ellipsis(wrong: str, errors: 
     assert fix_text(mangle(clean, "utf-8", wrong, errors)) == clean
 
 
+def test_a_word_that_lost_a_byte_is_searched_under_the_documents_pair_though_another_pair_reads_it() -> None:
+    # `ì¼ë“¤ì´` (일들이, two 0x9D dropped by cp1252) reads whole as cp1253's Greek and `ë¬¸ë„ì—` as cp1251's
+    # Cyrillic: a reading by a pair the document does not stand for no longer spares a word the lossy search.
+    clean = "여당은 엘 문도에 저항과 다른 일들이 일어날 것이며, 이미 다 계획이 되어 있다고 이야기했다."
+    fixed = fix_text(mangle(clean, "utf-8", "cp1252", "ignore"))
+    assert fixed == clean
+
+
 @pytest.mark.parametrize("errors", ["ignore", "replace"])
 def test_a_czech_letter_that_cp1252_cannot_map_is_recovered_from_context(errors: str) -> None:
     original = "Česká republika je vnitrozemský stát ve střední Evropě, člověk tam žije dobře."

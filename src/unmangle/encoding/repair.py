@@ -374,7 +374,8 @@ def _letters(text: str) -> set[str]:
     return {c.casefold() for c in text if c >= "\x80" and (c.isalpha() or c in _HOUSE_MARKS)}
 
 
-_HOUSE_MARKS = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2026")  # (not CJK brackets: `「` is no style of `。`)
+# (Not CJK brackets: `「` is no style of `。`.)
+_HOUSE_MARKS = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2026")
 
 
 def _alphabets(text: str, spans: list[tuple[int, int]], decisions: list[Decision]) -> list[frozenset[str]]:
@@ -621,7 +622,10 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
         # Only what can change is asked again: the quote matters to lost bytes, and the lossy search to
         # tokens nothing could read yet. A quote read back in one look is the context of the next token's
         # in the next (`“last flight” — 2019`: the dash's token sees the closing quote the look before read).
-        keys = [(t, b if any(r.kind == "lost-byte" for _, r in sc) else "", NO_DECODERS if dec else lossy)
+        # (A token read by a pair the document does not stand for is asked too: a Korean word through cp1252 that
+        # lost a byte, `ë§` for `말`, reads as cp1251's `л§` until the lossy search offers the text's own pair.)
+        keys = [(t, b if any(r.kind == "lost-byte" for _, r in sc) else "",
+                 NO_DECODERS if dec and all(pair_of(r) in prior for r, _ in dec) else lossy)
                 for t, b, sc, dec in zip(tokens, befores, scored, decisions, strict=True)]
         scored = score_tokens(keys)
         alphabets = _alphabets(text, spans, decisions)
