@@ -316,6 +316,13 @@ def test_the_pairing_that_argues_most_for_a_reading_names_the_decoder(errors: st
     assert fix_text(mangle(clean, "utf-8", "cp1250", errors)) == clean
 
 
+def test_quotes_glued_to_digits_on_both_sides_are_no_quotation() -> None:
+    # `5’9–5’10` through Shift-JIS with `?`: three marks lost between digits; `„9“` opens and closes in the
+    # token but a quote neither opens after a digit nor closes before one.
+    broken = mangle("I was already 5’9–5’10, thankfully I stopped.", "utf-8", "shift_jis", "question")
+    assert not any(q in fix_text(broken) for q in "„“”")
+
+
 @pytest.mark.parametrize("wrong", ["gbk", "gb18030"])
 @pytest.mark.parametrize("errors", ["ignore", "replace"])
 def test_a_lost_ellipsis_trailing_a_sentence_is_an_ellipsis(wrong: str, errors: str) -> None:

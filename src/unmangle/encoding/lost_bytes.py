@@ -188,8 +188,8 @@ def _pairs(text: str) -> int:
             continue  # (an apostrophe: `Don’t` closes no quote)
         if c in _OPENERS_OF and stack and stack[-1] in _OPENERS_OF[c]:
             stack.pop()
-            pairs += 1
-        elif c in _CLOSERS_OF:
+            pairs += not text[k + 1:k + 2].isalnum()  # (a closer ends a word: `5„9“5` is no quotation)
+        elif c in _CLOSERS_OF and not text[k - 1:k].isalnum():  # (an opener starts one)
             stack.append(c)
     return pairs
 
