@@ -73,8 +73,9 @@ def ascii_marks(text: str) -> list[Edit]:
             reading, paired = options[best], paired + float(bonus[best])
         gain = (model.score(left or " ", fold_capitals(reading), right or " ")
                 - model.score(left or " ", fold_capitals(token), right or " "))
-        if gain >= _less(MIN_GAIN, paired):
+        taken = gain >= _less(MIN_GAIN, paired)
+        if taken:
             edits.append(Edit("lost-byte", m.start(), m.end(), token, reading,
                               confidence(gain - MIN_GAIN), DETAIL))
-        quotes += "".join(c for c in (reading if gain >= MIN_GAIN else token) if c in QUOTE_MARKS)
+        quotes += "".join(c for c in (reading if taken else token) if c in QUOTE_MARKS)
     return edits

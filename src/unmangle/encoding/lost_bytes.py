@@ -194,10 +194,9 @@ def _pairs(text: str) -> int:
     return pairs
 
 
-def _opened(before: str, closer: str) -> bool:
-    """Whether a quote that ``closer`` answers is open at the end of ``before``: the last quote still open
-    there, each closer answering the one open before it (German `„Südsee“` leaves none open: its `“` closes,
-    where in English it would open)."""
+def _open_quote(before: str) -> str:
+    """The quote still open at the end of ``before`` ("" if none), each closer answering the one open before it
+    (German `„Südsee“` leaves none open: its `“` closes, where in English it would open)."""
     stack: list[str] = []
     for k, c in enumerate(before):
         if c not in QUOTE_MARKS or (c == "\u2019" and before[k - 1:k].isalpha() and (
@@ -207,7 +206,7 @@ def _opened(before: str, closer: str) -> bool:
             stack.pop()
         elif c in _CLOSERS_OF:
             stack.append(c)
-    return bool(stack) and stack[-1] in _OPENERS_OF[closer]
+    return stack[-1] if stack else ""
 
 
 def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarray:
@@ -217,6 +216,7 @@ def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarra
     bonus = np.zeros(len(chars))
     if not any(c in _CLOSERS_OF or c in _OPENERS_OF or c in _DASHES for c in chars):
         return bonus
+    open_quote = _open_quote(before)  # (a quote a closer among ``chars`` would answer)
     after_word = bool(before) and before[-1].isalnum()
     spaced_before = not before or before[-1].isspace()
     spaced_after = not after or after[0].isspace()
@@ -225,7 +225,7 @@ def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarra
             if spaced_before != spaced_after and (after_word or (after and after[0].isalnum())):
                 bonus[idx] = -PAIRING_BONUS
             continue
-        is_open = c in _OPENERS_OF and _opened(before, c)
+        is_open = c in _OPENERS_OF and bool(open_quote) and open_quote in _OPENERS_OF[c]
         if is_open and not spaced_before:
             bonus[idx] = 2 * PAIRING_BONUS  # a quote is open and a word or sign ends here: it closes
         elif is_open:
