@@ -194,15 +194,27 @@ def _pairs(text: str) -> int:
     return pairs
 
 
+def is_apostrophe(text: str, k: int, open_quote: str) -> bool:
+    """Whether the mark at ``text[k]`` is an apostrophe, which says nothing about quotes: a ’ after a letter
+    (she’d, players’), unless it ends a word while a ‘ is open (``open_quote``, the last quote still open),
+    which it closes (‘bullying’)."""
+    return text[k] == "\u2019" and text[k - 1:k].isalpha() and (
+        text[k + 1:k + 2].isalpha() or open_quote != "\u2018")
+
+
+def closes(mark: str, open_quote: str) -> bool:
+    """Whether ``mark`` answers ``open_quote`` (German `“` answers `„`, where in English it would open)."""
+    return bool(open_quote) and open_quote in _OPENERS_OF.get(mark, "")
+
+
 def _open_quote(before: str) -> str:
     """The quote still open at the end of ``before`` ("" if none), each closer answering the one open before it
     (German `„Südsee“` leaves none open: its `“` closes, where in English it would open)."""
     stack: list[str] = []
     for k, c in enumerate(before):
-        if c not in QUOTE_MARKS or (c == "\u2019" and before[k - 1:k].isalpha() and (
-                before[k + 1:k + 2].isalpha() or stack[-1:] != ["\u2018"])):
-            continue  # (an apostrophe: `Don’t`, `players’`)
-        if stack and stack[-1] in _OPENERS_OF.get(c, ""):
+        if c not in QUOTE_MARKS or is_apostrophe(before, k, stack[-1] if stack else ""):
+            continue
+        if stack and closes(c, stack[-1]):
             stack.pop()
         elif c in _CLOSERS_OF:
             stack.append(c)
@@ -225,7 +237,7 @@ def _pairing_bonus(before: str, chars: list[str], after: str = " ") -> np.ndarra
             if spaced_before != spaced_after and (after_word or (after and after[0].isalnum())):
                 bonus[idx] = -PAIRING_BONUS
             continue
-        is_open = c in _OPENERS_OF and bool(open_quote) and open_quote in _OPENERS_OF[c]
+        is_open = closes(c, open_quote)
         if is_open and not spaced_before:
             bonus[idx] = 2 * PAIRING_BONUS  # a quote is open and a word or sign ends here: it closes
         elif is_open:

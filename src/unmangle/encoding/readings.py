@@ -433,7 +433,7 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
         if rec is None:
             return []
         return [Reading(0, len(token), text, "lost-byte", _label(wd) + ", lost bytes replaced by U+FFFD",
-                        lost=lost, min_gain=_less(2.0, bonus), cost=rec.cost, paired=max(0.0, bonus - 2.0))
+                        lost=lost, cost=rec.cost, **_paired_threshold(2.0, bonus))
                 for text, lost, bonus in rec.readings()]
     try:
         data = token.encode(wd.codec)
@@ -455,7 +455,7 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
         rec = recover(list(data), wd.codec, model, ignore_mode=True, before=before)
         if rec is not None and rec.text != token:
             return [Reading(0, len(token), text, "lost-byte", _label(wd) + ", lost bytes put back",
-                            lost=lost, min_gain=_less(3.0, bonus), cost=rec.cost, paired=max(0.0, bonus - 3.0))
+                            lost=lost, cost=rec.cost, **_paired_threshold(3.0, bonus))
                     for text, lost, bonus in rec.readings() if text != token]
     return _partial_readings(token, data, wd, min_bytes=6 if wd.multibyte else 4)
 
@@ -470,6 +470,12 @@ def _cut_punctuation(data: bytes, high: int) -> bool:
     """Whether the token's only high bytes are punctuation characters cut short (see _CUT_PUNCTUATION)."""
     cut = _CUT_PUNCTUATION.findall(data)
     return bool(cut) and 2 * len(cut) + _common_utf8_bytes(data) >= high
+
+
+def _paired_threshold(min_gain: float, bonus: float) -> dict[str, float]:
+    """A lost-byte reading's ``min_gain`` lowered by the pairing rules' ``bonus`` (see :func:`_less`), and what
+    of the bonus is left over (``paired``: it ranks readings that stand, never makes one stand)."""
+    return {"min_gain": _less(min_gain, bonus), "paired": max(0.0, bonus - min_gain)}
 
 
 def _less(min_gain: float, bonus: float) -> float:

@@ -31,7 +31,7 @@ from unmangle.encoding.gate import SCAN, SHORT, UNSCANNED, clean_thai
 from unmangle.encoding.known_words import unknown_words, with_known_readings, with_known_words
 from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
-from unmangle.encoding.lost_bytes import _OPENERS_OF, QUOTE_MARKS
+from unmangle.encoding.lost_bytes import QUOTE_MARKS, closes, is_apostrophe
 from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.one_encoding import with_one_legacy_encoding
 from unmangle.encoding.readings import (
@@ -374,8 +374,8 @@ def _letters(text: str) -> set[str]:
     return {c.casefold() for c in text if c >= "\x80" and (c.isalpha() or c in _HOUSE_MARKS)}
 
 
-# (Not CJK brackets: `「` is no style of `。`.)
-_HOUSE_MARKS = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2026")
+# (The quotes of Latin, Greek and Cyrillic text, not CJK brackets: `「` is no style of `。`.)
+_HOUSE_MARKS = frozenset(c for c in QUOTE_MARKS if c < "\u3000") | frozenset("\u2013\u2014\u2026")
 
 
 def _alphabets(text: str, spans: list[tuple[int, int]], decisions: list[Decision]) -> list[frozenset[str]]:
@@ -473,10 +473,9 @@ def _scan_quotes(piece: str, at: int, last: str, last_at: int) -> tuple[str, int
     quotes, unless it ends a word after an open ‘ (‘bullying’), which it closes."""
     for m in _QUOTE_MARK.finditer(piece):
         c, i = m.group(), m.start()
-        if c == "\u2019" and i > 0 and piece[i - 1].isalpha() and (
-                piece[i + 1:i + 2].isalpha() or last[-1:] != "\u2018"):
+        if is_apostrophe(piece, i, last[-1:]):
             continue
-        last = last[-1] + c if last and last[-1] in _OPENERS_OF.get(c, "") else c
+        last = last[-1] + c if closes(c, last[-1:]) else c
         last_at = at + i
     return last, last_at
 
