@@ -15,6 +15,9 @@ few dictionary lookups and one vectorised scoring of every surviving candidate.
 from __future__ import annotations
 
 import codecs
+from array import array
+from bisect import bisect_left
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -134,19 +137,23 @@ class _Interner(list):
 
 
 class _Table:
-    """One decoder state's view of the vocabulary: flat arrays sorted by output, a slice per output (output
-    number k holds ``bounds[k]:bounds[k + 1]``); groups are made when the search first asks for one (most
-    outputs never occur in the text at hand)."""
+    """One decoder state's view of the vocabulary: flat arrays sorted by output, a slice per output; groups are
+    made when the search first asks for one (most outputs never occur in the text at hand).
 
-    __slots__ = ("cps", "after", "counts", "texts", "bounds", "groups")
+    Outputs are numbered once per channel (:attr:`_Index.shown`): a table keeps only the numbers of its own,
+    sorted, and their slices, in two arrays. (A table shows a thousand outputs or more; as strings in a
+    dictionary of its own, the tables of a mixed corpus's channels held a gigabyte.)"""
 
-    def __init__(self, cps: np.ndarray, after: np.ndarray, counts: np.ndarray, texts: _Interner,
-                 bounds: list[int]) -> None:
+    __slots__ = ("cps", "after", "counts", "numbers", "ids", "slices", "groups")
+
+    def __init__(self, cps: np.ndarray, after: np.ndarray, counts: np.ndarray, numbers: dict[str, int],
+                 ids: array, slices: array) -> None:
         self.cps = cps
         self.after = after
         self.counts = counts
-        self.texts = texts
-        self.bounds = bounds
+        self.numbers = numbers  # output -> its number in the channel
+        self.ids = ids  # the numbers of the outputs this state shows, sorted
+        self.slices = slices  # where each one's characters start and end: 2 i, 2 i + 1
         self.groups: dict[str, _Group] = {}
 
     def shown_by(self, cp: int) -> tuple[str, int] | None:
@@ -154,18 +161,22 @@ class _Table:
         at = np.flatnonzero(self.cps == cp)
         if not len(at):
             return None
-        k = int(np.searchsorted(self.bounds, at[0], side="right")) - 1
-        return self.texts[k], int(self.after[at[0]])
+        pos = int(at[0])
+        bounds = np.frombuffer(self.slices, dtype=np.int32)
+        i = int(np.flatnonzero((bounds[0::2] <= pos) & (pos < bounds[1::2]))[0])
+        shown = next(text for text, k in self.numbers.items() if k == self.ids[i])
+        return shown, int(self.after[pos])
 
     def get(self, shown: str) -> _Group | None:
         got = self.groups.get(shown)
         if got is None:
-            k = self.texts.numbers.get(shown)
+            k = self.numbers.get(shown)
             if k is None:
                 return None
-            a, b = self.bounds[k], self.bounds[k + 1]
-            if a == b:
-                return None  # (a text some characters only passed through on their way to a longer one)
+            i = bisect_left(self.ids, k)
+            if i == len(self.ids) or self.ids[i] != k:
+                return None
+            a, b = self.slices[2 * i], self.slices[2 * i + 1]
             got = self.groups[shown] = _Group(len(shown), self.cps[a:b], self.after[a:b], self.counts[a:b])
         return got
 
@@ -177,6 +188,7 @@ class _Index:
         self.channel = channel
         self.states = _Interner(b"<clean>")  # state 0 is CLEAN: no decoder at work
         self.outputs = _Interner("")
+        self.shown = _Interner("")  # what whole characters show, numbered across the tables (see _Table)
         chars, self.raw = _vocabulary(channel.true)
         self.cps = np.array([ord(c) for c in chars], dtype=np.uint64)
         self.counts = cjk_model().unigram(self.cps)
@@ -189,9 +201,10 @@ class _Index:
         self.first_bytes = [bytes((b,)) for b in sorted(set(self.byte_mat[:, 0].tolist()), reverse=True)]
         # The characters with a byte at each position.
         self.active = [np.flatnonzero(lengths > t) for t in range(width)]
-        # (state id, byte) -> output id, state id after (-1: not asked yet); see _transitions
+        # (state id, byte) -> output id, 1 + state id after (0: not asked yet); see _transitions. (Zeros: the
+        # pages an index never steps through are never resident, and a process keeps an index a channel.)
         self._out = np.zeros(256 * DENSE_STATES, dtype=np.int32)
-        self._after = np.full(256 * DENSE_STATES, -1, dtype=np.int32)
+        self._after = np.zeros(256 * DENSE_STATES, dtype=np.int32)
         self._sparse: dict[int, tuple[int, int]] = {}
         self._decoder = codecs.getincrementaldecoder(channel.wrong)("replace")
         self._tables: dict[bytes, _Table] = {}
@@ -254,7 +267,7 @@ class _Index:
         held, a lead byte) are kept in two (state, byte) arrays, the rest in a dictionary; the codec is asked
         only for the pairs not seen before."""
         key = states * 256 + data
-        after = self._after.take(key, mode="clip")
+        after = self._after.take(key, mode="clip") - 1
         out = self._out.take(key, mode="clip")
         unknown = (after < 0) | (key >= self._after.size)
         if unknown.any():
@@ -270,7 +283,7 @@ class _Index:
             out, pending = self.feed(self.states[key >> 8], bytes((key & 0xFF,)))
             got = self.outputs.id(out), self.state_id(pending)
             if key < self._after.size:
-                self._out[key], self._after[key] = got
+                self._out[key], self._after[key] = got[0], got[1] + 1
             else:
                 self._sparse[key] = got
         return got
@@ -301,9 +314,13 @@ class _Index:
                                       for p in pairs.tolist()], dtype=np.int64)[pair_of]
         # By output, then code point (the vocabulary is in code point order and the sort is stable).
         order = np.argsort(shown.astype(np.uint16) if len(texts) < 1 << 16 else shown, kind="stable")
-        bounds = np.searchsorted(shown[order], np.arange(len(texts) + 1))
+        bounds = np.searchsorted(shown[order], np.arange(len(texts) + 1)).tolist()
+        # (A text some characters only passed through on their way to a longer one shows no character.)
+        ends = sorted((self.shown.id(texts[k]), bounds[k], bounds[k + 1])
+                      for k in range(len(texts)) if bounds[k] < bounds[k + 1])
         got = _Table(self.cps[order], state[order].astype(np.int32), self.counts[order].astype(np.float32),
-                     texts, bounds.tolist())
+                     self.shown.numbers, array("i", [k for k, _, _ in ends]),
+                     array("i", [x for _, a, b in ends for x in (a, b)]))
         self.max_out = max(self.max_out, max(map(len, texts)))
         if len(self._tables) >= MAX_TABLES:
             self._tables.pop(next(iter(self._tables)))  # memory stays bounded: the oldest state goes
@@ -317,8 +334,10 @@ class _Index:
         return got
 
 
-_INDEXES: dict[Channel, _Index] = {}
-MAX_INDEXES = 24
+_INDEXES: OrderedDict[Channel, _Index] = OrderedDict()
+# Every channel the lossy pass may ask for (6 decoders, 6 true encodings, 3 error modes): a mixed corpus asks for
+# dozens, and an index dropped costs its tables again (a quarter of the search time when 24 were kept).
+MAX_INDEXES = 96
 # Decoder states an index numbers before it starts afresh: GB18030 read with `ignore` holds 75,000 (a lead, a
 # digit and what follows wait for a fourth byte), and starting afresh costs seconds of table building.
 MAX_STATES = 200_000
@@ -329,8 +348,9 @@ def index_for(channel: Channel) -> _Index:
     got = _INDEXES.get(channel)
     if got is None or len(got.states) > MAX_STATES:
         if got is None and len(_INDEXES) >= MAX_INDEXES:
-            _INDEXES.pop(next(iter(_INDEXES)))
+            _INDEXES.popitem(last=False)  # the channel asked for least recently
         got = _INDEXES[channel] = _Index(channel)
+    _INDEXES.move_to_end(channel)
     return got
 
 
