@@ -34,6 +34,7 @@ MAX_TABLES = 1024  # decoder states an index keeps tables for
 # the model never saw, the runaway ones for thousands, at 1-3 ms each.
 MAX_BUILDS = 1000
 DENSE_STATES = 2048  # decoder states whose steps are kept in arrays (4 MB an index), not a dictionary
+MAX_ANSWERS = 16_384  # answers a table keeps before it forgets those that found nothing (more than it has outputs)
 TOP_CHARS = 200  # the most frequent characters of a group, always tried
 PER_STATE = 4  # hypotheses kept per (position, decoder state) before the beam cut
 OTHER_STATES = 5  # times the beam: the best hypothesis of as many other decoder states survives the cut
@@ -104,21 +105,29 @@ class _Group:
         # The most frequent characters are always candidates; the rest only after a character they followed
         # in the corpora (a rare character in a context never seen cannot win anyway).
         self.top = np.sort(np.argsort(-counts, kind="stable")[:TOP_CHARS]) if len(cps) > TOP_CHARS else None
-        self.by_context: dict[int, np.ndarray] = {}
+        self.by_context: dict[int, _Candidates] = {}
 
-    def candidates(self, model: NgramModel, b: int) -> np.ndarray:
-        """Positions of the characters worth trying after ``b``."""
-        if self.top is None:
-            return np.arange(len(self.cps))
+    def candidates(self, model: NgramModel, b: int) -> _Candidates:
+        """The characters worth trying after ``b``: code points, decoder states after, and P(c | b), the part
+        of their score that does not depend on the character before ``b`` (kept: the same ``b`` comes back in
+        every hypothesis that ends on it)."""
         got = self.by_context.get(b)
         if got is None:
-            followers = model.followers(b)
-            at = np.minimum(np.searchsorted(self.cps, followers), len(self.cps) - 1)
-            got = np.union1d(self.top, at[self.cps[at] == followers])
+            if self.top is None:
+                at = slice(None)
+            else:
+                followers = model.followers(b)
+                pos = np.minimum(np.searchsorted(self.cps, followers), len(self.cps) - 1)
+                at = np.union1d(self.top, pos[self.cps[pos] == followers])
+            cps = self.cps[at]
+            got = (cps, self.after[at], model.bigram(np.full(1, b, dtype=np.uint64), cps))
             if len(self.by_context) > 4096:
                 self.by_context.clear()
             self.by_context[b] = got
         return got
+
+
+_Candidates = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 class _Interner(list):
@@ -154,7 +163,7 @@ class _Table:
         self.numbers = numbers  # output -> its number in the channel
         self.ids = ids  # the numbers of the outputs this state shows, sorted
         self.slices = slices  # where each one's characters start and end: 2 i, 2 i + 1
-        self.groups: dict[str, _Group] = {}
+        self.groups: dict[str, _Group | None] = {}  # (None: the state shows no character so)
 
     def shown_by(self, cp: int) -> tuple[str, int] | None:
         """What the character shows from this state, and the state it leaves (None: not in the vocabulary)."""
@@ -168,17 +177,27 @@ class _Table:
         return shown, int(self.after[pos])
 
     def get(self, shown: str) -> _Group | None:
-        got = self.groups.get(shown)
-        if got is None:
-            k = self.numbers.get(shown)
-            if k is None:
-                return None
-            i = bisect_left(self.ids, k)
-            if i == len(self.ids) or self.ids[i] != k:
-                return None
-            a, b = self.slices[2 * i], self.slices[2 * i + 1]
-            got = self.groups[shown] = _Group(len(shown), self.cps[a:b], self.after[a:b], self.counts[a:b])
+        got = self.groups.get(shown, _UNASKED)
+        if got is _UNASKED:
+            got = self._group(shown)
+            if got is None and len(self.groups) >= MAX_ANSWERS:
+                # (What no character shows is asked of every text anew: a corpus would fill memory with it.)
+                self.groups = {text: g for text, g in self.groups.items() if g is not None}
+            self.groups[shown] = got
         return got
+
+    def _group(self, shown: str) -> _Group | None:
+        k = self.numbers.get(shown)
+        if k is None:
+            return None
+        i = bisect_left(self.ids, k)
+        if i == len(self.ids) or self.ids[i] != k:
+            return None
+        a, b = self.slices[2 * i], self.slices[2 * i + 1]
+        return _Group(len(shown), self.cps[a:b], self.after[a:b], self.counts[a:b])
+
+
+_UNASKED = object()
 
 
 class _Index:
@@ -449,26 +468,25 @@ def _prune(bucket: dict[tuple[int, int, int], _Hyp], beam: int) -> list[_Hyp]:
 
 
 def _proposals(model: NgramModel, index: _Index, hyps: list[_Hyp], observed: str, j: int, v: int,
-               max_vanished: int) -> list[tuple[int, int, np.ndarray, np.ndarray, float]]:
+               max_vanished: int) -> list[tuple[int, int, _Candidates, float]]:
     """For each hypothesis, the groups of characters whose output matches what the text shows next: (hypothesis,
-    observed characters shown, code points, decoder states after, switch cost). Hypotheses in one decoder state
-    share the table lookups."""
+    observed characters shown, candidates, switch cost). Hypotheses in one decoder state share the table
+    lookups. A character copied as it stands is not scored yet (P(c | b) not a number)."""
     n = len(observed)
-    parts: list[tuple[int, int, np.ndarray, np.ndarray, float]] = []
+    parts: list[tuple[int, int, _Candidates, float]] = []
     start = index.state_id(b"")
     lo = 0 if v < max_vanished else 1
     matches: dict[int, list[tuple[int, _Group]]] = {}
     for h_i, (_score, state, _a, b, _chain) in enumerate(hyps):
         if state == CLEAN:
             if j < n:
-                parts.append((h_i, 1, np.array([ord(observed[j])], dtype=np.uint64), _CLEAN_AFTER, 0.0))
+                parts.append((h_i, 1, _copied(observed[j]), 0.0))
             state, switch = start, SWITCH
         else:
             flushed = index.flush(index.states[state])
             at = j + len(flushed)
             if at < n and observed.startswith(flushed, j):
-                parts.append((h_i, len(flushed) + 1, np.array([ord(observed[at])], dtype=np.uint64), _CLEAN_AFTER,
-                              SWITCH))
+                parts.append((h_i, len(flushed) + 1, _copied(observed[at]), SWITCH))
             switch = 0.0
         found = matches.get(state)
         if found is None:
@@ -476,9 +494,16 @@ def _proposals(model: NgramModel, index: _Index, hyps: list[_Hyp], observed: str
             found = matches[state] = [(k, g) for k in range(lo, min(index.max_out, n - j) + 1)
                                       if (g := table.get(observed[j:j + k])) is not None]
         for k, group in found:
-            pos = group.candidates(model, b)
-            parts.append((h_i, k, group.cps[pos], group.after[pos], switch))
+            parts.append((h_i, k, group.candidates(model, b), switch))
     return parts
+
+
+@lru_cache(maxsize=4096)
+def _copied(ch: str) -> _Candidates:
+    return np.array([ord(ch)], dtype=np.uint64), _CLEAN_AFTER, _UNSCORED
+
+
+_UNSCORED = np.full(1, np.nan)
 
 
 def _extend(model: NgramModel, index: _Index, buckets: dict, hyps: list[_Hyp], observed: str, j: int, v: int,
@@ -488,16 +513,20 @@ def _extend(model: NgramModel, index: _Index, buckets: dict, hyps: list[_Hyp], o
     parts = _proposals(model, index, hyps, observed, j, v, max_vanished)
     if not parts:
         return
-    sizes = [len(p[2]) for p in parts]
+    sizes = [len(p[2][0]) for p in parts]
     own = np.repeat([p[0] for p in parts], sizes)
     k_arr = np.repeat([p[1] for p in parts], sizes)
-    c_arr = np.concatenate([p[2] for p in parts])
-    after = np.concatenate([p[3] for p in parts])
-    cost = np.repeat([p[4] for p in parts], sizes)
+    c_arr = np.concatenate([p[2][0] for p in parts])
+    after = np.concatenate([p[2][1] for p in parts])
+    p_bc = np.concatenate([p[2][2] for p in parts])
+    cost = np.repeat([p[3] for p in parts], sizes)
     ctx_a = np.fromiter((h[2] for h in hyps), dtype=np.uint64, count=len(hyps))
     ctx_b = np.fromiter((h[3] for h in hyps), dtype=np.uint64, count=len(hyps))
     base = np.fromiter((h[0] for h in hyps), dtype=np.float64, count=len(hyps))
-    total = base[own] + model.logprobs(ctx_a, ctx_b, c_arr, own) - cost
+    copied = np.isnan(p_bc)
+    if copied.any():
+        p_bc[copied] = model.bigram(ctx_b[own[copied]], c_arr[copied])
+    total = base[own] + model.given_bigram(ctx_a, ctx_b, p_bc, c_arr, own) - cost
     # Keep the best few per target (bucket, decoder state): a state the model dislikes now may be the only one
     # the next observed characters allow.
     kid = k_arr * len(index.states) + after

@@ -26,6 +26,15 @@ def _get(keys: np.ndarray, values: np.ndarray, query: np.ndarray) -> np.ndarray:
     return np.where(keys[at] == query, values[at], 0).astype(np.float64)
 
 
+def _with_prefixes(keys: np.ndarray, values: np.ndarray, prefixes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The packed keys (and their values) whose context is one of ``prefixes`` (sorted), in order."""
+    lo = np.searchsorted(keys, prefixes << BITS)
+    hi = np.searchsorted(keys, (prefixes + np.uint64(1)) << BITS)
+    sizes = hi - lo
+    at = np.repeat(lo - np.concatenate(([0], np.cumsum(sizes)[:-1])), sizes) + np.arange(sizes.sum())
+    return keys[at], values[at]
+
+
 class NgramModel:
     """log P(c | a b), interpolated Kneser-Ney down to a smoothed unigram of continuation counts."""
 
@@ -63,22 +72,35 @@ class NgramModel:
         Interpolated Kneser-Ney: the trigram counts back off to how many distinct characters precede ``b c``,
         then to how many precede ``c``: a character frequent in one fixed phrase is no good guess elsewhere
         (held-out paragraphs: 1-5% fewer nats a character than backing off to raw counts)."""
+        b = b.astype(np.uint64)
+        return self.given_bigram(a, b, self.bigram(b if own is None else b[own], c), c, own)
+
+    def bigram(self, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+        """P(c | b), backed off to the unigram: the part of P(c | a b) that does not depend on ``a``, which a
+        search keeps for the characters it proposes after ``b`` (``b`` may be one context for all)."""
+        t = self.t
+        b, c = b.astype(np.uint64), c.astype(np.uint64)
+        n_b, types_b = _get(t["ctx1_k"], t["ctx1_cont"], b), _get(t["ctx1_k"], t["ctx1_types"], b)
+        p = (_get(t["uni_k"], t["uni_cont"], c) + 0.5) / (self.cont_total + 0.5 * UNSEEN_CHARS)
+        n_bc = _get(t["bi_k"], t["bi_cont"], (b << BITS) | c)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(n_b > 0, (np.maximum(n_bc - DISCOUNT, 0.0) + DISCOUNT * types_b * p) / n_b, p)
+
+    def given_bigram(self, a: np.ndarray, b: np.ndarray, p_bc: np.ndarray, c: np.ndarray,
+                     own: np.ndarray | None = None) -> np.ndarray:
+        """log P(c | a b) from ``p_bc`` = P(c | b) (see :meth:`logprobs` for ``own``). The trigram counts are
+        looked up among those of the contexts at hand only: a few thousand keys, not all of them."""
         t = self.t
         a, b, c = (x.astype(np.uint64) for x in (a, b, c))
         ab = (a << BITS) | b
-        ctx = [_get(t["ctx1_k"], t["ctx1_cont"], b), _get(t["ctx1_k"], t["ctx1_types"], b),
-               _get(t["ctx2_k"], t["ctx2_total"], ab), _get(t["ctx2_k"], t["ctx2_types"], ab)]
+        n_ab, types_ab = _get(t["ctx2_k"], t["ctx2_total"], ab), _get(t["ctx2_k"], t["ctx2_types"], ab)
+        keys, values = t["tri_k"], t["tri_n"]
         if own is not None:
-            b, ab = b[own], ab[own]
-            ctx = [x[own] for x in ctx]
-        n_b, types_b, n_ab, types_ab = ctx
-        n1 = _get(t["uni_k"], t["uni_cont"], c)
-        p = (n1 + 0.5) / (self.cont_total + 0.5 * UNSEEN_CHARS)
-        n_bc = _get(t["bi_k"], t["bi_cont"], (b << BITS) | c)
+            keys, values = _with_prefixes(keys, values, np.unique(ab[n_ab > 0]))
+            ab, n_ab, types_ab = ab[own], n_ab[own], types_ab[own]
+        n_abc = _get(keys, values, (ab << BITS) | c) if len(keys) else np.zeros(len(c))
         with np.errstate(divide="ignore", invalid="ignore"):
-            p = np.where(n_b > 0, (np.maximum(n_bc - DISCOUNT, 0.0) + DISCOUNT * types_b * p) / n_b, p)
-            n_abc = _get(t["tri_k"], t["tri_n"], (ab << BITS) | c)
-            p = np.where(n_ab > 0, (np.maximum(n_abc - DISCOUNT, 0.0) + DISCOUNT * types_ab * p) / n_ab, p)
+            p = np.where(n_ab > 0, (np.maximum(n_abc - DISCOUNT, 0.0) + DISCOUNT * types_ab * p_bc) / n_ab, p_bc)
         return np.log(p)
 
     def each(self, text: str, bos: int = 0x02) -> np.ndarray:
