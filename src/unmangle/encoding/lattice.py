@@ -410,7 +410,7 @@ def search(observed: str, channel: Channel, beam: int | None = None, model: Ngra
             for score, state, _a, _b, chain in hyps:
                 done = j == n if state == CLEAN else observed[j:] == index.flush(index.states[state])
                 if done:
-                    score += _end(model, _a, _b)
+                    score += model.end(_a, _b)
                     if best is None or score > best[0]:
                         best = (score, chain)
             _extend(model, index, buckets, hyps, observed, j, v, max_vanished, beam)
@@ -447,10 +447,6 @@ def _spans(observed: str, nodes: list) -> tuple[tuple[int, int, str], ...]:
     return tuple((s, e, t) for s, e, t in out if observed[s:e] != t)
 
 
-def _end(model: NgramModel, a: int, b: int) -> float:
-    """log P(end of line | a b): the corpora's lines end on a full stop far more often than on a kana."""
-    one = np.ones(1, dtype=np.uint64)
-    return float(model.logprobs(one * a, one * b, one * BOS)[0])
 
 
 def _prune(bucket: dict[tuple[int, int, int], _Hyp], beam: int) -> list[_Hyp]:
