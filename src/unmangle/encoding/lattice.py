@@ -153,13 +153,13 @@ class _Table:
     sorted, and their slices, in two arrays. (A table shows a thousand outputs or more; as strings in a
     dictionary of its own, the tables of a mixed corpus's channels held a gigabyte.)"""
 
-    __slots__ = ("cps", "after", "counts", "numbers", "ids", "slices", "groups")
+    __slots__ = ("cps", "after", "vocabulary", "numbers", "ids", "slices", "groups")
 
-    def __init__(self, cps: np.ndarray, after: np.ndarray, counts: np.ndarray, numbers: dict[str, int],
-                 ids: array, slices: array) -> None:
-        self.cps = cps
+    def __init__(self, cps: np.ndarray, after: np.ndarray, vocabulary: tuple[np.ndarray, np.ndarray],
+                 numbers: dict[str, int], ids: array, slices: array) -> None:
+        self.cps = cps  # (32 bits, as ``after``: a table holds the whole vocabulary, and a process thousands)
         self.after = after
-        self.counts = counts
+        self.vocabulary = vocabulary  # the channel's code points, sorted, and their counts
         self.numbers = numbers  # output -> its number in the channel
         self.ids = ids  # the numbers of the outputs this state shows, sorted
         self.slices = slices  # where each one's characters start and end: 2 i, 2 i + 1
@@ -194,7 +194,8 @@ class _Table:
         if i == len(self.ids) or self.ids[i] != k:
             return None
         a, b = self.slices[2 * i], self.slices[2 * i + 1]
-        return _Group(len(shown), self.cps[a:b], self.after[a:b], self.counts[a:b])
+        cps, counts = self.vocabulary
+        return _Group(len(shown), self.cps[a:b], self.after[a:b], counts[np.searchsorted(cps, self.cps[a:b])])
 
 
 _UNASKED = object()
@@ -210,7 +211,7 @@ class _Index:
         self.shown = _Interner("")  # what whole characters show, numbered across the tables (see _Table)
         chars, self.raw = _vocabulary(channel.true)
         self.cps = np.array([ord(c) for c in chars], dtype=np.uint64)
-        self.counts = cjk_model().unigram(self.cps)
+        self.counts = cjk_model().unigram(self.cps).astype(np.float32)
         width = max(map(len, self.raw))
         self.byte_mat = np.zeros((len(self.raw), width), dtype=np.int64)
         for i, data in enumerate(self.raw):
@@ -337,7 +338,7 @@ class _Index:
         # (A text some characters only passed through on their way to a longer one shows no character.)
         ends = sorted((self.shown.id(texts[k]), bounds[k], bounds[k + 1])
                       for k in range(len(texts)) if bounds[k] < bounds[k + 1])
-        got = _Table(self.cps[order], state[order].astype(np.int32), self.counts[order].astype(np.float32),
+        got = _Table(self.cps[order].astype(np.uint32), state[order].astype(np.int32), (self.cps, self.counts),
                      self.shown.numbers, array("i", [k for k, _, _ in ends]),
                      array("i", [x for _, a, b in ends for x in (a, b)]))
         self.max_out = max(self.max_out, max(map(len, texts)))
