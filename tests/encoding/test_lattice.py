@@ -43,6 +43,49 @@ def test_the_exact_model_knows_which_characters_follow_which() -> None:
     assert np.all(np.diff(followers.astype(np.int64)) > 0)
 
 
+def test_scores_split_at_the_bigram_agree_with_whole_trigram_scores() -> None:
+    # A search keeps P(c | b) with the characters it proposes after b and finishes the score per hypothesis,
+    # looking trigram counts up among its contexts' own: the same numbers as the whole model, to the bit.
+    model = cjk_model()
+    cps = np.frombuffer((CHINA + TAIWAN + KOREA).encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    a, b = cps[:-2], cps[1:-1]
+    rng = np.random.default_rng(0)
+    own = np.sort(rng.integers(0, len(a), 400))
+    c = np.where(rng.random(400) < 0.5, cps[2:][own], rng.choice(model.t["uni_k"], 400))
+    whole = model.logprobs(a[own], b[own], c)
+    assert np.array_equal(model.logprobs(a, b, c, own), whole)
+    assert np.array_equal(model.given_bigram(a, b, model.bigram(b[own], c), c, own), whole)
+    assert model.end(int(a[0]), int(b[0])) == model.logprobs(a[:1], b[:1], np.full(1, 2, dtype=np.uint64))[0]
+
+
+def test_a_table_forgets_what_showed_nothing_before_its_memory_grows(monkeypatch: pytest.MonkeyPatch) -> None:
+    from unmangle.encoding import lattice
+
+    monkeypatch.setattr(lattice, "MAX_ANSWERS", 50)
+    table = index_for(Channel("utf-8", "big5", "replace")).table(b"")
+    kept = {shown: group for shown, group in table.groups.items() if group is not None}
+    for i in range(500):
+        assert table.get(f"no character shows this {i}") is None
+    assert len(table.groups) <= 50 + len(kept)
+    assert all(table.groups[shown] is group for shown, group in kept.items())
+
+
+def test_every_channel_of_the_lossy_pass_keeps_its_index_and_the_least_recent_goes_first(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from unmangle.encoding import lattice, lossy_pass
+
+    channels = [(t, w) for w in lossy_pass.WRONG for t in lossy_pass.TRUE if t != w]
+    assert 3 * len(channels) <= lattice.MAX_INDEXES  # (three error modes)
+    monkeypatch.setattr(lattice, "_INDEXES", type(lattice._INDEXES)())
+    monkeypatch.setattr(lattice, "MAX_INDEXES", 2)
+    first, second, third = (Channel("utf-8", wrong, "ignore") for wrong in ("big5", "gbk", "euc_kr"))
+    kept = index_for(first)
+    index_for(second)
+    assert index_for(first) is kept  # (asked again: now the most recent)
+    index_for(third)
+    assert list(lattice._INDEXES) == [first, third]
+
+
 @pytest.mark.parametrize("original,wrong", [(CHINA, "big5"), (TAIWAN, "big5"), (KOREA, "euc_kr")])
 def test_text_shredded_by_a_replacing_decoder_is_mostly_read_back(original: str, wrong: str) -> None:
     broken = original.encode("utf-8").decode(wrong, "replace")
