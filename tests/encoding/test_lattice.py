@@ -70,6 +70,23 @@ def test_a_table_forgets_what_showed_nothing_before_its_memory_grows(monkeypatch
     assert all(table.groups[shown] is group for shown, group in kept.items())
 
 
+def test_a_process_keeps_a_bounded_number_of_tables_over_all_channels(monkeypatch: pytest.MonkeyPatch) -> None:
+    from unmangle.encoding import lattice
+
+    monkeypatch.setattr(lattice, "_TABLES", lattice._TableCache())
+    monkeypatch.setattr(lattice, "MAX_TABLES", 3)
+    big5, gbk = index_for(Channel("utf-8", "big5", "replace")), index_for(Channel("utf-8", "gbk", "replace"))
+    first = big5.table(b"")
+    for pending in (b"\xa4", b"\xa5"):
+        big5.table(pending)
+    assert big5.table(b"") is first  # (asked again: the most recent now)
+    gbk.table(b"")
+    assert len(lattice._TABLES.tables) == 3 and (big5, b"\xa4") not in lattice._TABLES.tables
+    assert big5.table(b"") is first
+    lattice._TABLES.forget(big5)
+    assert [index for index, _ in lattice._TABLES.tables] == [gbk]
+
+
 def test_every_channel_of_the_lossy_pass_keeps_its_index_and_the_least_recent_goes_first(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from unmangle.encoding import lattice, lossy_pass

@@ -28,7 +28,10 @@ from unmangle.encoding.ngram import NgramModel, cjk_model
 ERR = "\ufffd"
 BOS = 0x02
 BEAM = 24
-MAX_TABLES = 1024  # decoder states an index keeps tables for
+# Tables a process keeps, over all channels (50-100 kB each): the states a channel's texts come back to, a few
+# hundred for most channels, stay; a channel whose decoder holds long sequences walks thousands, most of them once,
+# and a search builds at most MAX_BUILDS.
+MAX_TABLES = 8192
 # Decoder states one search may ask tables for before it gives up (a state space gone wild): the searches that
 # read a line back ask for at most 650 (EUC-JP read as EUC-KR), up to 920 for GB18030 under `ignore` on text
 # the model never saw, the runaway ones for thousands, at 1-3 ms each.
@@ -227,7 +230,6 @@ class _Index:
         self._after = np.zeros(256 * DENSE_STATES, dtype=np.int32)
         self._sparse: dict[int, tuple[int, int]] = {}
         self._decoder = codecs.getincrementaldecoder(channel.wrong)("replace")
-        self._tables: dict[bytes, _Table] = {}
         self.max_out = 1
         # Decoder states whose tables the current search asked for, built or kept: its budget counts these, so
         # that what a search finds does not depend on what earlier searches left in memory.
@@ -317,7 +319,7 @@ class _Index:
         """
         pending = self._representative(pending)
         self.touched.add(pending)
-        got = self._tables.get(pending)
+        got = _TABLES.get((self, pending))
         if got is not None:
             return got
         state = np.full(len(self.cps), self.state_id(pending), dtype=np.int64)
@@ -342,9 +344,7 @@ class _Index:
                      self.shown.numbers, array("i", [k for k, _, _ in ends]),
                      array("i", [x for _, a, b in ends for x in (a, b)]))
         self.max_out = max(self.max_out, max(map(len, texts)))
-        if len(self._tables) >= MAX_TABLES:
-            self._tables.pop(next(iter(self._tables)))  # memory stays bounded: the oldest state goes
-        self._tables[pending] = got
+        _TABLES.put((self, pending), got)
         return got
 
     def flush(self, pending: bytes) -> str:
@@ -354,6 +354,30 @@ class _Index:
         return got
 
 
+class _TableCache:
+    """The tables of every channel's decoder states, the least recently asked for going first past
+    ``MAX_TABLES``."""
+
+    def __init__(self) -> None:
+        self.tables: OrderedDict[tuple[_Index, bytes], _Table] = OrderedDict()
+
+    def get(self, key: tuple[_Index, bytes]) -> _Table | None:
+        got = self.tables.get(key)
+        if got is not None:
+            self.tables.move_to_end(key)
+        return got
+
+    def put(self, key: tuple[_Index, bytes], table: _Table) -> None:
+        self.tables[key] = table
+        if len(self.tables) > MAX_TABLES:
+            self.tables.popitem(last=False)
+
+    def forget(self, index: _Index) -> None:
+        for key in [key for key in self.tables if key[0] is index]:
+            del self.tables[key]
+
+
+_TABLES = _TableCache()
 _INDEXES: OrderedDict[Channel, _Index] = OrderedDict()
 # Every channel the lossy pass may ask for (6 decoders, 6 true encodings, 3 error modes): a mixed corpus asks for
 # dozens, and an index dropped costs its tables again (a quarter of the search time when 24 were kept).
@@ -368,7 +392,9 @@ def index_for(channel: Channel) -> _Index:
     got = _INDEXES.get(channel)
     if got is None or len(got.states) > MAX_STATES:
         if got is None and len(_INDEXES) >= MAX_INDEXES:
-            _INDEXES.popitem(last=False)  # the channel asked for least recently
+            _TABLES.forget(_INDEXES.popitem(last=False)[1])  # the channel asked for least recently
+        if got is not None:
+            _TABLES.forget(got)
         got = _INDEXES[channel] = _Index(channel)
     _INDEXES.move_to_end(channel)
     return got
