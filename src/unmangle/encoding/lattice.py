@@ -555,7 +555,8 @@ def _extend(model: NgramModel, index: _Index, buckets: dict, hyps: list[_Hyp], o
     kid = k_arr * len(index.states) + after
     order = np.lexsort((-total, kid))
     keep = order[_rank_in_runs(kid[order]) < PER_STATE]
-    keep = keep[_survivors(k_arr[keep], after[keep], ctx_b[own[keep]], c_arr[keep], total[keep], beam)]
+    if len(keep) > beam:  # (else every one is among its bucket's best: a repeated key keeps its first, below)
+        keep = keep[_survivors(k_arr[keep], after[keep], ctx_b[own[keep]], c_arr[keep], total[keep], beam)]
     for k, c, st, val, o in zip(k_arr[keep].tolist(), c_arr[keep].tolist(), after[keep].tolist(),
                                 total[keep].tolist(), own[keep].tolist(), strict=True):
         h = hyps[o]
