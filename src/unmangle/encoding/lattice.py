@@ -110,24 +110,26 @@ class _Group:
         self.top = np.sort(np.argsort(-counts, kind="stable")[:TOP_CHARS]) if len(cps) > TOP_CHARS else None
         self.by_context: dict[int, _Candidates] = {}
 
-    def candidates(self, model: NgramModel, b: int) -> _Candidates:
+    def candidates(self, model: NgramModel, b: int) -> tuple[_Candidates, bool]:
         """The characters worth trying after ``b``: code points, decoder states after, and P(c | b), the part
         of their score that does not depend on the character before ``b`` (kept: the same ``b`` comes back in
-        every hypothesis that ends on it)."""
+        every hypothesis that ends on it); and whether they are new, P(c | b) not yet a number: the search
+        fills it in, for all the step's new ones at once (see ``_extend``)."""
         got = self.by_context.get(b)
-        if got is None:
-            if self.top is None:
-                at = slice(None)
-            else:
-                followers = model.followers(b)
-                pos = np.minimum(np.searchsorted(self.cps, followers), len(self.cps) - 1)
-                at = np.union1d(self.top, pos[self.cps[pos] == followers])
-            cps = self.cps[at]
-            got = (cps, self.after[at], model.bigram(np.full(1, b, dtype=np.uint64), cps))
-            if len(self.by_context) > 4096:
-                self.by_context.clear()
-            self.by_context[b] = got
-        return got
+        if got is not None:
+            return got, False
+        if self.top is None:
+            at: slice | np.ndarray = slice(None)
+        else:
+            followers = model.followers(b)
+            pos = np.minimum(np.searchsorted(self.cps, followers), len(self.cps) - 1)
+            at = np.union1d(self.top, pos[self.cps[pos] == followers])
+        cps = self.cps[at]
+        got = (cps, self.after[at], np.full(len(cps), np.nan))
+        if len(self.by_context) > 4096:
+            self.by_context.clear()
+        self.by_context[b] = got
+        return got, True
 
 
 _Candidates = tuple[np.ndarray, np.ndarray, np.ndarray]
@@ -491,25 +493,26 @@ def _prune(bucket: dict[tuple[int, int, int], _Hyp], beam: int) -> list[_Hyp]:
 
 
 def _proposals(model: NgramModel, index: _Index, hyps: list[_Hyp], observed: str, j: int, v: int,
-               max_vanished: int) -> list[tuple[int, int, _Candidates, float]]:
+               max_vanished: int) -> list[tuple[int, int, _Candidates, float, bool]]:
     """For each hypothesis, the groups of characters whose output matches what the text shows next: (hypothesis,
-    observed characters shown, candidates, switch cost). Hypotheses in one decoder state share the table
-    lookups. A character copied as it stands is not scored yet (P(c | b) not a number)."""
+    observed characters shown, candidates, switch cost, whether the candidates are new). Hypotheses in one
+    decoder state share the table lookups. A character copied as it stands is not scored yet (P(c | b) not a
+    number)."""
     n = len(observed)
-    parts: list[tuple[int, int, _Candidates, float]] = []
+    parts: list[tuple[int, int, _Candidates, float, bool]] = []
     start = index.state_id(b"")
     lo = 0 if v < max_vanished else 1
     matches: dict[int, list[tuple[int, _Group]]] = {}
     for h_i, (_score, state, _a, b, _chain) in enumerate(hyps):
         if state == CLEAN:
             if j < n:
-                parts.append((h_i, 1, _copied(observed[j]), 0.0))
+                parts.append((h_i, 1, _copied(observed[j]), 0.0, False))
             state, switch = start, SWITCH
         else:
             flushed = index.flush(index.states[state])
             at = j + len(flushed)
             if at < n and observed.startswith(flushed, j):
-                parts.append((h_i, len(flushed) + 1, _copied(observed[at]), SWITCH))
+                parts.append((h_i, len(flushed) + 1, _copied(observed[at]), SWITCH, False))
             switch = 0.0
         found = matches.get(state)
         if found is None:
@@ -517,7 +520,8 @@ def _proposals(model: NgramModel, index: _Index, hyps: list[_Hyp], observed: str
             found = matches[state] = [(k, g) for k in range(lo, min(index.max_out, n - j) + 1)
                                       if (g := table.get(observed[j:j + k])) is not None]
         for k, group in found:
-            parts.append((h_i, k, group.candidates(model, b), switch))
+            candidates, new = group.candidates(model, b)
+            parts.append((h_i, k, candidates, switch, new))
     return parts
 
 
@@ -546,9 +550,14 @@ def _extend(model: NgramModel, index: _Index, buckets: dict, hyps: list[_Hyp], o
     ctx_a = np.fromiter((h[2] for h in hyps), dtype=np.uint64, count=len(hyps))
     ctx_b = np.fromiter((h[3] for h in hyps), dtype=np.uint64, count=len(hyps))
     base = np.fromiter((h[0] for h in hyps), dtype=np.float64, count=len(hyps))
-    copied = np.isnan(p_bc)
-    if copied.any():
-        p_bc[copied] = model.bigram(ctx_b[own[copied]], c_arr[copied])
+    unscored = np.isnan(p_bc)
+    if unscored.any():
+        p_bc[unscored] = model.bigram(ctx_b[own[unscored]], c_arr[unscored])
+        at = 0
+        for part, size in zip(parts, sizes, strict=True):
+            if part[4]:
+                part[2][2][:] = p_bc[at:at + size]  # (kept by the group for the next hypothesis ending on b)
+            at += size
     total = base[own] + model.given_bigram(ctx_a, ctx_b, p_bc, c_arr, own) - cost
     # Keep the best few per target (bucket, decoder state): a state the model dislikes now may be the only one
     # the next observed characters allow.
