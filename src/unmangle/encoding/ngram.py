@@ -73,26 +73,32 @@ class NgramModel:
         Interpolated Kneser-Ney: the trigram counts back off to how many distinct characters precede ``b c``,
         then to how many precede ``c``: a character frequent in one fixed phrase is no good guess elsewhere
         (held-out paragraphs: 1-5% fewer nats a character than backing off to raw counts)."""
-        b = b.astype(np.uint64)
-        return self.given_bigram(a, b, self.bigram(b if own is None else b[own], c), c, own)
+        a, b, c = (x.astype(np.uint64, copy=False) for x in (a, b, c))
+        return self._given_bigram(a, b, self._bigram(b if own is None else b[own], c), c, own)
 
     def bigram(self, b: np.ndarray, c: np.ndarray) -> np.ndarray:
         """P(c | b), backed off to the unigram: the part of P(c | a b) that does not depend on ``a``, which a
         search keeps for the characters it proposes after ``b`` (``b`` may be one context for all)."""
+        return self._bigram(b.astype(np.uint64, copy=False), c.astype(np.uint64, copy=False))
+
+    def given_bigram(self, a: np.ndarray, b: np.ndarray, p_bc: np.ndarray, c: np.ndarray,
+                     own: np.ndarray | None = None) -> np.ndarray:
+        """log P(c | a b) from ``p_bc`` = P(c | b) (see :meth:`logprobs` for ``own``). The trigram counts are
+        looked up among those of the contexts at hand only: a few thousand keys, not all of them."""
+        a, b, c = (x.astype(np.uint64, copy=False) for x in (a, b, c))
+        return self._given_bigram(a, b, p_bc, c, own)
+
+    def _bigram(self, b: np.ndarray, c: np.ndarray) -> np.ndarray:
         t = self.t
-        b, c = b.astype(np.uint64), c.astype(np.uint64)
         n_b, types_b = _get(t["ctx1_k"], t["ctx1_cont"], b), _get(t["ctx1_k"], t["ctx1_types"], b)
         p = (_get(t["uni_k"], t["uni_cont"], c) + 0.5) / (self.cont_total + 0.5 * UNSEEN_CHARS)
         n_bc = _get(t["bi_k"], t["bi_cont"], (b << BITS) | c)
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(n_b > 0, (np.maximum(n_bc - DISCOUNT, 0.0) + DISCOUNT * types_b * p) / n_b, p)
 
-    def given_bigram(self, a: np.ndarray, b: np.ndarray, p_bc: np.ndarray, c: np.ndarray,
-                     own: np.ndarray | None = None) -> np.ndarray:
-        """log P(c | a b) from ``p_bc`` = P(c | b) (see :meth:`logprobs` for ``own``). The trigram counts are
-        looked up among those of the contexts at hand only: a few thousand keys, not all of them."""
+    def _given_bigram(self, a: np.ndarray, b: np.ndarray, p_bc: np.ndarray, c: np.ndarray,
+                      own: np.ndarray | None) -> np.ndarray:
         t = self.t
-        a, b, c = (x.astype(np.uint64) for x in (a, b, c))
         ab = (a << BITS) | b
         n_ab, types_ab = _get(t["ctx2_k"], t["ctx2_total"], ab), _get(t["ctx2_k"], t["ctx2_types"], ab)
         keys, values = t["tri_k"], t["tri_n"]
