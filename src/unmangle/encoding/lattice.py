@@ -158,14 +158,14 @@ class _Table:
     sorted, and their slices, in two arrays. (A table shows a thousand outputs or more; as strings in a
     dictionary of its own, the tables of a mixed corpus's channels held a gigabyte.)"""
 
-    __slots__ = ("cps", "after", "vocabulary", "numbers", "ids", "slices", "groups")
+    __slots__ = ("cps", "after", "vocabulary", "shown", "ids", "slices", "groups")
 
     def __init__(self, cps: np.ndarray, after: np.ndarray, vocabulary: tuple[np.ndarray, np.ndarray],
-                 numbers: dict[str, int], ids: array, slices: array) -> None:
+                 shown: _Interner, ids: array, slices: array) -> None:
         self.cps = cps  # (32 bits, as ``after``: a table holds the whole vocabulary, and a process thousands)
         self.after = after
         self.vocabulary = vocabulary  # the channel's code points, sorted, and their counts
-        self.numbers = numbers  # output -> its number in the channel
+        self.shown = shown  # the channel's outputs, numbered
         self.ids = ids  # the numbers of the outputs this state shows, sorted
         self.slices = slices  # where each one's characters start and end: 2 i, 2 i + 1
         self.groups: dict[str, _Group | None] = {}  # (None: the state shows no character so)
@@ -178,8 +178,7 @@ class _Table:
         pos = int(at[0])
         bounds = np.frombuffer(self.slices, dtype=np.int32)
         i = int(np.flatnonzero((bounds[0::2] <= pos) & (pos < bounds[1::2]))[0])
-        shown = next(text for text, k in self.numbers.items() if k == self.ids[i])
-        return shown, int(self.after[pos])
+        return self.shown[self.ids[i]], int(self.after[pos])
 
     def get(self, shown: str) -> _Group | None:
         got = self.groups.get(shown, _UNASKED)
@@ -192,7 +191,7 @@ class _Table:
         return got
 
     def _group(self, shown: str) -> _Group | None:
-        k = self.numbers.get(shown)
+        k = self.shown.numbers.get(shown)
         if k is None:
             return None
         i = bisect_left(self.ids, k)
@@ -343,7 +342,7 @@ class _Index:
         ends = sorted((self.shown.id(texts[k]), bounds[k], bounds[k + 1])
                       for k in range(len(texts)) if bounds[k] < bounds[k + 1])
         got = _Table(self.cps[order].astype(np.uint32), state[order].astype(np.int32), (self.cps, self.counts),
-                     self.shown.numbers, array("i", [k for k, _, _ in ends]),
+                     self.shown, array("i", [k for k, _, _ in ends]),
                      array("i", [x for _, a, b in ends for x in (a, b)]))
         self.max_out = max(self.max_out, max(map(len, texts)))
         _TABLES.put((self, pending), got)
