@@ -355,6 +355,21 @@ def test_japanese_read_as_shift_jis_with_losses_is_restored(errors: str) -> None
     assert fix_text(broken) == original
 
 
+@pytest.mark.parametrize(("original", "true", "wrong"), [
+    ("Le café était très bon, et la crème brûlée aussi. Il est allé à Paris hier soir.", "cp1252", "cp1251"),
+    ("Die Straße in Zürich ist schön und grün, sagte der Bürgermeister.", "cp1252", "koi8-r"),
+    ("Él está aquí. Mañana vamos a la montaña con José y su niño.", "cp1252", "cp1251"),
+    ("Praha je hlavní město České republiky a žije v ní přes milion lidí.", "cp1250", "cp1251"),
+    ("Wrocław jest pięknym miastem, a Łódź też ma swój urok.", "cp1250", "cp1251"),
+    ("İstanbul Türkiye'nin en kalabalık şehridir ve çok güzeldir.", "cp1254", "cp1251"),
+])
+def test_a_latin_code_page_read_with_a_cyrillic_one_is_read_back(original: str, true: str, wrong: str) -> None:
+    broken = mangle(original, true, wrong)  # (`cafй`, `Zьrich`: no UTF-8 shape anywhere)
+    fixed, edits = fix_and_explain(broken)
+    assert fixed == original
+    assert edits and all(e.detail == f"{true} read as {wrong}" for e in edits)
+
+
 # --- explanations -----------------------------------------------------------------------------------------------------
 
 def _normal(name: str) -> str:

@@ -59,6 +59,10 @@ BROKEN = {
                            "toute une vie.",
     # Each Greek shape alone could be real Greek; the whole words read back as Hindi.
     "utf8-as-cp1253-hindi": _mangle("शहर तरह ओर", "utf-8", "sloppy-windows-1253"),
+    # A Western or Central European code page read with a Cyrillic one: Cyrillic letters glued to ASCII ones.
+    "cp1252-as-cp1251": _mangle("Die Straße in Zürich ist schön und grün.", "cp1252", "cp1251"),
+    "cp1252-as-koi8-r": _mangle("Le café était très bon à Paris, où nous étions.", "cp1252", "koi8-r"),
+    "cp1250-as-cp1251": _mangle("Praha je hlavní město České republiky.", "cp1250", "cp1251"),
     "utf8-as-cp874": _mangle("สวัสดีครับ ยินดีต้อนรับสู่กรุงเทพ", "utf-8", "sloppy-cp874"),
     # Real Thai is scanned without cp874's shapes, but Latin text read with cp874 inside it still counts.
     "utf8-as-cp874-inside-thai": "ข่าวล่าสุดวันนี้ รัฐบาลประกาศมาตรการใหม่ " + _mangle("He said café", "utf-8",
@@ -181,3 +185,24 @@ def test_cjk_characters_are_counted_by_the_run_as_one_by_one() -> None:
     text = LOOKS_ODD["chinese"] + " Korean 그러나 차츰, ｆｕｌｌ ｗｉｄｔｈ and kana インタビュー."
     assert _count_cjk(text) == len(_CJK.findall(text))
     assert _count_cjk(text, 5, 40) == len(_CJK.findall(text, 5, 40))
+
+
+def test_cyrillic_text_is_judged_clean_by_the_short_way_as_by_the_gate() -> None:
+    from unmangle.encoding.gate import SCAN, cyrillic_glued, past_cyrillic, reaches_repair
+
+    russian = "В 2019 году компания Apple выпустила iPhone 11, а Samsung — Galaxy S10 в Москве."
+    at = SCAN(russian).start()
+    assert russian[at] == "В" and past_cyrillic(russian, SCAN(russian)) is None and not reaches_repair(russian)
+    # Western text read with a Cyrillic code page: its accented letters turned Cyrillic inside ASCII words.
+    french = _mangle("Le café était très bon, à Paris.", "cp1252", "cp1251")
+    assert cyrillic_glued(french, SCAN(french).start()) and reaches_repair(french)
+    # The `à` French writes alone reads as Cyrillic `а` alone: the next runs decide.
+    assert cyrillic_glued("Il va а Paris, au cafй", 6) and not cyrillic_glued("Il va а Paris", 6)
+
+
+def test_cyrillic_words_beside_latin_ones_are_no_evidence() -> None:
+    for text in ["Компания IT-Grad открыла офис в Санкт-Петербурге для клиентов из EU.",
+                 "Він працює у Google, а його брат — у Microsoft у Києві.",
+                 "Москва (Moscow) е столицата на Русия, а София — на България."]:
+        assert not reaches_repair(text)
+        assert fix_text(text) == text

@@ -100,6 +100,7 @@ _CONT = _chars(SINGLE_BYTE, 0x80, 0xBF)
 _E2, _X80 = _chars(SINGLE_BYTE, 0xE2, 0xE2), _chars(SINGLE_BYTE, 0x80, 0x80)
 _LATIN1_HIGH = set(SINGLE_BYTE[0].high_chars)
 _CAPS = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+_CYRILLIC = "\u0400-\u04ff"  # (as a range inside a class)
 _MARKS = set(map(chr, range(0x80, 0xA0))) | {"\ufffd"}
 _RARE_CJK = re.compile(_RARE)
 _CJK = re.compile(_ANY_CJK)
@@ -222,11 +223,12 @@ _NBSP_LEADS = _no_break_leads()
 
 
 def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bool = False,
-                      ascii_thai: bool = False) -> re.Pattern[str]:
+                      ascii_thai: bool = False, cyrillic: bool = False) -> re.Pattern[str]:
     """One scan for every place that may hold evidence, anchored on one character class so that the engine
     skips the rest in its C loop. It only has to find the places: each is then judged in full. With ``thai``,
     it also stops at the first Thai letter, where the text is asked how to go on (see ``SCAN``); with
-    ``ascii_thai``, at an ASCII letter next to a Thai one (the rare ASCII is the anchor)."""
+    ``ascii_thai``, at an ASCII letter next to a Thai one (the rare ASCII is the anchor); with ``cyrillic``, at
+    the first Cyrillic letter (see :func:`cyrillic_glued`)."""
     latin1_high = _class(_LATIN1_HIGH)
     legacy = (f"(?<={_class(_E2 | _LATIN1_HIGH | _CAPS)}.)"
               f"(?:(?<={_class(_E2)}{_class(_X80)})|(?<={latin1_high}{latin1_high}.)|(?<=[а-яёА-ЯЁ][А-ЯЁ].))")
@@ -239,15 +241,19 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
     lone = (f"(?<!{_class(paired_anchors - lone_chars - _LATIN_CJK)})"
             f"(?:(?<={_class(lone_chars)})|(?<!{not_rare}){_not_settled_cjk()}|{_latin_cjk_glued()})")
     lost_nbsp = f"(?<={_class(_NBSP_LEADS)})(?= )"
-    anchors = others[:-1] + _RARE[1:-1] + ("\u0e01-\u0e5b" if thai else "") + ("A-Za-z]" if ascii_thai else "]")
-    first = "(?<=[\u0e01-\u0e5b])|" if thai else ""
+    anchors = (others[:-1] + _RARE[1:-1] + ("\u0e01-\u0e5b" if thai else "") + (_CYRILLIC if cyrillic else "")
+               + ("A-Za-z]" if ascii_thai else "]"))
+    first = ("(?<=[\u0e01-\u0e5b])|" if thai else "") + (f"(?<=[{_CYRILLIC}])|" if cyrillic else "")
     if ascii_thai:
         first += "(?<=[A-Za-z])(?:(?<=[\u0e01-\u0e5b].)|(?=[\u0e01-\u0e5b]))|"
     # Most stops are a letter like `é` after one that no paired place can follow (ASCII, or `α` before `π`):
     # there only the lone and no-break-space places could match, and one look-behind settles that before the
     # alternatives are tried.
     can_precede = (_chars(decoders, 0xC2, 0xDF) | _chars(decoders, 0x80, 0xBF) | _E2 | _LATIN1_HIGH | _CAPS)
-    plain = f"(?<![^{_class(can_precede)[1:]}{_class(paired_anchors - lone_chars - _LATIN_CJK - _NBSP_LEADS)})"
+    # (With ``cyrillic``, a Cyrillic letter always stops: not one of the paired anchors here.)
+    cyrillic_letters = {chr(c) for c in range(0x400, 0x500)} if cyrillic else set()
+    only_paired = paired_anchors - lone_chars - _LATIN_CJK - _NBSP_LEADS - cyrillic_letters
+    plain = f"(?<![^{_class(can_precede)[1:]}{_class(only_paired)})"
     return re.compile(f"(?s){anchors}{plain}(?:{first}{paired}|{lone}|{lost_nbsp})")
 
 
@@ -257,7 +263,10 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
 # is UTF-8 read with cp874 (real Thai is at most 71% whole UTF-8 under cp874, mojibake all of it): if so, the rest
 # is scanned with cp874's shapes, else without them.
 _NOT_CP874 = tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874")
-_FIRST_SCAN = _evidence_pattern(_NOT_CP874, thai=True)
+_FIRST_SCAN = _evidence_pattern(_NOT_CP874, thai=True, cyrillic=True)
+# The first scan once the text's first Cyrillic letters were asked and write Cyrillic (they are not glued to
+# ASCII letters): every Russian paragraph stops the first scan once, at its first letter, and goes on in this one.
+_AFTER_CYRILLIC = _evidence_pattern(_NOT_CP874, thai=True)
 # The scan as a bound method (no Python frame of ours between the caller and the regex engine).
 SCAN = _FIRST_SCAN.search
 CP874_SHARE = 0.6
@@ -286,6 +295,52 @@ def clean_thai(text: str, at: int) -> bool:
     if _REAL_THAI.search(text, at, at + _CP874_WINDOW) is None:
         return False  # (the window may still be real Thai: _evidence counts its bytes)
     return _thai_scans()[1].search(text, max(0, at - 1)) is None
+
+
+# Western or Central European text read with cp1251 or KOI8-R turns every accented letter Cyrillic inside ASCII
+# words (`cafй`, `Zьrich`, `Pшнliљ`), which no scan for UTF-8's shapes sees. A Cyrillic run glued to an ASCII
+# letter is such a word; a run of three not glued is a word of Cyrillic (Russian's one- and two-letter words,
+# `в`, `на`, are passed over, and so is the `а` that French `à` turns into). The first few runs decide.
+_CYRILLIC_RUN = re.compile(f"[{_CYRILLIC}]+")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_GLUE_RUNS = 4
+_CYRILLIC_WORD = 3
+
+
+def cyrillic_glued(text: str, at: int) -> bool:
+    """Whether the first Cyrillic runs of ``text`` from ``at`` (its first Cyrillic letter the scan stopped at)
+    are glued to ASCII letters, before a run shows that the text writes Cyrillic."""
+    while at and "\u0400" <= text[at - 1] <= "\u04ff":
+        at -= 1  # (the scan may stop inside a run: after a letter that is also a code page's sign)
+    for n, m in enumerate(_CYRILLIC_RUN.finditer(text, at)):
+        a, b = m.span()
+        if text[a - 1:a] in _ASCII_LETTERS or text[b:b + 1] in _ASCII_LETTERS:
+            return True
+        if b - a >= _CYRILLIC_WORD or n + 1 == _GLUE_RUNS:
+            return False
+    return False
+
+
+# The common case in one match: a word of Cyrillic within the first runs, and none of them glued (`В 2019 году`).
+_CYRILLIC_WORD_AT = re.compile(
+    f"(?<![A-Za-z])(?:[{_CYRILLIC}]{{1,{_CYRILLIC_WORD - 1}}}+(?![A-Za-z])[^{_CYRILLIC}]+(?<![A-Za-z]))"
+    f"{{0,{_GLUE_RUNS - 1}}}[{_CYRILLIC}]{{{_CYRILLIC_WORD},}}+(?![A-Za-z])")
+
+
+# (Bound methods, for the clean path of fix_text.)
+CYRILLIC_WORD_AT = _CYRILLIC_WORD_AT.match
+SCAN_PAST_CYRILLIC = _AFTER_CYRILLIC.search
+
+
+def past_cyrillic(text: str, first: re.Match[str]) -> re.Match[str] | None:
+    """Where the scan goes on in ``text``, whose first place ``first`` is its first Cyrillic letter: that
+    letter again if the text's first Cyrillic runs are glued to ASCII letters (evidence), else the next place
+    of a scan that no longer stops at Cyrillic, or None (every Cyrillic paragraph stops the first scan, and
+    most are clean). :func:`judge` given either goes on as from the start."""
+    at = first.start()
+    if _CYRILLIC_WORD_AT.match(text, at) is None and cyrillic_glued(text, at):
+        return first
+    return _AFTER_CYRILLIC.search(text, at)
 
 
 # --- judging each place ----------------------------------------------------------------------------------------
@@ -709,13 +764,19 @@ def _evidence(text: str, first: re.Match[str] | None, defer_rare: bool = False) 
     if first is None:
         return False
     places = _Places(defer_rare)
-    scan, start, judged = _FIRST_SCAN, first.start(), -1
+    # (A place past the text's first Cyrillic letters, found by the scan that no longer stops at them.)
+    scan, start, judged = _AFTER_CYRILLIC if first.re is _AFTER_CYRILLIC else _FIRST_SCAN, first.start(), -1
     evidence = evidence_thai = _FIRST_SCAN  # (the scans with cp874's shapes, once the text shows Thai)
     while True:
         for m in scan.finditer(text, start):
             at = m.start()
             ch = text[at]
-            if scan is _FIRST_SCAN and "\u0e01" <= ch <= "\u0e5b":  # (asked once a text)
+            if scan is _FIRST_SCAN and "\u0400" <= ch <= "\u04ff":  # (asked once a text)
+                if cyrillic_glued(text, at):
+                    return True
+                scan, start = _AFTER_CYRILLIC, at
+                break
+            if (scan is _FIRST_SCAN or scan is _AFTER_CYRILLIC) and "\u0e01" <= ch <= "\u0e5b":  # (asked once)
                 window = text[at:at + _CP874_WINDOW]
                 real = _REAL_THAI.search(window) is not None or not _cp874_mojibake(window)
                 evidence, evidence_thai = _thai_scans()

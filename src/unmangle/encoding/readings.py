@@ -640,8 +640,10 @@ def _readings(token: str, model: CharModel, before: str = "",
     # so a token with a whole lossless UTF-8 reading needs no legacy alternatives.
     lossless = any(r.kind == "mojibake" and r.start == 0 and r.end == len(token) and r.min_gain <= 1.0
                    and _common(r.text) for r in out)
+    # (A letter of another script glued to an ASCII one is a Latin text's accented letter read with that
+    # script's code page: `Zaїуіж`, `cafй`.)
     if not lossless and (rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token)
-                         or CYRILLIC_CAPS.search(token) or RARE_LATIN_RE.search(token)):
+                         or CYRILLIC_CAPS.search(token) or RARE_LATIN_RE.search(token) or mixes_scripts(token)):
         out.extend(_legacy_readings(token, below_gain))
     # A reading with a character real text never uses is not worth the model's time.
     return [r for r in _dedupe(_compose_marks(token, out))

@@ -27,7 +27,15 @@ from unmangle.encoding.ascii_marks import ascii_marks
 from unmangle.encoding.chunks import PIECE, pieces
 from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_first_text, ftfy_pass, ftfy_rival
-from unmangle.encoding.gate import SCAN, SHORT, UNSCANNED, clean_thai
+from unmangle.encoding.gate import (
+    CYRILLIC_WORD_AT,
+    SCAN,
+    SCAN_PAST_CYRILLIC,
+    SHORT,
+    UNSCANNED,
+    clean_thai,
+    past_cyrillic,
+)
 from unmangle.encoding.known_words import unknown_words, with_known_readings, with_known_words
 from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
@@ -854,15 +862,23 @@ def fix_text(text: str) -> str:
     'café au lait'
     """
     # The clean path, its first questions asked here rather than a few calls down (most crawled text is clean,
-    # and most clean text stops at them: a paragraph's whole cost is then a microsecond or two; a Thai one
-    # stops the scan at its first letter, and is asked on from there).
+    # and most clean text stops at them: a paragraph's whole cost is then a microsecond or two; a Thai or a
+    # Cyrillic one stops the scan at its first letter, and is asked on from there).
     first = UNSCANNED
     if text.isascii():
         if "?" not in text:
             return text
     elif len(text) >= SHORT:
         first = SCAN(text)
-        if first is None or ("\u0e01" <= text[first.start()] <= "\u0e5b" and clean_thai(text, first.start())):
+        if first is None:
+            return text
+        at = first.start()
+        if "\u0400" <= text[at] <= "\u04ff":  # (a word of Cyrillic first, as in most Cyrillic text: go on)
+            first = SCAN_PAST_CYRILLIC(text, at) if CYRILLIC_WORD_AT(text, at) else past_cyrillic(text, first)
+            if first is None:
+                return text
+            at = first.start()
+        if "\u0e01" <= text[at] <= "\u0e5b" and clean_thai(text, at):
             return text
     if not reaches_repair(text, first):  # (the scan not made again)
         return text  # (the clean path once more, without building an explanation)
