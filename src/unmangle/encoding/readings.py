@@ -115,6 +115,8 @@ CYRILLIC_CASE = re.compile(_CYRILLIC_CASE)
 # Words in capitals are suspect only in a text that shows the signature above elsewhere (lower case words of
 # cp1251 read as KOI8-R come out in capitals, but so do the headlines of real Russian news).
 CYRILLIC_CAPS = re.compile("[А-ЯЁ]{3,}")
+# A Cyrillic letter glued to an ASCII one: a Latin code page's accented letter read with a Cyrillic one (`cafй`).
+CYRILLIC_GLUE = re.compile("[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
 
 
 def _rare_latin(max_count: float = 64.0) -> set[str]:
@@ -500,8 +502,9 @@ def _legacy_readings(token: str, below_gain: float = math.inf) -> list[Reading]:
         except UnicodeEncodeError:
             continue
         if count_high(data) < 2:
+            # (One odd letter is a reading's whole evidence only if rare, or Cyrillic glued to ASCII ones.)
             if rare_latin is None:
-                rare_latin = RARE_LATIN_RE.search(token) is not None
+                rare_latin = RARE_LATIN_RE.search(token) is not None or CYRILLIC_GLUE.search(token) is not None
             if not rare_latin:
                 continue
         for true, label, cjk in trues:
@@ -524,12 +527,15 @@ def _legacy_readings(token: str, below_gain: float = math.inf) -> list[Reading]:
             # as other letters (`Ôôô` as Cyrillic, `aí´´`) is text with odd signs, unless other words agree;
             # signs that read as letters (`gra³` as Polish `grał`) say enough alone.
             single = not wd.multibyte and not cjk
-            gain = 6.0 + (MIXED_SCRIPT if single and mixes_scripts(text) else 0.0)
+            mixed = mixes_scripts(text)
+            gain = 6.0 + (MIXED_SCRIPT if single and mixed else 0.0)
             if gain >= below_gain:
                 continue
             alone = from_script == "" and to_script == "Latin"
+            # (A CJK reading glued to ASCII letters, `W婆hrend` for `Wдhrend`, speaks only with the text's other
+            # words: alone it is a Latin word's accented letter read as one CJK character.)
             out.append(Reading(0, len(token), text, "mojibake", label, min_gain=gain,
-                               corroborate=single and not alone))
+                               corroborate=(single and not alone) or (cjk and mixed)))
     return out
 
 
@@ -640,10 +646,10 @@ def _readings(token: str, model: CharModel, before: str = "",
     # so a token with a whole lossless UTF-8 reading needs no legacy alternatives.
     lossless = any(r.kind == "mojibake" and r.start == 0 and r.end == len(token) and r.min_gain <= 1.0
                    and _common(r.text) for r in out)
-    # (A letter of another script glued to an ASCII one is a Latin text's accented letter read with that
-    # script's code page: `Zaїуіж`, `cafй`.)
+    # (A Cyrillic letter glued to an ASCII one is a Latin text's accented letter read with a Cyrillic code
+    # page: `Zaїуіж`, `cafй`.)
     if not lossless and (rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token)
-                         or CYRILLIC_CAPS.search(token) or RARE_LATIN_RE.search(token) or mixes_scripts(token)):
+                         or CYRILLIC_CAPS.search(token) or RARE_LATIN_RE.search(token) or CYRILLIC_GLUE.search(token)):
         out.extend(_legacy_readings(token, below_gain))
     # A reading with a character real text never uses is not worth the model's time.
     return [r for r in _dedupe(_compose_marks(token, out))

@@ -45,6 +45,7 @@ from unmangle.encoding.one_encoding import with_one_legacy_encoding
 from unmangle.encoding.readings import (
     CYRILLIC_CAPS,
     CYRILLIC_CASE,
+    CYRILLIC_GLUE,
     MULTIBYTE_TRUE,
     RARE_LATIN,
     Reading,
@@ -99,9 +100,11 @@ def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
         end = max(end, hit[1])
         spans.append((start, end))
         pos = end if end > pos else pos + 1
-    if spans and CYRILLIC_CASE.search(text):
+    extra = [*(CYRILLIC_CAPS.finditer(text) if spans and CYRILLIC_CASE.search(text) else ()),
+             *CYRILLIC_GLUE.finditer(text)]  # (no shape of UTF-8 in `cafй`: a Latin code page read as Cyrillic)
+    if extra:
         taken = {s for s, _ in spans}
-        for m in CYRILLIC_CAPS.finditer(text):
+        for m in extra:
             start, end = token_around(text, m.start())
             if start not in taken:
                 taken.add(start)
@@ -359,21 +362,32 @@ def _corroborated(tokens: list[str], all_scored: list[Scored]) -> set[str]:
     taken: dict[str, int] = {}
     letters: dict[str, set[str]] = {}
     longest: dict[str, int] = {}
+    unglued: dict[str, int] = {}
+    clearest: dict[str, float] = {}
     for token, scored in zip(tokens, all_scored, strict=True):
         for detail in {r.detail for _, r in scored if r.corroborate}:
             offered[detail] = offered.get(detail, 0) + 1
-        for detail, new in {(r.detail, r.text) for m, r in scored if r.corroborate and m >= 0}:
+        glued = mixes_scripts(token)
+        margin = {(r.detail, r.text): m for m, r in scored if r.corroborate and m >= 0}
+        for detail, new in margin:
             taken[detail] = taken.get(detail, 0) + 1
             anew = set(new) - set(token)
             letters.setdefault(detail, set()).update(anew)
             longest[detail] = max(longest.get(detail, 0), len(anew))
+            if glued and not mixes_scripts(new):
+                unglued[detail] = unglued.get(detail, 0) + 1
+                clearest[detail] = max(clearest.get(detail, 0.0), margin[detail, new])
     # Two words must read more than one letter anew: two with `£` read as `Ł` are one odd sign said twice. A
-    # script written without spaces (Thai) may give one long token: many letters read anew are enough.
+    # script written without spaces (Thai) may give one long token: many letters read anew are enough. Two
+    # words whose letters of another script, glued to ASCII ones, read as Latin letters (`йcran`, `anticipй`)
+    # are no odd sign: real text glues scripts in no word; one is enough if the model is sure of it.
     return {d for d, n in taken.items() if n >= 0.6 * offered[d]
-            and ((n >= 2 and (n >= 3 or len(letters[d]) >= 2)) or longest[d] >= UNSPACED_LETTERS)}
+            and ((n >= 2 and (n >= 3 or len(letters[d]) >= 2 or unglued.get(d, 0) >= 2))
+                 or longest[d] >= UNSPACED_LETTERS or clearest.get(d, 0.0) >= UNGLUED_ALONE)}
 
 
 UNSPACED_LETTERS = 8
+UNGLUED_ALONE = 12.0  # nats a lone word's reading must gain that unglues another script from ASCII letters
 
 
 def _letters(text: str) -> set[str]:
@@ -699,7 +713,8 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     if edits is None:
         edits = whole_legacy_first(text)
     if edits is None:
-        edits = ftfy_rival(text, _repair(text) if find_suspect(text) is not None else [])
+        suspect = find_suspect(text) is not None or CYRILLIC_GLUE.search(text) is not None
+        edits = ftfy_rival(text, _repair(text) if suspect else [])
         if _LEAD_SPACE.search(text) and (any(map(_single_byte_utf8, edits)) if edits else is_bad(text)):
             edits = _with_no_break_spaces(text, edits)
     if edits:
