@@ -362,6 +362,9 @@ def test_japanese_read_as_shift_jis_with_losses_is_restored(errors: str) -> None
     ("Praha je hlavní město České republiky a žije v ní přes milion lidí.", "cp1250", "cp1251"),
     ("Wrocław jest pięknym miastem, a Łódź też ma swój urok.", "cp1250", "cp1251"),
     ("İstanbul Türkiye'nin en kalabalık şehridir ve çok güzeldir.", "cp1254", "cp1251"),
+    # Two words with one letter between them (Big5 also reads `д`, as a CJK text's: `W婆hrend`), and one word.
+    ("Während des Krieges wurde Pearl Harbor häufig in amerikanischer Propaganda verwendet.", "cp1252", "cp1251"),
+    ("Hier kann man Parallelen zwischen Spielen und unserem täglichen Leben ziehen.", "cp1252", "cp1251"),
 ])
 def test_a_latin_code_page_read_with_a_cyrillic_one_is_read_back(original: str, true: str, wrong: str) -> None:
     broken = mangle(original, true, wrong)  # (`cafй`, `Zьrich`: no UTF-8 shape anywhere)
