@@ -206,3 +206,12 @@ def test_cyrillic_words_beside_latin_ones_are_no_evidence() -> None:
                  "Москва (Moscow) е столицата на Русия, а София — на България."]:
         assert not reaches_repair(text)
         assert fix_text(text) == text
+
+
+def test_a_cyrillic_word_glued_to_ascii_is_not_read_as_a_cjk_codec_s_on_its_own() -> None:
+    # Big5 and GBK also write Cyrillic letters, but a word of Cyrillic glued to ASCII is a Latin code page's
+    # (or garbled text) unless the text shows CJK elsewhere: no `邢w` for `поw`, and a second pass agrees.
+    for text in ["m поw “╕чkk CддAЙ║зiHày“ Cltt", "Пpивeт, кaк дeлa? Этo нoвый caйт c лучшими цeнaми."]:
+        fixed = fix_text(text)
+        assert not any("\u4e00" <= c <= "\u9fff" for c in fixed)
+        assert fix_text(fixed) == fixed

@@ -489,14 +489,16 @@ def _less(min_gain: float, bonus: float) -> float:
 MULTIBYTE_TRUE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
 
 
-def _legacy_readings(token: str, below_gain: float = math.inf) -> list[Reading]:
+def _legacy_readings(token: str, below_gain: float = math.inf, single_byte: bool = False) -> list[Reading]:
     """A legacy encoding read with another codec: single-byte readings of any legacy text, and CJK codecs
     confused with each other (GBK read as Big5); a CJK reading never turns into a single-byte script. (Only
-    those needing a margin below ``below_gain``.)"""
+    those needing a margin below ``below_gain``; with ``single_byte``, only single-byte wrong decoders'.)"""
     out: list[Reading] = []
     from_script = script_of(token)
     rare_latin: bool | None = None  # (asked once, if at all)
     for wd, trues in _LEGACY_PAIRS:
+        if single_byte and wd.multibyte:
+            continue
         try:
             data = token.encode(wd.codec)
         except UnicodeEncodeError:
@@ -648,9 +650,14 @@ def _readings(token: str, model: CharModel, before: str = "",
                    and _common(r.text) for r in out)
     # (A Cyrillic letter glued to an ASCII one is a Latin text's accented letter read with a Cyrillic code
     # page: `Zaїуіж`, `cafй`.)
-    if not lossless and (rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token)
-                         or CYRILLIC_CAPS.search(token) or RARE_LATIN_RE.search(token) or CYRILLIC_GLUE.search(token)):
-        out.extend(_legacy_readings(token, below_gain))
+    if not lossless:
+        if (rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token) or CYRILLIC_CAPS.search(token)
+                or RARE_LATIN_RE.search(token)):
+            out.extend(_legacy_readings(token, below_gain))
+        elif CYRILLIC_GLUE.search(token):
+            # (Only a Cyrillic code page's readings: the same letters read as CJK, `邢w` for `поw`, are a CJK
+            # text's only where other shapes of it show.)
+            out.extend(_legacy_readings(token, below_gain, single_byte=True))
     # A reading with a character real text never uses is not worth the model's time.
     return [r for r in _dedupe(_compose_marks(token, out))
             if (keep_unseen or seen(r.text)) and r.min_gain < below_gain]
