@@ -355,6 +355,22 @@ def test_japanese_read_as_shift_jis_with_losses_is_restored(errors: str) -> None
     assert fix_text(broken) == original
 
 
+@pytest.mark.parametrize("original", [
+    "Він сказав, що після війни ці люди жили у віці сорока років.",
+    "Україна - держава у Східній Європі. Її столиця - місто Київ.",
+])
+def test_ukrainian_koi8_u_read_as_koi8_r_is_read_back(original: str) -> None:
+    broken = mangle(original, "koi8-u", "koi8-r")  # (`і ї є` as box-drawing signs inside words: `Укра╖на`)
+    fixed, edits = fix_and_explain(broken)
+    assert fixed == original
+    assert {e.detail for e in edits} == {"koi8-u read as koi8-r"}
+
+
+def test_a_table_drawn_around_cyrillic_words_is_left_alone() -> None:
+    for text in ["Таблиця: ║Имя║Возраст║", "╔══════╗\n║Привет║\n╚══════╝"]:
+        assert fix_text(text) == text
+
+
 @pytest.mark.parametrize(("original", "true", "wrong"), [
     ("Le café était très bon, et la crème brûlée aussi. Il est allé à Paris hier soir.", "cp1252", "cp1251"),
     ("Die Straße in Zürich ist schön und grün, sagte der Bürgermeister.", "cp1252", "koi8-r"),

@@ -101,6 +101,8 @@ _E2, _X80 = _chars(SINGLE_BYTE, 0xE2, 0xE2), _chars(SINGLE_BYTE, 0x80, 0x80)
 _LATIN1_HIGH = set(SINGLE_BYTE[0].high_chars)
 _CAPS = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 _CYRILLIC = "\u0400-\u04ff"  # (as a range inside a class)
+_BOX = "\u2500-\u257f"
+_BOX_SIGNS = {chr(c) for c in range(0x2500, 0x2580)}
 _MARKS = set(map(chr, range(0x80, 0xA0))) | {"\ufffd"}
 _RARE_CJK = re.compile(_RARE)
 _CJK = re.compile(_ANY_CJK)
@@ -223,12 +225,13 @@ _NBSP_LEADS = _no_break_leads()
 
 
 def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bool = False,
-                      ascii_thai: bool = False, cyrillic: bool = False) -> re.Pattern[str]:
+                      ascii_thai: bool = False, cyrillic: bool = False, box_glue: bool = False) -> re.Pattern[str]:
     """One scan for every place that may hold evidence, anchored on one character class so that the engine
     skips the rest in its C loop. It only has to find the places: each is then judged in full. With ``thai``,
     it also stops at the first Thai letter, where the text is asked how to go on (see ``SCAN``); with
     ``ascii_thai``, at an ASCII letter next to a Thai one (the rare ASCII is the anchor); with ``cyrillic``, at
-    the first Cyrillic letter (see :func:`cyrillic_glued`)."""
+    the first Cyrillic letter (see :func:`cyrillic_glued`); with ``box_glue``, at a box-drawing sign touching a
+    Cyrillic letter (see ``_AFTER_CYRILLIC``)."""
     latin1_high = _class(_LATIN1_HIGH)
     legacy = (f"(?<={_class(_E2 | _LATIN1_HIGH | _CAPS)}.)"
               f"(?:(?<={_class(_E2)}{_class(_X80)})|(?<={latin1_high}{latin1_high}.)|(?<=[а-яёА-ЯЁ][А-ЯЁ].))")
@@ -242,17 +245,20 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
             f"(?:(?<={_class(lone_chars)})|(?<!{not_rare}){_not_settled_cjk()}|{_latin_cjk_glued()})")
     lost_nbsp = f"(?<={_class(_NBSP_LEADS)})(?= )"
     anchors = (others[:-1] + _RARE[1:-1] + ("\u0e01-\u0e5b" if thai else "") + (_CYRILLIC if cyrillic else "")
-               + ("A-Za-z]" if ascii_thai else "]"))
+               + (_BOX if box_glue else "") + ("A-Za-z]" if ascii_thai else "]"))
     first = ("(?<=[\u0e01-\u0e5b])|" if thai else "") + (f"(?<=[{_CYRILLIC}])|" if cyrillic else "")
+    if box_glue:
+        first = f"(?<=[{_BOX}])(?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))|" + first
     if ascii_thai:
         first += "(?<=[A-Za-z])(?:(?<=[\u0e01-\u0e5b].)|(?=[\u0e01-\u0e5b]))|"
     # Most stops are a letter like `é` after one that no paired place can follow (ASCII, or `α` before `π`):
     # there only the lone and no-break-space places could match, and one look-behind settles that before the
     # alternatives are tried.
     can_precede = (_chars(decoders, 0xC2, 0xDF) | _chars(decoders, 0x80, 0xBF) | _E2 | _LATIN1_HIGH | _CAPS)
-    # (With ``cyrillic``, a Cyrillic letter always stops: not one of the paired anchors here.)
-    cyrillic_letters = {chr(c) for c in range(0x400, 0x500)} if cyrillic else set()
-    only_paired = paired_anchors - lone_chars - _LATIN_CJK - _NBSP_LEADS - cyrillic_letters
+    # (With ``cyrillic``, a Cyrillic letter always stops, and with ``box_glue`` a box-drawing sign may: neither is
+    # one of the paired anchors here.)
+    always = ({chr(c) for c in range(0x400, 0x500)} if cyrillic else set()) | (_BOX_SIGNS if box_glue else set())
+    only_paired = paired_anchors - lone_chars - _LATIN_CJK - _NBSP_LEADS - always
     plain = f"(?<![^{_class(can_precede)[1:]}{_class(only_paired)})"
     return re.compile(f"(?s){anchors}{plain}(?:{first}{paired}|{lone}|{lost_nbsp})")
 
@@ -266,7 +272,9 @@ _NOT_CP874 = tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874")
 _FIRST_SCAN = _evidence_pattern(_NOT_CP874, thai=True, cyrillic=True)
 # The first scan once the text's first Cyrillic letters were asked and write Cyrillic (they are not glued to
 # ASCII letters): every Russian paragraph stops the first scan once, at its first letter, and goes on in this one.
-_AFTER_CYRILLIC = _evidence_pattern(_NOT_CP874, thai=True)
+# It also stops at a box-drawing sign touching a Cyrillic letter: KOI8-U read as KOI8-R (`Укра╖ни`, `Ки╖в`) turns
+# Ukrainian's own letters into such signs, and the sign is rare enough in any text to be an anchor for free.
+_AFTER_CYRILLIC = _evidence_pattern(_NOT_CP874, thai=True, box_glue=True)
 # The scan as a bound method (no Python frame of ours between the caller and the regex engine).
 SCAN = _FIRST_SCAN.search
 CP874_SHARE = 0.6
@@ -330,6 +338,12 @@ _CYRILLIC_WORD_AT = re.compile(
 # (Bound methods, for the clean path of fix_text.)
 CYRILLIC_WORD_AT = _CYRILLIC_WORD_AT.match
 SCAN_PAST_CYRILLIC = _AFTER_CYRILLIC.search
+
+
+def _box_glued(text: str, at: int) -> bool:
+    """Whether the box-drawing sign at ``at`` touches a Cyrillic letter, as KOI8-R writes Ukrainian's `і ї є ґ`
+    (a table drawn around Cyrillic words, `║Имя║`, is sent to the repair too, which reads nothing into it)."""
+    return "\u0400" <= text[at - 1:at] <= "\u04ff" or "\u0400" <= text[at + 1:at + 2] <= "\u04ff"
 
 
 def past_cyrillic(text: str, first: re.Match[str]) -> re.Match[str] | None:
@@ -776,6 +790,8 @@ def _evidence(text: str, first: re.Match[str] | None, defer_rare: bool = False) 
                     return True
                 scan, start = _AFTER_CYRILLIC, at
                 break
+            if scan is _AFTER_CYRILLIC and "\u2500" <= ch <= "\u257f" and _box_glued(text, at):
+                return True
             if (scan is _FIRST_SCAN or scan is _AFTER_CYRILLIC) and "\u0e01" <= ch <= "\u0e5b":  # (asked once)
                 window = text[at:at + _CP874_WINDOW]
                 real = _REAL_THAI.search(window) is not None or not _cp874_mojibake(window)

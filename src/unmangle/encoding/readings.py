@@ -115,8 +115,10 @@ CYRILLIC_CASE = re.compile(_CYRILLIC_CASE)
 # Words in capitals are suspect only in a text that shows the signature above elsewhere (lower case words of
 # cp1251 read as KOI8-R come out in capitals, but so do the headlines of real Russian news).
 CYRILLIC_CAPS = re.compile("[А-ЯЁ]{3,}")
-# A Cyrillic letter glued to an ASCII one: a Latin code page's accented letter read with a Cyrillic one (`cafй`).
-CYRILLIC_GLUE = re.compile("[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+# A Cyrillic letter glued to an ASCII one: a Latin code page's accented letter read with a Cyrillic one (`cafй`);
+# or a box-drawing sign inside a Cyrillic word: Ukrainian's `і ї є ґ` in KOI8-U read as KOI8-R (`Укра╖ни`).
+CYRILLIC_GLUE = re.compile("[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]"
+                           "|[\u0400-\u04ff][\u2500-\u257f]|[\u2500-\u257f][\u0400-\u04ff]")
 
 
 def _rare_latin(max_count: float = 64.0) -> set[str]:
@@ -656,11 +658,25 @@ def _readings(token: str, model: CharModel, before: str = "",
             out.extend(_legacy_readings(token, below_gain))
         elif CYRILLIC_GLUE.search(token):
             # (Only a Cyrillic code page's readings: the same letters read as CJK, `邢w` for `поw`, are a CJK
-            # text's only where other shapes of it show.)
-            out.extend(_legacy_readings(token, below_gain, single_byte=True))
+            # text's only where other shapes of it show. Where only box-drawing signs touch the letters, only
+            # the signs are read anew: KOI8-U and KOI8-R differ in nothing else, and a table drawn around
+            # Cyrillic words, `║Имя║`, is no other code page's letters.)
+            legacy = _legacy_readings(token, below_gain, single_byte=True)
+            if _ASCII_GLUE.search(token) is None:
+                legacy = [r for r in legacy if _signs_only(token, r.text)]
+            out.extend(legacy)
     # A reading with a character real text never uses is not worth the model's time.
     return [r for r in _dedupe(_compose_marks(token, out))
             if (keep_unseen or seen(r.text)) and r.min_gain < below_gain]
+
+
+_ASCII_GLUE = re.compile("[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+
+
+def _signs_only(token: str, reading: str) -> bool:
+    """Whether ``reading`` changes only the box-drawing signs of ``token``."""
+    return len(reading) == len(token) and all(
+        a == b or "\u2500" <= a <= "\u257f" for a, b in zip(token, reading, strict=True))
 
 
 def _common(text: str) -> bool:
