@@ -91,7 +91,12 @@ _LATIN_SHAPED = _LATIN_ALPHABETS | _MARKS  # (what counts as real only where a L
 # commonest, which a text in Big5 or EUC-JP holds that our small corpora never showed: `孚`, `顫`, `飢`. Not
 # KS X 1001's 2,350 hangul: Chinese text read as EUC-KR is hangul syllables (`痞客邦` is `튐와곡`) that our
 # Korean corpus never showed, and keeping them out is what tells it from Korean.)
-SEEN = (_common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | {"\ufffd"}
+# Emoji too: the corpora are prose without them, but every social page writes them, and UTF-8's four bytes of
+# `😀` read as GBK (`馃榾`) are as much mojibake as a quote's three (and its joiners and skin tones with it).
+_EMOJI = frozenset(chr(cp) for a, b in ((0x1F1E6, 0x1F1FF), (0x1F300, 0x1F64F), (0x1F680, 0x1F6FF),
+                                         (0x1F900, 0x1F9FF), (0x1FA70, 0x1FAFF), (0x2600, 0x27BF))
+                   for cp in range(a, b + 1)) | {"\u200d", "\ufe0f", "\u20e3"}
+SEEN = (_common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | _EMOJI | {"\ufffd"}
         | {c for c in FIRST_LEVELS if not "\uac00" <= c <= "\ud7af"})
 _RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
 _ANY_CJK = r"[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]"
@@ -680,8 +685,9 @@ def _signs_only(token: str, reading: str) -> bool:
 
 
 def _common(text: str) -> bool:
-    """Whether real text commonly uses every character of ``text`` (a capital as its lower case)."""
-    return all(c < "\x80" or c in COMMON or c.lower() in COMMON for c in text)
+    """Whether real text commonly uses every character of ``text`` (a capital as its lower case; emoji, which
+    the corpora's prose never shows)."""
+    return all(c < "\x80" or c in COMMON or c.lower() in COMMON or c in _EMOJI for c in text)
 
 
 def seen(text: str) -> bool:
