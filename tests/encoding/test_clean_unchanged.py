@@ -45,6 +45,7 @@ CLEAN = {
     "ipa": "The word ‘thought’ is /θɔːt/ in RP and [θɑt] in General American.",
     "gothic-supplementary": "𐌰𐌱𐌲𐌳 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and 𠀀𠀁 (CJK Extension B)",
     "emoji": "Great job 👍🏽! Family: 👨‍👩‍👧‍👦, flags 🇫🇷🇯🇵, heart ❤️, keycap 1️⃣.",
+    "emoji-in-cjk-and-cyrillic": "今天天气很好😊我们去公园吧。東京タワー🗼に行きました✨ Привет 👋 как дела? 😂",
     "fractions-and-units": "½ + ¼ = ¾; 3×4 = 12 ± 0.5 µm; 90° angle; ±¾ inch; x = ¾; y",
     "math": "∀x ∈ ℝ: x² ≥ 0; ∑ᵢ₌₁ⁿ i = n(n+1)/2; √2 ≈ 1.414; ∫₀^∞ e^(−x) dx = 1; α → β ⇒ γ ≠ δ.",
     "curly-quotes": "“Hello,” she said. ‘Yes’ — it’s fine… isn’t it? The ’90s were „different“.",

@@ -355,6 +355,18 @@ def test_japanese_read_as_shift_jis_with_losses_is_restored(errors: str) -> None
     assert fix_text(broken) == original
 
 
+@pytest.mark.parametrize(("original", "wrong"), [
+    ("I love it 😀 so much!", "gbk"),
+    ("Great job 👍 see you tomorrow, my friend.", "gb18030"),
+    ("Merci ❤️ à tous", "gbk"),
+    ("🇫🇷 drapeau français 👍🏽", "gbk"),
+    ("Family: 👨\u200d👩\u200d👧 at home", "cp1251"),
+])
+def test_emoji_read_with_a_wrong_decoder_come_back(original: str, wrong: str) -> None:
+    # (The corpora's prose holds no emoji; the web's does, and their four bytes read as GBK are `馃榾`.)
+    assert fix_text(mangle(original, "utf-8", wrong)) == original
+
+
 @pytest.mark.parametrize("original", [
     "Він сказав, що після війни ці люди жили у віці сорока років.",
     "Україна - держава у Східній Європі. Її столиця - місто Київ.",
