@@ -237,8 +237,8 @@ def looks_mangled(token: str) -> bool:
 def reads_as_common(decoded: str, latin_shape: bool = True) -> bool:
     """Whether a decoder's reading is a character real text commonly uses: a capital counts as its lower case
     (`AÑOS` in a headline); a letter of a Latin alphabet the corpora do not write, or a combining mark, where a
-    Latin shape spelled it (``latin_shape``); a ligature anywhere (`п¬Ѓ` is `ﬁ`)."""
-    return (decoded in COMMON or decoded.lower() in COMMON or decoded in _LIGATURES
+    Latin shape spelled it (``latin_shape``); a ligature or an emoji anywhere (`п¬Ѓ` is `ﬁ`, `вќ¤` is `❤`)."""
+    return (decoded in COMMON or decoded.lower() in COMMON or decoded in _LIGATURES or decoded in _EMOJI
             or (latin_shape and decoded in _LATIN_SHAPED))
 
 
