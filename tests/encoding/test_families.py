@@ -392,6 +392,9 @@ def test_a_table_drawn_around_cyrillic_words_is_left_alone() -> None:
     ("Praha je hlavní město České republiky a žije v ní přes milion lidí.", "cp1250", "cp1251"),
     ("Wrocław jest pięknym miastem, a Łódź też ma swój urok.", "cp1250", "cp1251"),
     ("İstanbul Türkiye'nin en kalabalık şehridir ve çok güzeldir.", "cp1254", "cp1251"),
+    # Greek: a whole word of one script read as another, shown by capitals inside words (`ЕллЬдб`).
+    ("Η Ελλάδα είναι μια όμορφη χώρα με πολλά νησιά και μεγάλη ιστορία.", "cp1253", "cp1251"),
+    ("Ο πρωθυπουργός δήλωσε ότι η κυβέρνηση θα στηρίξει τους πολίτες.", "cp1253", "cp1251"),
     # Two words with one letter between them (Big5 also reads `д`, as a CJK text's: `W婆hrend`), and one word.
     ("Während des Krieges wurde Pearl Harbor häufig in amerikanischer Propaganda verwendet.", "cp1252", "cp1251"),
     ("Hier kann man Parallelen zwischen Spielen und unserem täglichen Leben ziehen.", "cp1252", "cp1251"),

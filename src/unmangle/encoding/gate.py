@@ -103,6 +103,9 @@ _CAPS = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 _CYRILLIC = "\u0400-\u04ff"  # (as a range inside a class)
 _BOX = "\u2500-\u257f"
 _BOX_SIGNS = {chr(c) for c in range(0x2500, 0x2580)}
+# Greek's accented vowels `ά έ ή ί` under cp1251: capitals inside lowercase words (`ЕллЬдб` for `Ελλάδα`), which no
+# Cyrillic word writes.
+_GREEK_VOWELS = "ЬЭЮЯ"
 _MARKS = set(map(chr, range(0x80, 0xA0))) | {"\ufffd"}
 _RARE_CJK = re.compile(_RARE)
 _CJK = re.compile(_ANY_CJK)
@@ -248,7 +251,7 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
                + (_BOX if box_glue else "") + ("A-Za-z]" if ascii_thai else "]"))
     first = ("(?<=[\u0e01-\u0e5b])|" if thai else "") + (f"(?<=[{_CYRILLIC}])|" if cyrillic else "")
     if box_glue:
-        first = f"(?<=[{_BOX}])(?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))|" + first
+        first = f"(?<=[{_BOX}])(?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))|(?<=[а-яё][{_GREEK_VOWELS}])|" + first
     if ascii_thai:
         first += "(?<=[A-Za-z])(?:(?<=[\u0e01-\u0e5b].)|(?=[\u0e01-\u0e5b]))|"
     # Most stops are a letter like `é` after one that no paired place can follow (ASCII, or `α` before `π`):
@@ -257,7 +260,8 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
     can_precede = (_chars(decoders, 0xC2, 0xDF) | _chars(decoders, 0x80, 0xBF) | _E2 | _LATIN1_HIGH | _CAPS)
     # (With ``cyrillic``, a Cyrillic letter always stops, and with ``box_glue`` a box-drawing sign may: neither is
     # one of the paired anchors here.)
-    always = ({chr(c) for c in range(0x400, 0x500)} if cyrillic else set()) | (_BOX_SIGNS if box_glue else set())
+    always = (({chr(c) for c in range(0x400, 0x500)} if cyrillic else set())
+              | (_BOX_SIGNS | set(_GREEK_VOWELS) if box_glue else set()))
     only_paired = paired_anchors - lone_chars - _LATIN_CJK - _NBSP_LEADS - always
     plain = f"(?<![^{_class(can_precede)[1:]}{_class(only_paired)})"
     return re.compile(f"(?s){anchors}{plain}(?:{first}{paired}|{lone}|{lost_nbsp})")
@@ -273,7 +277,8 @@ _FIRST_SCAN = _evidence_pattern(_NOT_CP874, thai=True, cyrillic=True)
 # The first scan once the text's first Cyrillic letters were asked and write Cyrillic (they are not glued to
 # ASCII letters): every Russian paragraph stops the first scan once, at its first letter, and goes on in this one.
 # It also stops at a box-drawing sign touching a Cyrillic letter: KOI8-U read as KOI8-R (`Укра╖ни`, `Ки╖в`) turns
-# Ukrainian's own letters into such signs, and the sign is rare enough in any text to be an anchor for free.
+# Ukrainian's own letters into such signs, and the sign is rare enough in any text to be an anchor for free; and
+# at Greek's accented vowels read with cp1251, capitals the scan visits anyway.
 _AFTER_CYRILLIC = _evidence_pattern(_NOT_CP874, thai=True, box_glue=True)
 # The scan as a bound method (no Python frame of ours between the caller and the regex engine).
 SCAN = _FIRST_SCAN.search
@@ -790,7 +795,8 @@ def _evidence(text: str, first: re.Match[str] | None, defer_rare: bool = False) 
                     return True
                 scan, start = _AFTER_CYRILLIC, at
                 break
-            if scan is _AFTER_CYRILLIC and "\u2500" <= ch <= "\u257f" and _box_glued(text, at):
+            if scan is _AFTER_CYRILLIC and (("\u2500" <= ch <= "\u257f" and _box_glued(text, at))
+                                            or (ch in _GREEK_VOWELS and "а" <= text[at - 1] <= "я")):
                 return True
             if (scan is _FIRST_SCAN or scan is _AFTER_CYRILLIC) and "\u0e01" <= ch <= "\u0e5b":  # (asked once)
                 window = text[at:at + _CP874_WINDOW]

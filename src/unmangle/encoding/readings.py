@@ -496,10 +496,12 @@ def _less(min_gain: float, bonus: float) -> float:
 MULTIBYTE_TRUE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
 
 
-def _legacy_readings(token: str, below_gain: float = math.inf, single_byte: bool = False) -> list[Reading]:
+def _legacy_readings(token: str, below_gain: float = math.inf, single_byte: bool = False,
+                     other_script: bool = False) -> list[Reading]:
     """A legacy encoding read with another codec: single-byte readings of any legacy text, and CJK codecs
     confused with each other (GBK read as Big5); a CJK reading never turns into a single-byte script. (Only
-    those needing a margin below ``below_gain``; with ``single_byte``, only single-byte wrong decoders'.)"""
+    those needing a margin below ``below_gain``; with ``single_byte``, only single-byte wrong decoders'; with
+    ``other_script``, readings into another script than the token's too.)"""
     out: list[Reading] = []
     from_script = script_of(token)
     rare_latin: bool | None = None  # (asked once, if at all)
@@ -528,7 +530,8 @@ def _legacy_readings(token: str, below_gain: float = math.inf, single_byte: bool
                 continue  # signs read as other signs (√2 as –2) say nothing: text is letters
             # Cyrillic never came from Greek or Thai read as KOI8-R: one non-Latin script does not turn
             # into another, unless into CJK from a multi-byte codec.
-            if from_script not in ("", "Latin") and to_script not in (from_script, "Latin") and not cjk:
+            if from_script not in ("", "Latin") and to_script not in (from_script, "Latin") and not cjk and not (
+                    other_script and wd.codec == "cp1251"):
                 continue
             # Every codec that reads it so gets its own copy (KOI8-R and KOI8-U agree on most words): the
             # document's pair is decided by the words only one of them can read. A single-byte legacy text
@@ -658,9 +661,12 @@ def _readings(token: str, model: CharModel, before: str = "",
     # (A Cyrillic letter glued to an ASCII one is a Latin text's accented letter read with a Cyrillic code
     # page: `Zaїуіж`, `cafй`.)
     if not lossless:
+        # (Greek read with cp1251 is Cyrillic with capitals inside words, `ЕллЬдб`: its readings may change the
+        # script, which a Cyrillic word's otherwise never do.)
+        greek = GREEK_AS_CYRILLIC.search(token) is not None
         if (rare_cjk or LEGACY_RUN.search(token) or CYRILLIC_CASE.search(token) or CYRILLIC_CAPS.search(token)
-                or RARE_LATIN_RE.search(token)):
-            out.extend(_legacy_readings(token, below_gain))
+                or RARE_LATIN_RE.search(token) or greek):
+            out.extend(_legacy_readings(token, below_gain, other_script=greek))
         elif CYRILLIC_GLUE.search(token):
             # (Only a Cyrillic code page's readings: the same letters read as CJK, `邢w` for `поw`, are a CJK
             # text's only where other shapes of it show. Where only box-drawing signs touch the letters, only
@@ -675,6 +681,7 @@ def _readings(token: str, model: CharModel, before: str = "",
             if (keep_unseen or seen(r.text)) and r.min_gain < below_gain]
 
 
+GREEK_AS_CYRILLIC = re.compile("[а-яё][ЬЭЮЯ]")
 _ASCII_GLUE = re.compile("[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
 
 
