@@ -363,6 +363,9 @@ def test_japanese_read_as_shift_jis_with_losses_is_restored(errors: str) -> None
     ("Family: 👨\u200d👩\u200d👧 at home", "cp1251"),
     ("Merci ❤️ à tous", "cp1251"),  # (three bytes each: the gate hears the emoji's shape under cp1251)
     ("Nice day ☀️ at the beach", "koi8-r"),
+    # (An emoji alone in Latin text under cp1251 or KOI8-R: four bytes that start with a Cyrillic letter.)
+    ("Great job 👍 see you tomorrow, my friend.", "cp1251"),
+    ("Thanks 🙏🙏", "koi8-r"),
 ])
 def test_emoji_read_with_a_wrong_decoder_come_back(original: str, wrong: str) -> None:
     # (The corpora's prose holds no emoji; the web's does, and their four bytes read as GBK are `馃榾`.)

@@ -51,6 +51,7 @@ from unmangle.encoding.readings import (
     _LATIN_LETTER,
     _RARE,
     COMMON,
+    EMOJI,
     RARE_LATIN,
     _common_decoders,
     find_suspect,
@@ -322,12 +323,12 @@ _CYRILLIC_WORD = 3
 
 def cyrillic_glued(text: str, at: int) -> bool:
     """Whether the first Cyrillic runs of ``text`` from ``at`` (its first Cyrillic letter the scan stopped at)
-    are glued to ASCII letters, before a run shows that the text writes Cyrillic."""
+    are glued to ASCII letters (or lead an emoji's bytes), before a run shows that the text writes Cyrillic."""
     while at and "\u0400" <= text[at - 1] <= "\u04ff":
         at -= 1  # (the scan may stop inside a run: after a letter that is also a code page's sign)
     for n, m in enumerate(_CYRILLIC_RUN.finditer(text, at)):
         a, b = m.span()
-        if text[a - 1:a] in _ASCII_LETTERS or text[b:b + 1] in _ASCII_LETTERS:
+        if text[a - 1:a] in _ASCII_LETTERS or text[b:b + 1] in _ASCII_LETTERS or _emoji_shape(text, a, b):
             return True
         if b - a >= _CYRILLIC_WORD or n + 1 == _GLUE_RUNS:
             return False
@@ -343,6 +344,20 @@ _CYRILLIC_WORD_AT = re.compile(
 # (Bound methods, for the clean path of fix_text.)
 CYRILLIC_WORD_AT = _CYRILLIC_WORD_AT.match
 SCAN_PAST_CYRILLIC = _AFTER_CYRILLIC.search
+
+
+def _emoji_shape(text: str, a: int, b: int) -> bool:
+    """Whether the Cyrillic run ``text[a:b]`` holds the lead of an emoji's four bytes of UTF-8 under cp1251 or
+    KOI8-R (`рџ‘Ќ` is `👍`, `П÷≤─` is `😀`): a Latin text whose only damage is one emoji shows no other sign."""
+    for i in range(a, b):
+        if text[i] in "рП":
+            for codec in ("cp1251", "koi8-r"):
+                try:
+                    if text[i:i + 4].encode(codec).decode("utf-8") in EMOJI:
+                        return True
+                except UnicodeError:
+                    continue
+    return False
 
 
 def _box_glued(text: str, at: int) -> bool:

@@ -93,10 +93,10 @@ _LATIN_SHAPED = _LATIN_ALPHABETS | _MARKS  # (what counts as real only where a L
 # Korean corpus never showed, and keeping them out is what tells it from Korean.)
 # Emoji too: the corpora are prose without them, but every social page writes them, and UTF-8's four bytes of
 # `😀` read as GBK (`馃榾`) are as much mojibake as a quote's three (and its joiners and skin tones with it).
-_EMOJI = frozenset(chr(cp) for a, b in ((0x1F1E6, 0x1F1FF), (0x1F300, 0x1F64F), (0x1F680, 0x1F6FF),
+EMOJI = frozenset(chr(cp) for a, b in ((0x1F1E6, 0x1F1FF), (0x1F300, 0x1F64F), (0x1F680, 0x1F6FF),
                                          (0x1F900, 0x1F9FF), (0x1FA70, 0x1FAFF), (0x2600, 0x27BF))
                    for cp in range(a, b + 1)) | {"\u200d", "\ufe0f", "\u20e3"}
-SEEN = (_common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | _EMOJI | {"\ufffd"}
+SEEN = (_common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | EMOJI | {"\ufffd"}
         | {c for c in FIRST_LEVELS if not "\uac00" <= c <= "\ud7af"})
 _RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
 _ANY_CJK = r"[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]"
@@ -122,6 +122,8 @@ CYRILLIC_CASE = re.compile(_CYRILLIC_CASE)
 CYRILLIC_CAPS = re.compile("[А-ЯЁ]{3,}")
 # A Cyrillic letter glued to an ASCII one: a Latin code page's accented letter read with a Cyrillic one (`cafй`);
 # or a box-drawing sign inside a Cyrillic word: Ukrainian's `і ї є ґ` in KOI8-U read as KOI8-R (`Укра╖ни`).
+# The first two bytes of an emoji's UTF-8 (F0 9F) under cp1251 and KOI8-R.
+EMOJI_LEAD = re.compile("рџ|П÷")
 CYRILLIC_GLUE = re.compile("[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]"
                            "|[\u0400-\u04ff][\u2500-\u257f]|[\u2500-\u257f][\u0400-\u04ff]")
 
@@ -238,7 +240,7 @@ def reads_as_common(decoded: str, latin_shape: bool = True) -> bool:
     """Whether a decoder's reading is a character real text commonly uses: a capital counts as its lower case
     (`AÑOS` in a headline); a letter of a Latin alphabet the corpora do not write, or a combining mark, where a
     Latin shape spelled it (``latin_shape``); a ligature or an emoji anywhere (`п¬Ѓ` is `ﬁ`, `вќ¤` is `❤`)."""
-    return (decoded in COMMON or decoded.lower() in COMMON or decoded in _LIGATURES or decoded in _EMOJI
+    return (decoded in COMMON or decoded.lower() in COMMON or decoded in _LIGATURES or decoded in EMOJI
             or (latin_shape and decoded in _LATIN_SHAPED))
 
 
@@ -694,7 +696,7 @@ def _signs_only(token: str, reading: str) -> bool:
 def _common(text: str) -> bool:
     """Whether real text commonly uses every character of ``text`` (a capital as its lower case; emoji, which
     the corpora's prose never shows)."""
-    return all(c < "\x80" or c in COMMON or c.lower() in COMMON or c in _EMOJI for c in text)
+    return all(c < "\x80" or c in COMMON or c.lower() in COMMON or c in EMOJI for c in text)
 
 
 def seen(text: str) -> bool:

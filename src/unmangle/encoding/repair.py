@@ -46,6 +46,8 @@ from unmangle.encoding.readings import (
     CYRILLIC_CAPS,
     CYRILLIC_CASE,
     CYRILLIC_GLUE,
+    EMOJI,
+    EMOJI_LEAD,
     MULTIBYTE_TRUE,
     RARE_LATIN,
     Reading,
@@ -101,7 +103,8 @@ def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         pos = end if end > pos else pos + 1
     extra = [*(CYRILLIC_CAPS.finditer(text) if spans and CYRILLIC_CASE.search(text) else ()),
-             *CYRILLIC_GLUE.finditer(text)]  # (no shape of UTF-8 in `cafй`: a Latin code page read as Cyrillic)
+             *CYRILLIC_GLUE.finditer(text),  # (no shape of UTF-8 in `cafй`: a Latin code page read as Cyrillic)
+             *EMOJI_LEAD.finditer(text)]  # (nor one find_suspect knows in `рџ‘Ќ`, an emoji's four bytes)
     if extra:
         taken = {s for s, _ in spans}
         for m in extra:
@@ -258,8 +261,9 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
                 # `MГјnchen` is UTF-8 read as cp1251, and no real word glues two scripts so; nor signs inside a
                 # word, `K├╝nstler`, cp437's box drawing for `ü`, which no writer puts between two letters, nor
                 # box drawing before them, `├╝ber`; nor a reading into words a language knows, `şehir`.)
+                # (Nor an emoji: four bytes of UTF-8 that spell one are no chance shape of real text, `рџ‘Ќ`.)
                 if (not looks_mangled(token) and not mixes_scripts(token) and not _SIGNS_IN_WORD.search(token)
-                        and not _known_words(r.text)):
+                        and not _known_words(r.text) and r.text not in EMOJI):
                     vetoed.add(r.text)  # (and so for every decoder that reads the same bytes alike)
                     utf8_vetoed[r.start, r.end] = max(margin, utf8_vetoed.get((r.start, r.end), -math.inf))
                     continue
@@ -713,7 +717,8 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
     if edits is None:
         edits = whole_legacy_first(text)
     if edits is None:
-        suspect = find_suspect(text) is not None or CYRILLIC_GLUE.search(text) is not None
+        suspect = (find_suspect(text) is not None or CYRILLIC_GLUE.search(text) is not None
+                   or EMOJI_LEAD.search(text) is not None)
         edits = ftfy_rival(text, _repair(text) if suspect else [])
         if _LEAD_SPACE.search(text) and (any(map(_single_byte_utf8, edits)) if edits else is_bad(text)):
             edits = _with_no_break_spaces(text, edits)
