@@ -52,6 +52,8 @@ from unmangle.encoding.readings import (
     _RARE,
     COMMON,
     EMOJI,
+    EMOJI_LEAD,
+    GREEK_VOWELS_AS_CP1251,
     RARE_LATIN,
     _common_decoders,
     find_suspect,
@@ -104,9 +106,6 @@ _CAPS = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 _CYRILLIC = "\u0400-\u04ff"  # (as a range inside a class)
 _BOX = "\u2500-\u257f"
 _BOX_SIGNS = {chr(c) for c in range(0x2500, 0x2580)}
-# Greek's accented vowels `ά έ ή ί` under cp1251: capitals inside lowercase words (`ЕллЬдб` for `Ελλάδα`), which no
-# Cyrillic word writes.
-_GREEK_VOWELS = "ЬЭЮЯ"
 _MARKS = set(map(chr, range(0x80, 0xA0))) | {"\ufffd"}
 _RARE_CJK = re.compile(_RARE)
 _CJK = re.compile(_ANY_CJK)
@@ -252,7 +251,8 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
                + (_BOX if box_glue else "") + ("A-Za-z]" if ascii_thai else "]"))
     first = ("(?<=[\u0e01-\u0e5b])|" if thai else "") + (f"(?<=[{_CYRILLIC}])|" if cyrillic else "")
     if box_glue:
-        first = f"(?<=[{_BOX}])(?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))|(?<=[а-яё][{_GREEK_VOWELS}])|" + first
+        first = (f"(?<=[{_BOX}])(?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))|(?<=[а-яё][{GREEK_VOWELS_AS_CP1251}])|"
+                 + first)
     if ascii_thai:
         first += "(?<=[A-Za-z])(?:(?<=[\u0e01-\u0e5b].)|(?=[\u0e01-\u0e5b]))|"
     # Most stops are a letter like `é` after one that no paired place can follow (ASCII, or `α` before `π`):
@@ -262,7 +262,7 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
     # (With ``cyrillic``, a Cyrillic letter always stops, and with ``box_glue`` a box-drawing sign may: neither is
     # one of the paired anchors here.)
     always = (({chr(c) for c in range(0x400, 0x500)} if cyrillic else set())
-              | (_BOX_SIGNS | set(_GREEK_VOWELS) if box_glue else set()))
+              | (_BOX_SIGNS | set(GREEK_VOWELS_AS_CP1251) if box_glue else set()))
     only_paired = paired_anchors - lone_chars - _LATIN_CJK - _NBSP_LEADS - always
     plain = f"(?<![^{_class(can_precede)[1:]}{_class(only_paired)})"
     return re.compile(f"(?s){anchors}{plain}(?:{first}{paired}|{lone}|{lost_nbsp})")
@@ -349,14 +349,15 @@ SCAN_PAST_CYRILLIC = _AFTER_CYRILLIC.search
 def _emoji_shape(text: str, a: int, b: int) -> bool:
     """Whether the Cyrillic run ``text[a:b]`` holds the lead of an emoji's four bytes of UTF-8 under cp1251 or
     KOI8-R (`рџ‘Ќ` is `👍`, `П÷≤─` is `😀`): a Latin text whose only damage is one emoji shows no other sign."""
-    for i in range(a, b):
-        if text[i] in "рП":
-            for codec in ("cp1251", "koi8-r"):
-                try:
-                    if text[i:i + 4].encode(codec).decode("utf-8") in EMOJI:
-                        return True
-                except UnicodeError:
-                    continue
+    lead = EMOJI_LEAD.search(text, a, b + 1)
+    if lead is None:
+        return False
+    for codec in ("cp1251", "koi8-r"):
+        try:
+            if text[lead.start():lead.start() + 4].encode(codec).decode("utf-8") in EMOJI:
+                return True
+        except UnicodeError:
+            continue
     return False
 
 
@@ -811,7 +812,7 @@ def _evidence(text: str, first: re.Match[str] | None, defer_rare: bool = False) 
                 scan, start = _AFTER_CYRILLIC, at
                 break
             if scan is _AFTER_CYRILLIC and (("\u2500" <= ch <= "\u257f" and _box_glued(text, at))
-                                            or (ch in _GREEK_VOWELS and "а" <= text[at - 1] <= "я")):
+                                            or (ch in GREEK_VOWELS_AS_CP1251 and "а" <= text[at - 1] <= "я")):
                 return True
             if (scan is _FIRST_SCAN or scan is _AFTER_CYRILLIC) and "\u0e01" <= ch <= "\u0e5b":  # (asked once)
                 window = text[at:at + _CP874_WINDOW]

@@ -122,10 +122,15 @@ CYRILLIC_CASE = re.compile(_CYRILLIC_CASE)
 CYRILLIC_CAPS = re.compile("[А-ЯЁ]{3,}")
 # A Cyrillic letter glued to an ASCII one: a Latin code page's accented letter read with a Cyrillic one (`cafй`);
 # or a box-drawing sign inside a Cyrillic word: Ukrainian's `і ї є ґ` in KOI8-U read as KOI8-R (`Укра╖ни`).
+_ASCII_GLUE = "[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]"
+CYRILLIC_GLUE = re.compile(_ASCII_GLUE + "|[\u0400-\u04ff][\u2500-\u257f]|[\u2500-\u257f][\u0400-\u04ff]")
+ASCII_GLUE = re.compile(_ASCII_GLUE)
+# Greek's accented vowels `ά έ ή ί` under cp1251: capitals inside lowercase words (`ЕллЬдб` for `Ελλάδα`), which no
+# Cyrillic word writes.
+GREEK_VOWELS_AS_CP1251 = "ЬЭЮЯ"
+GREEK_AS_CYRILLIC = re.compile(f"[а-яё][{GREEK_VOWELS_AS_CP1251}]")
 # The first two bytes of an emoji's UTF-8 (F0 9F) under cp1251 and KOI8-R.
 EMOJI_LEAD = re.compile("рџ|П÷")
-CYRILLIC_GLUE = re.compile("[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]"
-                           "|[\u0400-\u04ff][\u2500-\u257f]|[\u2500-\u257f][\u0400-\u04ff]")
 
 
 def _rare_latin(max_count: float = 64.0) -> set[str]:
@@ -660,8 +665,6 @@ def _readings(token: str, model: CharModel, before: str = "",
     # so a token with a whole lossless UTF-8 reading needs no legacy alternatives.
     lossless = any(r.kind == "mojibake" and r.start == 0 and r.end == len(token) and r.min_gain <= 1.0
                    and _common(r.text) for r in out)
-    # (A Cyrillic letter glued to an ASCII one is a Latin text's accented letter read with a Cyrillic code
-    # page: `Zaїуіж`, `cafй`.)
     if not lossless:
         # (Greek read with cp1251 is Cyrillic with capitals inside words, `ЕллЬдб`: its readings may change the
         # script, which a Cyrillic word's otherwise never do.)
@@ -670,21 +673,18 @@ def _readings(token: str, model: CharModel, before: str = "",
                 or RARE_LATIN_RE.search(token) or greek):
             out.extend(_legacy_readings(token, below_gain, other_script=greek))
         elif CYRILLIC_GLUE.search(token):
-            # (Only a Cyrillic code page's readings: the same letters read as CJK, `邢w` for `поw`, are a CJK
-            # text's only where other shapes of it show. Where only box-drawing signs touch the letters, only
-            # the signs are read anew: KOI8-U and KOI8-R differ in nothing else, and a table drawn around
-            # Cyrillic words, `║Имя║`, is no other code page's letters.)
+            # (A Cyrillic letter glued to an ASCII one is a Latin text's accented letter read with a Cyrillic
+            # code page, `Zaїуіж`, `cafй`: only such a code page's readings. The same letters read as CJK, `邢w`
+            # for `поw`, are a CJK text's only where other shapes of it show. Where only box-drawing signs touch
+            # the letters, only the signs are read anew: KOI8-U and KOI8-R differ in nothing else, and a table
+            # drawn around Cyrillic words, `║Имя║`, is no other code page's letters.)
             legacy = _legacy_readings(token, below_gain, single_byte=True)
-            if _ASCII_GLUE.search(token) is None:
+            if ASCII_GLUE.search(token) is None:
                 legacy = [r for r in legacy if _signs_only(token, r.text)]
             out.extend(legacy)
     # A reading with a character real text never uses is not worth the model's time.
     return [r for r in _dedupe(_compose_marks(token, out))
             if (keep_unseen or seen(r.text)) and r.min_gain < below_gain]
-
-
-GREEK_AS_CYRILLIC = re.compile("[а-яё][ЬЭЮЯ]")
-_ASCII_GLUE = re.compile("[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
 
 
 def _signs_only(token: str, reading: str) -> bool:
