@@ -366,6 +366,7 @@ def test_japanese_read_as_shift_jis_with_losses_is_restored(errors: str) -> None
     # (An emoji alone in Latin text under cp1251 or KOI8-R: four bytes that start with a Cyrillic letter.)
     ("Great job 👍 see you tomorrow, my friend.", "cp1251"),
     ("Thanks 🙏🙏", "koi8-r"),
+    ("Nice ⭐ rating, top 🅰 grade", "cp1251"),  # (emoji outside the pictograph blocks: U+2B50, U+1F170)
 ])
 def test_emoji_read_with_a_wrong_decoder_come_back(original: str, wrong: str) -> None:
     # (The corpora's prose holds no emoji; the web's does, and their four bytes read as GBK are `馃榾`.)

@@ -93,9 +93,8 @@ _LATIN_SHAPED = _LATIN_ALPHABETS | _MARKS  # (what counts as real only where a L
 # Korean corpus never showed, and keeping them out is what tells it from Korean.)
 # Emoji too: the corpora are prose without them, but every social page writes them, and UTF-8's four bytes of
 # `😀` read as GBK (`馃榾`) are as much mojibake as a quote's three (and its joiners and skin tones with it).
-EMOJI = frozenset(chr(cp) for a, b in ((0x1F1E6, 0x1F1FF), (0x1F300, 0x1F64F), (0x1F680, 0x1F6FF),
-                                         (0x1F900, 0x1F9FF), (0x1FA70, 0x1FAFF), (0x2600, 0x27BF))
-                   for cp in range(a, b + 1)) | {"\u200d", "\ufe0f", "\u20e3"}
+EMOJI = frozenset(chr(cp) for a, b in ((0x1F000, 0x1FAFF), (0x2300, 0x23FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF))
+                  for cp in range(a, b + 1)) | {"\u200d", "\ufe0f", "\u20e3"}
 SEEN = (_common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | EMOJI | {"\ufffd"}
         | {c for c in FIRST_LEVELS if not "\uac00" <= c <= "\ud7af"})
 _RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
