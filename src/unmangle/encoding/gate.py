@@ -53,6 +53,8 @@ from unmangle.encoding.readings import (
     COMMON,
     EMOJI,
     EMOJI_LEAD,
+    EMOJI_LEAD_CODECS,
+    GREEK_AS_CYRILLIC,
     GREEK_VOWELS_AS_CP1251,
     RARE_LATIN,
     _common_decoders,
@@ -251,8 +253,7 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
                + (_BOX if box_glue else "") + ("A-Za-z]" if ascii_thai else "]"))
     first = ("(?<=[\u0e01-\u0e5b])|" if thai else "") + (f"(?<=[{_CYRILLIC}])|" if cyrillic else "")
     if box_glue:
-        first = (f"(?<=[{_BOX}])(?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))|(?<=[а-яё][{GREEK_VOWELS_AS_CP1251}])|"
-                 + first)
+        first = f"(?<=[{_BOX}])(?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))|(?<={GREEK_AS_CYRILLIC.pattern})|" + first
     if ascii_thai:
         first += "(?<=[A-Za-z])(?:(?<=[\u0e01-\u0e5b].)|(?=[\u0e01-\u0e5b]))|"
     # Most stops are a letter like `é` after one that no paired place can follow (ASCII, or `α` before `π`):
@@ -341,9 +342,11 @@ _CYRILLIC_WORD_AT = re.compile(
     f"{{0,{_GLUE_RUNS - 1}}}[{_CYRILLIC}]{{{_CYRILLIC_WORD},}}+(?![A-Za-z])")
 
 
-# (Bound methods, for the clean path of fix_text.)
-CYRILLIC_WORD_AT = _CYRILLIC_WORD_AT.match
-SCAN_PAST_CYRILLIC = _AFTER_CYRILLIC.search
+def cyrillic_evidence(text: str, at: int) -> bool:
+    """Whether the text's first Cyrillic letters, at ``at``, are evidence: not a word of Cyrillic glued to nothing
+    within the first runs (one match, the common case), and glued to ASCII letters or leading an emoji's bytes
+    (:func:`cyrillic_glued`). The one question the clean path and the gate both ask."""
+    return _CYRILLIC_WORD_AT.match(text, at) is None and cyrillic_glued(text, at)
 
 
 def _emoji_shape(text: str, a: int, b: int) -> bool:
@@ -352,7 +355,7 @@ def _emoji_shape(text: str, a: int, b: int) -> bool:
     lead = EMOJI_LEAD.search(text, a, b + 1)
     if lead is None:
         return False
-    for codec in ("cp1251", "koi8-r"):
+    for codec in EMOJI_LEAD_CODECS:
         try:
             if text[lead.start():lead.start() + 4].encode(codec).decode("utf-8") in EMOJI:
                 return True
@@ -373,9 +376,7 @@ def past_cyrillic(text: str, first: re.Match[str]) -> re.Match[str] | None:
     of a scan that no longer stops at Cyrillic, or None (every Cyrillic paragraph stops the first scan, and
     most are clean). :func:`judge` given either goes on as from the start."""
     at = first.start()
-    if _CYRILLIC_WORD_AT.match(text, at) is None and cyrillic_glued(text, at):
-        return first
-    return _AFTER_CYRILLIC.search(text, at)
+    return first if cyrillic_evidence(text, at) else _AFTER_CYRILLIC.search(text, at)
 
 
 # --- judging each place ----------------------------------------------------------------------------------------
@@ -807,12 +808,12 @@ def _evidence(text: str, first: re.Match[str] | None, defer_rare: bool = False) 
             at = m.start()
             ch = text[at]
             if scan is _FIRST_SCAN and "\u0400" <= ch <= "\u04ff":  # (asked once a text)
-                if cyrillic_glued(text, at):
+                if cyrillic_evidence(text, at):
                     return True
                 scan, start = _AFTER_CYRILLIC, at
                 break
             if scan is _AFTER_CYRILLIC and (("\u2500" <= ch <= "\u257f" and _box_glued(text, at))
-                                            or (ch in GREEK_VOWELS_AS_CP1251 and "а" <= text[at - 1] <= "я")):
+                                            or (at and GREEK_AS_CYRILLIC.match(text, at - 1) is not None)):
                 return True
             if (scan is _FIRST_SCAN or scan is _AFTER_CYRILLIC) and "\u0e01" <= ch <= "\u0e5b":  # (asked once)
                 window = text[at:at + _CP874_WINDOW]

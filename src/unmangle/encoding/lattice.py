@@ -475,8 +475,6 @@ def _spans(observed: str, nodes: list) -> tuple[tuple[int, int, str], ...]:
     return tuple((s, e, t) for s, e, t in out if observed[s:e] != t)
 
 
-
-
 def _prune(bucket: dict[tuple[int, int, int], _Hyp], beam: int) -> list[_Hyp]:
     """The best ``beam`` hypotheses, and the best of as many other decoder states besides."""
     ranked = sorted(bucket.values(), key=lambda h: -h[0])

@@ -128,8 +128,9 @@ ASCII_GLUE = re.compile(_ASCII_GLUE)
 # Cyrillic word writes.
 GREEK_VOWELS_AS_CP1251 = "ЬЭЮЯ"
 GREEK_AS_CYRILLIC = re.compile(f"[а-яё][{GREEK_VOWELS_AS_CP1251}]")
-# The first two bytes of an emoji's UTF-8 (F0 9F) under cp1251 and KOI8-R.
-EMOJI_LEAD = re.compile("рџ|П÷")
+# The first two bytes of an emoji's UTF-8 (F0 9F) under the Cyrillic code pages (`рџ`, `П÷`).
+EMOJI_LEAD_CODECS = ("cp1251", "koi8-r")
+EMOJI_LEAD = re.compile("|".join(b"\xf0\x9f".decode(codec) for codec in EMOJI_LEAD_CODECS))
 
 
 def _rare_latin(max_count: float = 64.0) -> set[str]:
@@ -510,7 +511,7 @@ def _legacy_readings(token: str, below_gain: float = math.inf, single_byte: bool
     ``other_script``, readings into another script than the token's too.)"""
     out: list[Reading] = []
     from_script = script_of(token)
-    rare_latin: bool | None = None  # (asked once, if at all)
+    lone_enough: bool | None = None  # (whether one odd letter is evidence enough: asked once, if at all)
     for wd, trues in _LEGACY_PAIRS:
         if single_byte and wd.multibyte:
             continue
@@ -520,9 +521,9 @@ def _legacy_readings(token: str, below_gain: float = math.inf, single_byte: bool
             continue
         if count_high(data) < 2:
             # (One odd letter is a reading's whole evidence only if rare, or Cyrillic glued to ASCII ones.)
-            if rare_latin is None:
-                rare_latin = RARE_LATIN_RE.search(token) is not None or CYRILLIC_GLUE.search(token) is not None
-            if not rare_latin:
+            if lone_enough is None:
+                lone_enough = RARE_LATIN_RE.search(token) is not None or CYRILLIC_GLUE.search(token) is not None
+            if not lone_enough:
                 continue
         for true, label, cjk in trues:
             # (Bytes a codec cannot read come back as U+FFFD, which no code page here writes for bytes it

@@ -27,15 +27,7 @@ from unmangle.encoding.ascii_marks import ascii_marks
 from unmangle.encoding.chunks import PIECE, pieces
 from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_first_text, ftfy_pass, ftfy_rival
-from unmangle.encoding.gate import (
-    CYRILLIC_WORD_AT,
-    SCAN,
-    SCAN_PAST_CYRILLIC,
-    SHORT,
-    UNSCANNED,
-    clean_thai,
-    past_cyrillic,
-)
+from unmangle.encoding.gate import SCAN, SHORT, UNSCANNED, clean_thai, past_cyrillic
 from unmangle.encoding.known_words import unknown_words, with_known_readings, with_known_words
 from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
@@ -894,7 +886,7 @@ def fix_text(text: str) -> str:
             return text
         at = first.start()
         if "\u0400" <= text[at] <= "\u04ff":  # (a word of Cyrillic first, as in most Cyrillic text: go on)
-            first = SCAN_PAST_CYRILLIC(text, at) if CYRILLIC_WORD_AT(text, at) else past_cyrillic(text, first)
+            first = past_cyrillic(text, first)
             if first is None:
                 return text
             at = first.start()
