@@ -16,7 +16,7 @@ decoder can treat bytes it cannot map (the ``errors`` of a layer):
 Families (the name says the layers, ``+`` joins layers applied in order):
 
 - ``utf8-as-X``: UTF-8 read as X, for X in latin-1, cp1252, cp1250, cp1251, cp1253, cp1254, cp1257, iso-8859-2,
-  iso-8859-5, iso-8859-7, iso-8859-15, koi8-r, mac-roman, cp437, gbk, gb18030, big5, shift_jis, cp932, euc-jp,
+  iso-8859-5, iso-8859-7, iso-8859-15, koi8-r, mac-roman, cp437, cp866, gbk, gb18030, big5, shift_jis, cp932, euc-jp,
   euc-kr (lossless: ``c1`` for single-byte code pages, ``strict`` for multi-byte ones);
 - ``utf8-as-X-ignore`` / ``-replace`` / ``-question``: the lossy variants, for every multi-byte X and every
   single-byte X with undefined bytes (cp1252 0x81 0x8D 0x8F 0x90 0x9D, ...); a document is only used when the
@@ -140,6 +140,7 @@ _HOME: dict[str, tuple[str, ...]] = {
     "iso-8859-15": ("fr", "de", "es", "en", "tr", "vi"),
     "mac-roman": ("en", "fr", "de", "es", "ja", "ru"),
     "cp437": ("en", "de", "fr", "es"),
+    "cp866": ("ru", "uk", "bg", "en"),
     "cp1250": ("cs", "pl", "hu", "ro", "de", "en"),
     "iso-8859-2": ("cs", "pl", "hu", "ro", "de", "en"),
     "cp1251": ("ru", "uk", "bg", "en"),

@@ -60,6 +60,12 @@ LOSSLESS = [
     ("utf-8", "cp437", "Über den Flüssen liegen schöne Städte und Dörfer."),
     # (One word, whose box drawing ftfy's heuristic does not flag: `K├╝nstler`.)
     ("utf-8", "cp437", "Normalerweise sind es Künstler, die eine Menge Sachen machen wollen."),
+    # (cp866, the DOS and Windows console code page in Russia: box drawing for UTF-8's lead bytes, Cyrillic for
+    # its continuations, `╨Я╤А╨╕╨▓╨╡╤В`, `ItтАЩs`, `caf├й`.)
+    ("utf-8", "cp866", "Президент заявил, что правительство продолжит реформы в следующем году."),
+    ("utf-8", "cp866", "It’s the “best” café in town — really, it’s worth the trip."),
+    ("utf-8", "cp866", "São Paulo, Zürich und Genève sind schöne Städte."),
+    ("utf-8", "cp866", "Він сказав, що Україна готова до переговорів."),
     ("utf-8", "gbk", "为什么我会不想同场较量一下呢?"),
     ("utf-8", "gbk", "YouTube频道，特朗普西弗吉尼亚州集会"),
     ("utf-8", "gbk", "And then there’s the rain. But that’s not the case."),
@@ -385,7 +391,10 @@ def test_ukrainian_koi8_u_read_as_koi8_r_is_read_back(original: str) -> None:
 
 
 def test_a_table_drawn_around_cyrillic_words_is_left_alone() -> None:
-    for text in ["Таблиця: ║Имя║Возраст║", "╔══════╗\n║Привет║\n╚══════╝"]:
+    # (cp866 writes UTF-8's lead bytes as these signs, and `├И` is its `È`: a sign before a Cyrillic word is no
+    # such lead.)
+    for text in ["Таблиця: ║Имя║Возраст║", "╔══════╗\n║Привет║\n╚══════╝", "├Итого┤ 125 руб.",
+                 "│Иван│Петров│Москва│", "Папка ├── документы\n│   ├── отчёт.docx\n│   └── план.xlsx"]:
         assert fix_text(text) == text
 
 
@@ -418,7 +427,7 @@ def _normal(name: str) -> str:
 
 CODECS = ("utf-8", "latin-1", "cp1252", "iso-8859-15", "cp1250", "iso-8859-2", "cp1251", "iso-8859-5", "koi8-r",
           "koi8-u", "cp1253", "iso-8859-7", "cp1254", "iso-8859-9", "cp1257", "iso-8859-13", "cp1255", "cp1256",
-          "cp874", "mac-roman", "cp437", "cp850", "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "cp950",
+          "cp874", "mac-roman", "cp437", "cp850", "cp866", "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "cp950",
           "shift_jis", "cp932", "euc-jp", "euc-kr", "cp949")
 
 

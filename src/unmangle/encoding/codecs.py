@@ -128,7 +128,14 @@ SINGLE_BYTE: tuple[WrongDecoder, ...] = (
     _wd("mac-roman", rarity=_RARE),
     _wd("cp437", rarity=_RARE),
     _wd("cp850", rarity=_RARE),
+    _wd("cp866", rarity=_RARE),
 )
+
+# The decoders whose shapes the clean path's scans look for. Not cp866 (DOS and the Windows console in Russia): it
+# writes Cyrillic letters for UTF-8's continuation bytes, as cp874 writes Thai ones, so a scan for its shapes
+# would stop in every Russian word. Its mojibake shows otherwise: its box-drawing signs for UTF-8's lead bytes
+# glued to those letters (`╨Я╤А╨╕╨▓╨╡╤В`, `caf├й`), its Cyrillic glued to ASCII letters (`ItтАЩs`).
+SCANNED: tuple[WrongDecoder, ...] = tuple(wd for wd in SINGLE_BYTE if wd.label != "cp866")
 
 # Multi-byte (CJK) decoders: ftfy does not undo these.
 MULTI_BYTE: tuple[WrongDecoder, ...] = (

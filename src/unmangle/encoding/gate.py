@@ -39,6 +39,7 @@ from unmangle.encoding.codecs import (
     FIRST_LEVELS,
     MULTI_BYTE,
     PUNCTUATION_LEADS,
+    SCANNED,
     SINGLE_BYTE,
     WrongDecoder,
     utf8_readings,
@@ -101,8 +102,8 @@ def _chars(decoders: Iterable[WrongDecoder], first: int, last: int) -> set[str]:
 
 # --- the scan --------------------------------------------------------------------------------------------------
 
-_CONT = _chars(SINGLE_BYTE, 0x80, 0xBF)
-_E2, _X80 = _chars(SINGLE_BYTE, 0xE2, 0xE2), _chars(SINGLE_BYTE, 0x80, 0x80)
+_CONT = _chars(SCANNED, 0x80, 0xBF)
+_E2, _X80 = _chars(SCANNED, 0xE2, 0xE2), _chars(SCANNED, 0x80, 0x80)
 _LATIN1_HIGH = set(SINGLE_BYTE[0].high_chars)
 _CAPS = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 _CYRILLIC = "\u0400-\u04ff"  # (as a range inside a class)
@@ -229,7 +230,7 @@ def _no_break_leads() -> frozenset[str]:
 _NBSP_LEADS = _no_break_leads()
 
 
-def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bool = False,
+def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SCANNED, thai: bool = False,
                       ascii_thai: bool = False, cyrillic: bool = False, box_glue: bool = False) -> re.Pattern[str]:
     """One scan for every place that may hold evidence, anchored on one character class so that the engine
     skips the rest in its C loop. It only has to find the places: each is then judged in full. With ``thai``,
@@ -274,7 +275,7 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE, thai: bo
 # first Thai letter instead (UTF-8 read with cp874 is Thai letters throughout); there the text is asked whether it
 # is UTF-8 read with cp874 (real Thai is at most 71% whole UTF-8 under cp874, mojibake all of it): if so, the rest
 # is scanned with cp874's shapes, else without them.
-_NOT_CP874 = tuple(wd for wd in SINGLE_BYTE if wd.label != "cp874")
+_NOT_CP874 = tuple(wd for wd in SCANNED if wd.label != "cp874")
 _FIRST_SCAN = _evidence_pattern(_NOT_CP874, thai=True, cyrillic=True)
 # The first scan once the text's first Cyrillic letters were asked and write Cyrillic (they are not glued to
 # ASCII letters): every Russian paragraph stops the first scan once, at its first letter, and goes on in this one.
@@ -455,7 +456,7 @@ def _other_script_token(text: str, pos: int) -> bool:
 
 
 # What single-byte decoders make of UTF-8 lead bytes, where that is a letter of a script other than Latin.
-_NON_LATIN_LEADS = frozenset(c for c in _chars(SINGLE_BYTE, 0xC2, 0xEF) if script_of(c) not in ("", "Latin"))
+_NON_LATIN_LEADS = frozenset(c for c in _chars(SCANNED, 0xC2, 0xEF) if script_of(c) not in ("", "Latin"))
 
 
 def _byte_masks(first: int, last: int) -> dict[str, int]:

@@ -20,7 +20,15 @@ from itertools import accumulate
 import regex
 from ftfy.badness import is_bad
 
-from unmangle.encoding.codecs import FIRST_LEVELS, LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE, WrongDecoder
+from unmangle.encoding.codecs import (
+    FIRST_LEVELS,
+    LEGACY_TRUE,
+    LEGACY_WRONG,
+    MULTI_BYTE,
+    SCANNED,
+    SINGLE_BYTE,
+    WrongDecoder,
+)
 from unmangle.encoding.lost_bytes import HOLE, drops_continuations, lost_alone_bytes, recover
 from unmangle.encoding.model import CharModel
 from unmangle.encoding.utf8 import VALID_MULTIBYTE, VALID_RUN, count_high, plausible_high_bytes, valid_high_bytes
@@ -160,6 +168,7 @@ def _build_tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], l
     for bit, wd in enumerate(SINGLE_BYTE):
         for ch in wd.high_chars:
             enc_mask[ch] = enc_mask.get(ch, 0) | (1 << bit)
+    for wd in SCANNED:  # (the shapes: see SCANNED)
         lead2 |= set(wd.chars_for(range(0xC2, 0xE0)))
         lead3 |= set(wd.chars_for(range(0xE0, 0xF0)))
         lead4 |= set(wd.chars_for(range(0xF0, 0xF5)))
@@ -201,7 +210,7 @@ def _one_decoder_shapes() -> str:
     :func:`_common_decoders`), and a four-byte one never does (its character is outside the BMP, where no
     character is common). Mixing decoders' letters (Greek `απ` as cp437 `α` and mac-roman `π`) is no shape."""
     out: dict[str, None] = {}
-    for wd in SINGLE_BYTE:
+    for wd in SCANNED:
         c = _class(set(wd.chars_for(range(0x80, 0xC0))))
         out[f"(?<={_class(set(wd.chars_for(range(0xC2, 0xE0))))}{c})"] = None
         out[f"(?<={_class(set(wd.chars_for(range(0xE0, 0xF0))))}{c})(?={c})"] = None
