@@ -33,10 +33,10 @@ TRUE_CODECS = {
     "cp1251": ("ru", "uk", "bg"), "koi8-r": ("ru",), "koi8-u": ("uk",), "iso-8859-5": ("ru",),
     "cp1253": ("el",), "iso-8859-7": ("el",), "cp1254": ("tr",), "iso-8859-9": ("tr",), "cp1255": ("he",),
     "cp1256": ("ar", "fa"), "cp874": ("th",), "gbk": ("zh-Hans",), "big5": ("zh-Hant",), "shift_jis": ("ja",),
-    "euc_jp": ("ja",), "euc_kr": ("ko",),
+    "euc_jp": ("ja",), "euc_kr": ("ko",), "cp866": ("ru", "bg"),
 }
-WRONG_DECODERS = ("latin-1", "cp1252", "cp1250", "iso-8859-2", "cp1251", "koi8-r", "mac-roman", "cp437", "gbk",
-                  "big5", "shift_jis", "euc_kr")
+WRONG_DECODERS = ("latin-1", "cp1252", "cp1250", "iso-8859-2", "cp1251", "koi8-r", "mac-roman", "cp437", "cp866",
+                  "gbk", "big5", "shift_jis", "euc_kr")
 Tool = Callable[[str], str]
 
 

@@ -23,7 +23,8 @@ Families (the name says the layers, ``+`` joins layers applied in order):
   decoder really lost something; ``utf8-as-X-ignore-latin`` (Big5, EUC-KR, EUC-JP): the same for European
   languages, whose accented letters, quotes and dashes those decoders drop whole;
 - ``T-as-X``: text whose true encoding is a legacy code page T (gbk, big5, shift_jis, cp932, euc-jp, euc-kr, cp1251,
-  koi8-r, koi8-u, cp1253, cp1250, cp1254, cp1255, cp1256, cp874, ...) read as latin-1, cp1252 or another legacy codec;
+  koi8-r, koi8-u, cp866, cp1253, cp1250, cp1254, cp1255, cp1256, cp874, ...) read as latin-1, cp1252 or another legacy
+  codec (cp866 and cp1251 read as each other: DOS text on Windows, Windows text in a console);
   only languages that T can encode are used, and ``T-as-X-replace`` where X is multi-byte and strict fails often;
 - ``A+B``: two layers (``utf8-as-cp1252+utf8-as-cp1252``, ``utf8-as-gbk+utf8-as-cp1252``, ...);
 - ``...-partial``: only some paragraphs or sentences of the document went through the layers, the rest is clean.
@@ -182,6 +183,8 @@ LEGACY_PAIRS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("koi8-r", "cp1251", ("ru", "bg")),
     ("koi8-r", "cp1252", ("ru",)),
     ("koi8-u", "cp1251", ("uk",)),
+    ("cp866", "cp1251", ("ru", "bg")),  # (DOS text opened on Windows; cp866 has no Ukrainian `і`)
+    ("cp1251", "cp866", ("ru", "uk", "bg")),  # (Windows text in a console)
     ("cp1253", "cp1252", ("el",)),
     ("iso-8859-7", "latin-1", ("el",)),
     ("cp1250", "cp1252", ("cs", "pl", "hu")),

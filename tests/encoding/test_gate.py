@@ -226,3 +226,14 @@ def test_the_clean_path_and_the_gate_ask_the_same_cyrillic_question() -> None:
     # sent it on, and fix_text and fix_and_explain gave two texts.)
     for text in ["рџ‘Ќ привет всем, как дела у вас сегодня?", "рџ‘Ќ Great job, see you", "В 2019 году в Москве."]:
         assert fix_text(text) == fix_and_explain(text)[0]
+
+
+def test_a_sign_inside_a_cyrillic_word_is_evidence_but_an_apostrophe_is_not() -> None:
+    from unmangle.encoding.second_look import reaches_repair as reaches_full_repair
+
+    # DOS cp866 read as cp1251 writes `о л д` as `® « ¤`, and cp1251 read as cp866 writes `ш ю` as `° ■`.
+    assert reaches_full_repair(_mangle("Привет, как дела? Всё хорошо, спасибо.", "cp866", "cp1251"))
+    assert reaches_full_repair(_mangle("Москва является столицей Российской Федерации.", "cp1251", "cp866"))
+    # Ukrainian writes its apostrophe between letters, and any text a no-break space between words.
+    for text in ["Він сказав, що п’ять об’єктів будуть готові 30\xa0вересня.", "Компания «Ромашка» и ООО «Лето»."]:
+        assert not reaches_full_repair(text) and fix_text(text) == text

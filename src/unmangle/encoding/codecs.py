@@ -168,18 +168,30 @@ def utf8_readings(text: str, decoders: tuple[WrongDecoder, ...] = SINGLE_BYTE) -
 LEGACY_TRUE: tuple[str, ...] = (
     "gbk", "big5", "shift_jis", "euc_jp", "euc_kr",
     "cp1252", "cp1251", "koi8-r", "koi8-u", "cp1253", "cp1250", "cp1256", "cp1255", "cp1254", "cp1257", "cp874",
-    "iso-8859-5", "iso-8859-7", "iso-8859-2",
+    "iso-8859-5", "iso-8859-7", "iso-8859-2", "cp866",
 )
 
 # Wrong decoders a legacy text is commonly read with (the browser default, or another legacy codec: a Russian or
-# Central European system's own code page). Not MacRoman: it writes every character of cp1252's mojibake, whose
-# bytes it would read back into other mojibake (`éˆ¥` as `Žö´`).
+# Central European system's own code page, a Russian console's cp866). Not MacRoman: it writes every character
+# of cp1252's mojibake, whose bytes it would read back into other mojibake (`éˆ¥` as `Žö´`).
 LEGACY_WRONG: tuple[WrongDecoder, ...] = (
     SINGLE_BYTE[0], SINGLE_BYTE[1],
-    _wd("cp1251"), _wd("koi8-r"), _wd("cp1250"),
+    _wd("cp1251"), _wd("koi8-r"), _wd("cp1250"), _wd("cp866"),
     _wd("gbk", multibyte=True), _wd("big5", multibyte=True), _wd("shift_jis", multibyte=True),
     _wd("euc_kr", multibyte=True),
 )
+
+
+# Code pages met on some systems only: DOS's cp866 is read there with the system's own code page (cp1251 on
+# Windows, KOI8-R on Unix) and, in a console, reads only those. Another pair with it (cp866 read as cp1252) would
+# read any Latin-1 soup, ftfy's hopeless garbles among it, into Cyrillic soup.
+_ONLY_WITH: dict[str, frozenset[str]] = {"cp866": frozenset({"cp1251", "koi8-r"})}
+
+
+def legacy_pair(wrong: str, true: str) -> bool:
+    """Whether text in the legacy code page ``true`` meets the wrong decoder ``wrong`` anywhere (see _ONLY_WITH)."""
+    return true != wrong and all(other in _ONLY_WITH.get(one, (other,))
+                                 for one, other in ((wrong, true), (true, wrong)))
 
 
 def _punctuation_leads() -> frozenset[str]:

@@ -52,12 +52,14 @@ from unmangle.encoding.readings import (
     _LATIN_LETTER,
     _RARE,
     COMMON,
+    CYRILLIC_SIGNS,
     EMOJI,
     EMOJI_LEAD,
     EMOJI_LEAD_CODECS,
     GREEK_AS_CYRILLIC,
     GREEK_VOWELS_AS_CP1251,
     RARE_LATIN,
+    SIGN_GLUE,
     _common_decoders,
     find_suspect,
     looks_mangled,
@@ -254,7 +256,8 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SCANNED, thai: bool =
                + (_BOX if box_glue else "") + ("A-Za-z]" if ascii_thai else "]"))
     first = ("(?<=[\u0e01-\u0e5b])|" if thai else "") + (f"(?<=[{_CYRILLIC}])|" if cyrillic else "")
     if box_glue:
-        first = f"(?<=[{_BOX}])(?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))|(?<={GREEK_AS_CYRILLIC.pattern})|" + first
+        first = (f"(?<=[{_BOX}])(?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))|(?<={GREEK_AS_CYRILLIC.pattern})|"
+                 f"(?<=[{_CYRILLIC}]{_class(CYRILLIC_SIGNS)})(?=[{_CYRILLIC}])|" + first)
     if ascii_thai:
         first += "(?<=[A-Za-z])(?:(?<=[\u0e01-\u0e5b].)|(?=[\u0e01-\u0e5b]))|"
     # Most stops are a letter like `é` after one that no paired place can follow (ASCII, or `α` before `π`):
@@ -264,7 +267,7 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SCANNED, thai: bool =
     # (With ``cyrillic``, a Cyrillic letter always stops, and with ``box_glue`` a box-drawing sign may: neither is
     # one of the paired anchors here.)
     always = (({chr(c) for c in range(0x400, 0x500)} if cyrillic else set())
-              | (_BOX_SIGNS | set(GREEK_VOWELS_AS_CP1251) if box_glue else set()))
+              | (_BOX_SIGNS | set(GREEK_VOWELS_AS_CP1251) | set(CYRILLIC_SIGNS) if box_glue else set()))
     only_paired = paired_anchors - lone_chars - _LATIN_CJK - _NBSP_LEADS - always
     plain = f"(?<![^{_class(can_precede)[1:]}{_class(only_paired)})"
     return re.compile(f"(?s){anchors}{plain}(?:{first}{paired}|{lone}|{lost_nbsp})")
@@ -814,7 +817,8 @@ def _evidence(text: str, first: re.Match[str] | None, defer_rare: bool = False) 
                 scan, start = _AFTER_CYRILLIC, at
                 break
             if scan is _AFTER_CYRILLIC and (("\u2500" <= ch <= "\u257f" and _box_glued(text, at))
-                                            or (at and GREEK_AS_CYRILLIC.match(text, at - 1) is not None)):
+                                            or (at and GREEK_AS_CYRILLIC.match(text, at - 1) is not None)
+                                            or (at and SIGN_GLUE.match(text, at - 1) is not None)):
                 return True
             if (scan is _FIRST_SCAN or scan is _AFTER_CYRILLIC) and "\u0e01" <= ch <= "\u0e5b":  # (asked once)
                 window = text[at:at + _CP874_WINDOW]

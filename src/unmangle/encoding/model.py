@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 import numpy as np
@@ -229,7 +232,7 @@ def unspaced_run(text: str) -> bool:
     return len(text) >= 4 and text[-1] >= "\u3000" and text[-2] >= "\u3000"
 
 
-def score_many(model: CharModel, texts: list[str]) -> np.ndarray:
+def score_many(model: CharModel, texts: list[str], cyrillic: bool | None = None) -> np.ndarray:
     """Log-probability of each text between spaces (`` text ``), all scored in one vectorised pass.
 
     Deciding a document means comparing many short candidates; one batch keeps the cost per character, not
@@ -237,7 +240,7 @@ def score_many(model: CharModel, texts: list[str]) -> np.ndarray:
     """
     if not texts:
         return np.zeros(0)
-    texts = [fold_capitals(t) for t in texts]
+    texts = [fold_capitals(t, cyrillic) for t in texts]  # (``cyrillic``: see fold_capitals)
     joined = "".join("  " + t + " " for t in texts)
     lp = model.logprobs(codepoints(joined))
     lengths = np.fromiter((len(t) + 3 for t in texts), dtype=np.int64, count=len(texts))
@@ -272,25 +275,56 @@ def score_few(model: CharModel, texts: list[str]) -> list[float]:
     return out
 
 
-def fold_capitals(text: str) -> str:
+def fold_capitals(text: str, cyrillic: bool | None = None) -> str:
     """``text`` with its words in capitals in lower case, for scoring: headlines and acronyms are written so,
     while the corpora are mostly lower case (`AÑOS` and `ZURÜCK` are as probable as `años` and `zurück`, and
-    more than the mojibake `AÃ‘OS`)."""
+    more than the mojibake `AÃ‘OS`). Cyrillic words too where ``cyrillic`` says so, or else where the text under
+    repair decides (:func:`capitals_of`)."""
     if text.lower() == text:
         return text  # (the usual case, decided in C)
-    return _WORD.sub(_fold_word, text)
+    if cyrillic is None:
+        cyrillic = bool(_FOLD_CYRILLIC.get())
+    return _WORD.sub(_fold_word if cyrillic else _fold_latin, text)
 
 
 def _fold_word(m: re.Match[str]) -> str:
     word = m.group()
-    # (Not Cyrillic: KOI8-R and cp1251 read as each other swap the cases, and capitals are that evidence.)
-    if word.isupper() and sum(c.isupper() for c in word) >= 2 and not _CYRILLIC.search(word):
+    if word.isupper() and sum(c.isupper() for c in word) >= 2:
         return word.lower()
     return word
 
 
+def _fold_latin(m: re.Match[str]) -> str:
+    return m.group() if _CYRILLIC.search(m.group()) else _fold_word(m)
+
+
 _WORD = re.compile(r"\S+")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+# Cyrillic words in capitals are evidence where cp1251 and KOI8-R were read as each other: the cases swap, a word's
+# lower case shows in capitals after its capital in lower case (`оПХБЕФ`), and `ПО` is `он`. Scored in capitals,
+# though, the headlines and menus of real Russian pages (`ГЛАВНАЯ СТРАНИЦА`) lost to any reading (Greek read as
+# KOI8-R writes Cyrillic capitals). So the text under repair decides: one that writes a word in Cyrillic capitals
+# and shows no swap has its capitals folded wherever its words are scored, alone or not; one without such words
+# has not (a reading that makes Cyrillic capitals of Latin-1 signs, `БОЮФ` for `±¾ÎÄ`, is not helped).
+_FOLD_CYRILLIC: ContextVar[bool | None] = ContextVar("unmangle_fold_cyrillic", default=None)
+_CASE_SWAP = re.compile("[а-яё][А-ЯЁ]{2}")
+_CYRILLIC_CAPITALS = re.compile("[А-ЯЁІЇЄҐЎ]{2}")
+
+
+@contextmanager
+def capitals_of(text: str) -> Iterator[None]:
+    """Score every text inside the block with Cyrillic capitals folded as ``text`` decides (see above)."""
+    token = _FOLD_CYRILLIC.set(_CYRILLIC_CAPITALS.search(text) is not None and _CASE_SWAP.search(text) is None)
+    try:
+        yield
+    finally:
+        _FOLD_CYRILLIC.reset(token)
+
+
+def folding_cyrillic() -> bool | None:
+    """The decision :func:`capitals_of` set, if any (a cache of scores keys on it)."""
+    return _FOLD_CYRILLIC.get()
 
 
 def confidence(gain: float, cost: float = 0.0) -> float:

@@ -28,6 +28,7 @@ from unmangle.encoding.codecs import (
     SCANNED,
     SINGLE_BYTE,
     WrongDecoder,
+    legacy_pair,
 )
 from unmangle.encoding.lost_bytes import HOLE, drops_continuations, lost_alone_bytes, recover
 from unmangle.encoding.model import CharModel
@@ -128,9 +129,33 @@ CYRILLIC_CASE = re.compile(_CYRILLIC_CASE)
 # cp1251 read as KOI8-R come out in capitals, but so do the headlines of real Russian news).
 CYRILLIC_CAPS = re.compile("[А-ЯЁ]{3,}")
 # A Cyrillic letter glued to an ASCII one: a Latin code page's accented letter read with a Cyrillic one (`cafй`);
-# or a box-drawing sign inside a Cyrillic word: Ukrainian's `і ї є ґ` in KOI8-U read as KOI8-R (`Укра╖ни`).
+# a box-drawing sign inside a Cyrillic word: Ukrainian's `і ї є ґ` in KOI8-U read as KOI8-R (`Укра╖ни`); or
+# another sign inside one (SIGN_GLUE, below).
 _ASCII_GLUE = "[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]"
-CYRILLIC_GLUE = re.compile(_ASCII_GLUE + "|[\u0400-\u04ff][\u2500-\u257f]|[\u2500-\u257f][\u0400-\u04ff]")
+
+
+def _cyrillic_signs() -> str:
+    """Signs the Cyrillic code pages write for high bytes, but box drawing (see CYRILLIC_GLUE) and what real text
+    writes between two letters: Ukrainian's apostrophe, quotes, dashes, a no-break or soft hyphen."""
+    out = set()
+    for codec in ("cp1251", "koi8-r", "cp866"):
+        for b in range(0x80, 0x100):
+            ch = bytes([b]).decode(codec, "ignore")
+            if ch and not ch.isalpha() and not ch.isspace() and not "\u2500" <= ch <= "\u257f" \
+                    and ch not in "\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u2013\u2014\u2022\xad":
+                out.add(ch)
+    return "".join(sorted(out))
+
+
+# A sign inside a Cyrillic word: DOS cp866 read as cp1251 writes `о л д` as `® « ¤` (`ЏаЁўҐв` for `Привет`), and
+# cp1251 read as cp866 writes `ь ш ю` as `№ ° ■` (`фхыр`, `їюЁю°ю`). Of the 5,768 Russian, Ukrainian and Bulgarian
+# paragraphs of the corpora none writes one of these signs between two Cyrillic letters (they write `’` and a
+# no-break space there, which are left out).
+CYRILLIC_SIGNS = _cyrillic_signs()
+_SIGN_GLUE = f"[\u0400-\u04ff][{re.escape(CYRILLIC_SIGNS)}](?=[\u0400-\u04ff])"
+SIGN_GLUE = re.compile(_SIGN_GLUE)
+CYRILLIC_GLUE = re.compile(_ASCII_GLUE + "|[\u0400-\u04ff][\u2500-\u257f]|[\u2500-\u257f][\u0400-\u04ff]|"
+                           + _SIGN_GLUE)
 ASCII_GLUE = re.compile(_ASCII_GLUE)
 # Greek's accented vowels `ά έ ή ί` under cp1251: capitals inside lowercase words (`ЕллЬдб` for `Ελλάδα`), which no
 # Cyrillic word writes.
@@ -585,7 +610,7 @@ _READ_BACK = {true: _read_back(true) for true in LEGACY_TRUE}
 # Each wrong decoder a legacy text is read with, and the true codecs it is read back with: their labels, and
 # whether the true codec is a CJK one (a CJK decoder's bytes are read back as CJK only).
 _LEGACY_PAIRS = tuple((wd, tuple((true, _label(wd, true), true in MULTIBYTE_TRUE) for true in LEGACY_TRUE
-                                 if true != wd.codec and (not wd.multibyte or true in MULTIBYTE_TRUE)))
+                                 if legacy_pair(wd.codec, true) and (not wd.multibyte or true in MULTIBYTE_TRUE)))
                       for wd in LEGACY_WRONG)
 
 
@@ -688,7 +713,7 @@ def _readings(token: str, model: CharModel, before: str = "",
             # the letters, only the signs are read anew: KOI8-U and KOI8-R differ in nothing else, and a table
             # drawn around Cyrillic words, `║Имя║`, is no other code page's letters.)
             legacy = _legacy_readings(token, below_gain, single_byte=True)
-            if ASCII_GLUE.search(token) is None:
+            if ASCII_GLUE.search(token) is None and SIGN_GLUE.search(token) is None:
                 legacy = [r for r in legacy if _signs_only(token, r.text)]
             out.extend(legacy)
     # A reading with a character real text never uses is not worth the model's time.

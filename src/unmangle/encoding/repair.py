@@ -32,7 +32,7 @@ from unmangle.encoding.known_words import unknown_words, with_known_readings, wi
 from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.lost_bytes import QUOTE_MARKS, closes, is_apostrophe
-from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
+from unmangle.encoding.model import capitals_of, confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.one_encoding import with_one_legacy_encoding
 from unmangle.encoding.readings import (
     CYRILLIC_CAPS,
@@ -700,6 +700,12 @@ def fix_and_explain(text: str) -> tuple[str, list[Edit]]:
         return "".join(out), edits
     if not reaches_repair(text):
         return text, []  # the clean path: one scan, and a look at the few odd places it finds
+    with capitals_of(text):  # (a word in capitals is judged as the whole text shows: `ПО` is `он` in some)
+        return _fix_and_explain(text)
+
+
+def _fix_and_explain(text: str) -> tuple[str, list[Edit]]:
+    """:func:`fix_and_explain` past the clean path."""
     if text.isascii():
         edits = ascii_marks(text)  # (`we???ve`: the only damage an ASCII text can show)
         return (apply_edits(text, edits) if edits else text), edits
@@ -896,5 +902,6 @@ def fix_text(text: str) -> str:
         return text  # (the clean path once more, without building an explanation)
     if len(text) > PIECE:
         return "".join(fix_text(piece) for _, piece in pieces(text, PIECE))  # (no explanation kept: bounded memory)
-    fixed = ftfy_first_text(text)  # (the commonest damage, read without the edits that would explain it)
-    return fixed if fixed is not None else fix_and_explain(text)[0]
+    with capitals_of(text):
+        fixed = ftfy_first_text(text)  # (the commonest damage, read without the edits that would explain it)
+        return fixed if fixed is not None else _fix_and_explain(text)[0]

@@ -21,7 +21,7 @@ from ftfy.badness import is_bad
 
 from unmangle.encoding import gate
 from unmangle.encoding.lexicon import reads_into_a_word
-from unmangle.encoding.model import default_model, score_few
+from unmangle.encoding.model import capitals_of, default_model, folding_cyrillic, score_few
 from unmangle.encoding.readings import MIXED_SCRIPT, candidate_readings, token_around
 from unmangle.encoding.token_scores import PAIR_CODECS, pair_of, pair_rank, reread_words
 
@@ -36,7 +36,10 @@ def reaches_repair(text: str, first: re.Match[str] | None = gate.UNSCANNED) -> b
     """Whether ``text`` gets past the clean path of ``fix_text`` and ``fix_and_explain`` (``first``: see
     :func:`gate.judge`)."""
     verdict = gate.judge(text, first)
-    return verdict if isinstance(verdict, bool) else decoder_reads_better(text, verdict)
+    if isinstance(verdict, bool):
+        return verdict
+    with capitals_of(text):  # (its words in capitals judged as the repair would: `КОАТУУ` is no mojibake)
+        return decoder_reads_better(text, verdict)
 
 
 def decoder_reads_better(text: str, odd: tuple[int, ...]) -> bool:
@@ -48,7 +51,7 @@ def decoder_reads_better(text: str, odd: tuple[int, ...]) -> bool:
         return True  # (ftfy's badness heuristic knows the shape: `Saabéˆ¥which`, a layer over lost bytes)
     if any(map(reads_into_a_word, tokens)):
         return True  # (a word no language spells so, that a neighbouring code page reads into one)
-    offers = [offer for token in tokens for offer in _offers(token)]
+    offers = [offer for token in tokens for offer in _offers(token, folding_cyrillic())]
     if not offers:
         return False
     if max(margin for margin, _ in offers) >= WORD_MARGIN:
@@ -63,9 +66,9 @@ def decoder_reads_better(text: str, odd: tuple[int, ...]) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _offers(token: str) -> tuple[tuple[float, str], ...]:
+def _offers(token: str, _folding: bool | None) -> tuple[tuple[float, str], ...]:
     """The margin of each lossless reading of ``token``, with the pair it names (remembered: a text's odd
-    words, `ºC` and `naïve`, recur across a corpus)."""
+    words, `ºC` and `naïve`, recur across a corpus; by how the text folds capitals, which the scores follow)."""
     model = default_model()
     # (Lossless readings: a lost byte shows as more than an odd letter, and searching for one costs the most.)
     # (Not readings that glue another script's letters to ASCII ones: they need a gain no odd word gives.)

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import regex
 
-from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE
-from unmangle.encoding.model import CharModel, default_model, score_few, score_many
+from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE, legacy_pair
+from unmangle.encoding.model import CharModel, default_model, folding_cyrillic, score_few, score_many
 from unmangle.encoding.readings import Reading, candidate_readings, find_suspect, seen
 
 LOST_BYTE_PENALTY = 1.5  # nats per byte put back: a reading that needs fewer assumptions is more likely
@@ -33,7 +33,8 @@ _KEEP_BELOW = 4.0
 # common decoders first (that order names the repairs when several decoders read a text alike).
 PAIR_CODECS: dict[str, tuple[str, str]] = {
     f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGLE_BYTE + MULTI_BYTE} | {
-    f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE}
+    f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE
+    if legacy_pair(wd.codec, true)}
 _PAIR_RANK = {pair: i for i, pair in enumerate(PAIR_CODECS)}
 SINGLE_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE)  # (by one single-byte decoder)
 NON_ASCII_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
@@ -63,12 +64,15 @@ def score_tokens(keys: list[Key]) -> list[Scored]:
     model = default_model()
     if len(_CACHE) > _CACHE_LIMIT:
         _CACHE.clear()  # (before the call looks up its keys: every one it asks for must be there at its end)
+    # (Scores depend on how the text under repair folds capitals: the cache keys on it.)
+    fold = folding_cyrillic()
+    keys = [(*k, fold) for k in keys]
     todo = [k for k in dict.fromkeys(keys) if k not in _CACHE]
     if todo:
         cands = [_with_second_layer(tok, candidate_readings(tok, model, before, lossy, keep_unseen=True), model,
-                                    before, lossy) for tok, before, lossy in todo]
+                                    before, lossy) for tok, before, lossy, _ in todo]
         texts: list[str] = []
-        for (tok, _, _), rs in zip(todo, cands, strict=True):
+        for (tok, *_), rs in zip(todo, cands, strict=True):
             if rs:
                 texts.append(tok)
                 texts.extend(tok[:r.start] + r.text + tok[r.end:] for r in rs)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 
 from unmangle.document import Edit
-from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, WRONG_DECODERS
+from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, WRONG_DECODERS, legacy_pair
 from unmangle.encoding.ftfy_steps import token_edits
 from unmangle.encoding.gate import worth_repairing
 from unmangle.encoding.lexicon import best_by_words
@@ -70,7 +70,7 @@ def whole_legacy_first(text: str) -> list[Edit] | None:
             # web's commoner story, and the token search weighs it: a legacy text's bytes are hardly ever UTF-8.
             continue
         for true in LEGACY_TRUE:
-            if true != wd.codec and (not wd.multibyte or true in MULTIBYTE_TRUE):
+            if legacy_pair(wd.codec, true) and (not wd.multibyte or true in MULTIBYTE_TRUE):
                 _decode(text, known, data, wd.codec, true, wd.label, readings)
     if not readings:
         return None
