@@ -8,6 +8,7 @@ mojibake. Built by ``scripts/build_charmodel.py`` from ``../shared/corpora``.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -308,14 +309,19 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 # and shows no swap has its capitals folded wherever its words are scored, alone or not; one without such words
 # has not (a reading that makes Cyrillic capitals of Latin-1 signs, `БОЮФ` for `±¾ÎÄ`, is not helped).
 _FOLD_CYRILLIC: ContextVar[bool | None] = ContextVar("unmangle_fold_cyrillic", default=None)
-_CASE_SWAP = re.compile("[а-яё][А-ЯЁ]{2}")
+# A word of the swap: its capital in lower case, the rest in capitals, `оПХБЕФ`; two of them (an acronym is
+# written so now and then, `мРНК`, and every mojibake sentence starts with one, most texts have more).
+_CASE_SWAP = re.compile(r"(?<![^\W\d_])[а-яё][А-ЯЁ]{2,}(?![^\W\d_])")
+_SWAPPED_WORDS = 2
 _CYRILLIC_CAPITALS = re.compile("[А-ЯЁІЇЄҐЎ]{2}")
 
 
 @contextmanager
 def capitals_of(text: str) -> Iterator[None]:
     """Score every text inside the block with Cyrillic capitals folded as ``text`` decides (see above)."""
-    token = _FOLD_CYRILLIC.set(_CYRILLIC_CAPITALS.search(text) is not None and _CASE_SWAP.search(text) is None)
+    swapped = itertools.islice(_CASE_SWAP.finditer(text), _SWAPPED_WORDS)
+    token = _FOLD_CYRILLIC.set(_CYRILLIC_CAPITALS.search(text) is not None
+                               and sum(1 for _ in swapped) < _SWAPPED_WORDS)
     try:
         yield
     finally:
