@@ -272,7 +272,17 @@ def looks_mangled(token: str) -> bool:
     """Whether a token looks like mojibake on its own: to ftfy's badness heuristic (which knows the decoders
     ftfy undoes), or by changing case inside a word. Asked where one character read back is all the evidence a
     token gives (`√π`, `unité\xa0»`): real text has such pairs."""
-    return is_bad(token) or _CASE_BREAK.search(token) is not None
+    return is_bad(token) or breaks_case(token)
+
+
+def breaks_case(text: str) -> bool:
+    """Whether a capital outside ASCII follows a small letter in ``text`` (`NeÄŤistoty`, `GÜteborg`)."""
+    return _CASE_BREAK.search(text) is not None
+
+
+def case_breaks(text: str) -> int:
+    """How many times a capital outside ASCII follows a small letter in ``text``."""
+    return len(_CASE_BREAK.findall(text))
 
 
 def reads_as_common(decoded: str, latin_shape: bool = True) -> bool:

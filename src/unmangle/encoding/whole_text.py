@@ -24,7 +24,7 @@ from unmangle.encoding.gate import worth_repairing
 from unmangle.encoding.lexicon import best_by_words
 from unmangle.encoding.lexicon import token_edits as lexicon_edits
 from unmangle.encoding.model import default_model, fold_capitals, score_each
-from unmangle.encoding.readings import MULTIBYTE_TRUE, _common, find_suspect, mixes_scripts, seen
+from unmangle.encoding.readings import MULTIBYTE_TRUE, _common, case_breaks, find_suspect, mixes_scripts, seen
 
 MIN_EVIDENCE = 2  # distinct words read back, or distinct characters brought back
 LEGACY_GAIN = 1.0  # nats per character outside ASCII a legacy reading must gain over the text as it stands
@@ -46,7 +46,10 @@ def whole_text_first(text: str) -> list[Edit] | None:
     for wd in WRONG_DECODERS:  # (most common first: it names the reading that several decoders give alike)
         _read(text, known, wd.codec, "utf-8", wd.label, readings)
     if len(readings) > 1:
-        readings = {fixed: how for fixed, how in readings.items() if _common(fixed)}
+        # (Nor one that puts more capitals inside words than another: cp1250 reads ISO-8859-2's `smĂśrgĂĽsbord` as
+        # `smÜrgüsbord`, with the commoner letters.)
+        fewest = min(map(case_breaks, readings))
+        readings = {fixed: how for fixed, how in readings.items() if _common(fixed) and case_breaks(fixed) == fewest}
     if len(readings) != 1:
         return None  # nothing, or rival readings: the model weighs them token by token
     ((fixed, how),) = readings.items()
