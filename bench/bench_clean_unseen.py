@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corrupt_encoding as ce  # noqa: E402
-from held_out import add_held_out_arguments, write_report  # noqa: E402
+from held_out import add_held_out_arguments, run_held_out, write_report  # noqa: E402
 
 OUT = ce.REPO / "bench" / "out"
 GOAL = 10.0  # issue 2: clean throughput at least 10x ftfy.fix_encoding
@@ -41,13 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.quick:
         args.paragraphs = 2_300
-    if args.child:
-        return _measure(args)
-    from bench_encoding import rerun_held_out
-
-    return rerun_held_out(__file__, args.holdout, args.out,
-                          ["--paragraphs", str(args.paragraphs), "--warm-up", str(args.warm_up),
-                           "--first-passes", str(args.first_passes)])
+    return run_held_out(__file__, args, _measure, ["--paragraphs", str(args.paragraphs), "--warm-up",
+                                                   str(args.warm_up), "--first-passes", str(args.first_passes)])
 
 
 def _measure(args: argparse.Namespace) -> int:

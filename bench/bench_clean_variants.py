@@ -4,9 +4,10 @@ The corpora are prose in lower case; pages also write headlines, menus and butto
 СТРАНИЦА`), titles with every word capitalised, scraped menu words glued to the text (`далееRead more`), words
 run together. None of these is damage, and a repair that reads any of them as mojibake breaks the first promise.
 Until the twenty-first session 143 of 5,544 held-out headlines in capitals were read as Greek, CJK or gibberish,
-all Russian, Bulgarian or Ukrainian (the model scored Cyrillic capitals unfolded); none since. This sweep takes the first sentence (at most 14
-words) of held-out paragraphs (models built without them, as bench_encoding's ``--holdout``), ``--per-language``
-a language, makes each variant, and counts those ``unmangle.fix_text`` changes, with examples. Goal: none.
+all Russian, Bulgarian or Ukrainian (the model scored Cyrillic capitals unfolded); none since. This sweep takes
+the first sentence (at most 14 words) of held-out paragraphs (models built without them, as bench_encoding's
+``--holdout``), ``--per-language`` a language, makes each variant, and counts those ``unmangle.fix_text``
+changes, with examples. Goal: none.
 
 Writes bench/out/clean_variants.md and .json. Runs in a child process (the models are chosen before unmangle
 loads).
@@ -25,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corrupt_encoding as ce  # noqa: E402
-from held_out import add_held_out_arguments, write_report  # noqa: E402
+from held_out import add_held_out_arguments, run_held_out, write_report  # noqa: E402
 
 OUT = ce.REPO / "bench" / "out"
 WORDS = 14  # words of a paragraph's first sentence: a headline's length
@@ -58,11 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.quick:
         args.per_language = 60
-    if args.child:
-        return _measure(args)
-    from bench_encoding import rerun_held_out
-
-    return rerun_held_out(__file__, args.holdout, args.out, ["--per-language", str(args.per_language)])
+    return run_held_out(__file__, args, _measure, ["--per-language", str(args.per_language)])
 
 
 def _sentences(per_language: int, holdout: int) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corrupt_encoding as ce  # noqa: E402
-from held_out import add_held_out_arguments, write_report  # noqa: E402
+from held_out import add_held_out_arguments, run_held_out, write_report  # noqa: E402
 
 OUT = ce.REPO / "bench" / "out"
 # Each legacy codec and the languages written in it.
@@ -48,11 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.quick:
         args.per_language = 2
-    if args.child:
-        return _measure(args)
-    from bench_encoding import rerun_held_out
-
-    return rerun_held_out(__file__, args.holdout, args.out, ["--per-language", str(args.per_language)])
+    return run_held_out(__file__, args, _measure, ["--per-language", str(args.per_language)])
 
 
 def _measure(args: argparse.Namespace) -> int:

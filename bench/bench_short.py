@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corrupt_encoding as ce  # noqa: E402
-from held_out import add_held_out_arguments, write_report  # noqa: E402
+from held_out import add_held_out_arguments, run_held_out, write_report  # noqa: E402
 
 OUT = ce.REPO / "bench" / "out"
 ENGLISH_DECODERS = ("gbk", "gb18030", "big5", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp1252", "cp1250", "cp1251",
@@ -50,12 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.quick:
         args.per_family, args.english = 5, 5
-    if args.child:
-        return _measure(args)
-    from bench_encoding import rerun_held_out
-
-    return rerun_held_out(__file__, args.holdout, args.out,
-                          ["--per-family", str(args.per_family), "--english", str(args.english)])
+    return run_held_out(__file__, args, _measure,
+                        ["--per-family", str(args.per_family), "--english", str(args.english)])
 
 
 def _measure(args: argparse.Namespace) -> int:

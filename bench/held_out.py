@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -25,3 +26,14 @@ def write_report(out: Path, name: str, report: dict, markdown: str) -> None:
     (out / f"{name}.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     (out / f"{name}.md").write_text(markdown, encoding="utf-8")
     print(markdown)
+
+
+def run_held_out(script: str, args: argparse.Namespace, measure: Callable[[argparse.Namespace], int],
+                 passed: list[str]) -> int:
+    """In the child, ``measure``; in the parent, ``script`` again as the child, with the held-out models named and
+    the ``passed`` options."""
+    if args.child:
+        return measure(args)
+    from bench_encoding import rerun_held_out
+
+    return rerun_held_out(script, args.holdout, args.out, passed)
