@@ -53,6 +53,10 @@ CLEAN = {
     "full-width": "（注）ＡＢＣ１２３！？：；「引用」『書名』、。・ー～",
     "ligatures": "The ﬁnance ofﬁce ﬂoor: ﬀ, ﬁ, ﬂ, ﬃ, ﬄ, ﬅ, ﬆ are typographic ligatures.",
     "box-drawing": "┌──────┐\n│ menu │\n├──────┤\n│ ░▒▓█ │\n└──────┘",
+    # (A page's ornament, the same two characters each side: one piece of evidence, not two.)
+    "ornament": "★彡 Welcome 彡★",
+    # (A Danish keyboard's letters: ISO-8859-5 reads them as Ukrainian `цих`, but only as `ЦиХ`.)
+    "nordic-letters": "ÆØÅ",
     "nfd-accents": "Cafe\u0301 and nai\u0308ve written with combining marks stay decomposed.",
     "code-c": 'for (int i = 0; i < n; i++) { a[i] = b[i] ^ 0xFF; printf("%s\\n", s); }',
     "code-python": "def f(x: int) -> str:\n    return f\"{x!r:>10}\" if x else '\\xe2\\x80\\x99'\n",

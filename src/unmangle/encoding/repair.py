@@ -311,14 +311,15 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
     return tuple(sorted(chosen, key=lambda c: c[0].start))
 
 
-def _document_prior(all_scored: list[Scored], trusted: set[str]) -> tuple[dict[str, float], dict[str, int]]:
+def _document_prior(words: list[str], all_scored: list[Scored], trusted: set[str],
+                    ) -> tuple[dict[str, float], dict[str, int]]:
     """The (true, wrong) pair that most of the text's accepted readings use, when there is a clear one; and
     for every pair, how many tokens it reads well."""
     totals: dict[str, float] = {}
     tokens: dict[str, int] = {}
-    # Distinct words count, not occurrences (a word said twice is one piece of evidence); the cache hands
-    # the same word the same object.
-    for scored in {id(sc): sc for sc in all_scored}.values():
+    # Distinct words count, not occurrences (a word said twice is one piece of evidence), nor the same letters
+    # in another order (`★彡 Welcome 彡★`, a page's ornament: EUC-JP read as GBK reads both as `￥瘧`).
+    for scored in {"".join(sorted(w)): sc for w, sc in zip(words, all_scored, strict=True)}.values():
         for pair in {pair_of(r) for m, r in scored if m >= 0 and (not r.corroborate or r.detail in trusted)}:
             tokens[pair] = tokens.get(pair, 0) + 1
             totals[pair] = totals.get(pair, 0.0) + max(m + r.paired for m, r in scored if pair_of(r) == pair)
@@ -605,7 +606,7 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
         return [], {}  # the usual end for clean text that merely looked odd somewhere
     voted = _voted(text, tokens, scored)
     trusted = _corroborated(tokens, scored) | voted
-    prior, support = _document_prior(scored, trusted)
+    prior, support = _document_prior(tokens, scored, trusted)
     # Whether a token that shows more than a decoder's marks has a reading that stands (``shown``), and whether
     # the text has letters enough to guess marks from (``context``): asked only where marks stand alone.
     marks = [_marks_only(t) for t in tokens]

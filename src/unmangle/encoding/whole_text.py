@@ -88,8 +88,10 @@ def whole_legacy_first(text: str) -> list[Edit] | None:
         edits = _edits(text, fixed, *readings[fixed], mean_gain=LEGACY_WORD_GAIN, words=LEGACY_WORDS)
         if edits:
             return edits
-    # Too little text for the model to rank the readings (a sentence, a title): its words may.
-    by_words = best_by_words(text, list(readings), {r: s - own for s, r in ranked})
+    # Too little text for the model to rank the readings (a sentence, a title): its words may, if written as words
+    # are (`ÆØÅ`, a Danish keyboard's letters, is ISO-8859-5's Ukrainian `цих` only as `ЦиХ`).
+    breaks = case_breaks(text)
+    by_words = best_by_words(text, [r for r in readings if case_breaks(r) <= breaks], {r: s - own for s, r in ranked})
     if by_words is None:
         return None
     fixed, sure = by_words
