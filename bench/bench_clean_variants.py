@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corrupt_encoding as ce  # noqa: E402
-from held_out import add_held_out_arguments, run_held_out, write_report  # noqa: E402
+from held_out import per_language_main, write_report  # noqa: E402
 
 OUT = ce.REPO / "bench" / "out"
 WORDS = 14  # words of a paragraph's first sentence: a headline's length
@@ -52,14 +52,8 @@ VARIANTS: dict[str, Callable[[str, random.Random], str]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    add_held_out_arguments(ap, OUT)
-    ap.add_argument("--per-language", type=int, default=250, help="sentences of each language")
-    ap.add_argument("--quick", action="store_true", help="60 sentences of each language")
-    args = ap.parse_args(argv)
-    if args.quick:
-        args.per_language = 60
-    return run_held_out(__file__, args, _measure, ["--per-language", str(args.per_language)])
+    """``--per-language N`` texts of each language (default 250; ``--quick``: 60)."""
+    return per_language_main(__file__, __doc__, argv, OUT, _measure, default=250, quick=60)
 
 
 def _sentences(per_language: int, holdout: int) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corrupt_encoding as ce  # noqa: E402
-from held_out import add_held_out_arguments, run_held_out, write_report  # noqa: E402
+from held_out import per_language_main, write_report  # noqa: E402
 
 OUT = ce.REPO / "bench" / "out"
 # Each legacy codec and the languages written in it.
@@ -41,14 +41,8 @@ Tool = Callable[[str], str]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    add_held_out_arguments(ap, OUT)
-    ap.add_argument("--per-language", type=int, default=4, help="paragraphs of each language a pair")
-    ap.add_argument("--quick", action="store_true", help="2 paragraphs of each language a pair")
-    args = ap.parse_args(argv)
-    if args.quick:
-        args.per_language = 2
-    return run_held_out(__file__, args, _measure, ["--per-language", str(args.per_language)])
+    """``--per-language N`` texts of each language (default 4; ``--quick``: 2)."""
+    return per_language_main(__file__, __doc__, argv, OUT, _measure, default=4, quick=2)
 
 
 def _measure(args: argparse.Namespace) -> int:

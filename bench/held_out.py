@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 
@@ -37,3 +37,17 @@ def run_held_out(script: str, args: argparse.Namespace, measure: Callable[[argpa
     from bench_encoding import rerun_held_out
 
     return rerun_held_out(script, args.holdout, args.out, passed)
+
+
+def per_language_main(script: str, doc: str, argv: Sequence[str] | None, out: Path,
+                      measure: Callable[[argparse.Namespace], int], default: int, quick: int) -> int:
+    """``main`` of a held-out benchmark whose one size is ``--per-language`` texts of each language (``--quick``:
+    ``quick`` of them)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    add_held_out_arguments(ap, out)
+    ap.add_argument("--per-language", type=int, default=default, help="texts of each language")
+    ap.add_argument("--quick", action="store_true", help=f"{quick} texts of each language")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.per_language = quick
+    return run_held_out(script, args, measure, ["--per-language", str(args.per_language)])
