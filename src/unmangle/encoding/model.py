@@ -233,7 +233,7 @@ def unspaced_run(text: str) -> bool:
     return len(text) >= 4 and text[-1] >= "\u3000" and text[-2] >= "\u3000"
 
 
-def score_many(model: CharModel, texts: list[str], cyrillic: bool | None = None) -> np.ndarray:
+def score_many(model: CharModel, texts: list[str]) -> np.ndarray:
     """Log-probability of each text between spaces (`` text ``), all scored in one vectorised pass.
 
     Deciding a document means comparing many short candidates; one batch keeps the cost per character, not
@@ -241,7 +241,7 @@ def score_many(model: CharModel, texts: list[str], cyrillic: bool | None = None)
     """
     if not texts:
         return np.zeros(0)
-    texts = [fold_capitals(t, cyrillic) for t in texts]  # (``cyrillic``: see fold_capitals)
+    texts = [fold_capitals(t) for t in texts]
     joined = "".join("  " + t + " " for t in texts)
     lp = model.logprobs(codepoints(joined))
     lengths = np.fromiter((len(t) + 3 for t in texts), dtype=np.int64, count=len(texts))
@@ -276,16 +276,13 @@ def score_few(model: CharModel, texts: list[str]) -> list[float]:
     return out
 
 
-def fold_capitals(text: str, cyrillic: bool | None = None) -> str:
+def fold_capitals(text: str) -> str:
     """``text`` with its words in capitals in lower case, for scoring: headlines and acronyms are written so,
     while the corpora are mostly lower case (`AÑOS` and `ZURÜCK` are as probable as `años` and `zurück`, and
-    more than the mojibake `AÃ‘OS`). Cyrillic words too where ``cyrillic`` says so, or else where the text under
-    repair decides (:func:`capitals_of`)."""
+    more than the mojibake `AÃ‘OS`). Cyrillic words only where the text under repair says so (:func:`capitals_of`)."""
     if text.lower() == text:
         return text  # (the usual case, decided in C)
-    if cyrillic is None:
-        cyrillic = bool(_FOLD_CYRILLIC.get())
-    return _WORD.sub(_fold_word if cyrillic else _fold_latin, text)
+    return _WORD.sub(_fold_word if _FOLD_CYRILLIC.get() else _fold_latin, text)
 
 
 def _fold_word(m: re.Match[str]) -> str:
@@ -306,8 +303,9 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 # lower case shows in capitals after its capital in lower case (`оПХБЕФ`), and `ПО` is `он`. Scored in capitals,
 # though, the headlines and menus of real Russian pages (`ГЛАВНАЯ СТРАНИЦА`) lost to any reading (Greek read as
 # KOI8-R writes Cyrillic capitals). So the text under repair decides: one that writes a word in Cyrillic capitals
-# and shows no swap has its capitals folded wherever its words are scored, alone or not; one without such words
-# has not (a reading that makes Cyrillic capitals of Latin-1 signs, `БОЮФ` for `±¾ÎÄ`, is not helped).
+# and shows fewer than two words of the swap has its capitals folded wherever its words are scored, alone or not;
+# one without such words has not (a reading that makes Cyrillic capitals of Latin-1 signs, `БОЮФ` for `±¾ÎÄ`, is
+# not helped). Outside a repair (None) they are not folded.
 _FOLD_CYRILLIC: ContextVar[bool | None] = ContextVar("unmangle_fold_cyrillic", default=None)
 # A word of the swap: its capital in lower case, the rest in capitals, `оПХБЕФ`; two of them (an acronym is
 # written so now and then, `мРНК`, and every mojibake sentence starts with one, most texts have more).

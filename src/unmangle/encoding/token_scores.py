@@ -24,7 +24,7 @@ LEGACY_UNDER_UTF8 = 8.0  # nats more a legacy text under a UTF-8 layer must gain
 Scored = tuple[tuple[float, Reading], ...]
 Key = tuple[str, str, frozenset[str]]  # token, last quote before it, decoders known to be at work
 NO_DECODERS: frozenset[str] = frozenset()
-_CACHE: dict[Key, Scored] = {}
+_CACHE: dict[tuple[str, str, frozenset[str], bool | None], Scored] = {}  # (a Key, and how capitals fold)
 _CACHE_LIMIT = 30_000  # about 150 MB
 # How far below its threshold a reading may be kept on file: the document's own evidence can lift it.
 _KEEP_BELOW = 4.0
