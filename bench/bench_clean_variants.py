@@ -2,12 +2,13 @@
 
 The corpora are prose in lower case; pages also write headlines, menus and buttons in capitals (`ГЛАВНАЯ
 СТРАНИЦА`), titles with every word capitalised, scraped menu words glued to the text (`далееRead more`), words
-run together. None of these is damage, and a repair that reads any of them as mojibake breaks the first promise.
-Until the twenty-first session 143 of 5,544 held-out headlines in capitals were read as Greek, CJK or gibberish,
-all Russian, Bulgarian or Ukrainian (the model scored Cyrillic capitals unfolded); none since. This sweep takes
-the first sentence (at most 14 words) of held-out paragraphs (models built without them, as bench_encoding's
-``--holdout``), ``--per-language`` a language, makes each variant, and counts those ``unmangle.fix_text``
-changes, with examples. Goal: none.
+run together, soft hyphens inside words, no-break spaces between them, accents decomposed (macOS). None of these
+is damage, and a repair that reads any of them as mojibake breaks the first promise. Until the twenty-first
+session 143 of 5,544 held-out headlines in capitals were read as Greek, CJK or gibberish, all Russian, Bulgarian
+or Ukrainian (the model scored Cyrillic capitals unfolded); none since. This sweep takes the first sentence (at
+most 14 words) of held-out paragraphs (models built without them, as bench_encoding's ``--holdout``),
+``--per-language`` a language, makes each variant, and counts those ``unmangle.fix_text`` changes, with
+examples. Goal: none.
 
 Writes bench/out/clean_variants.md and .json. Runs in a child process (the models are chosen before unmangle
 loads).
@@ -19,6 +20,7 @@ import argparse
 import random
 import re
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -32,6 +34,7 @@ OUT = ce.REPO / "bench" / "out"
 WORDS = 14  # words of a paragraph's first sentence: a headline's length
 GLUED = ("Read more", "Home", "Login", "News", "Share", "iPhone", "COVID-19", "Windows10")  # (a menu, scraped)
 EXAMPLES = 3  # changed texts shown a variant and language
+LONG_WORD = 8  # letters of a word a soft hyphen goes into
 
 
 def _glue(text: str, rnd: random.Random) -> str:
@@ -42,12 +45,20 @@ def _glue(text: str, rnd: random.Random) -> str:
     return " ".join([*words[:i], words[i] + rnd.choice(GLUED) + words[i + 1], *words[i + 2:]])
 
 
+def _soft_hyphens(text: str, _: random.Random) -> str:
+    """A soft hyphen in the middle of every long word, as hyphenating CMSs write (U+00AD is cp1252's 0xAD)."""
+    return " ".join(w[:len(w) // 2] + "\xad" + w[len(w) // 2:] if len(w) >= LONG_WORD else w for w in text.split(" "))
+
+
 VARIANTS: dict[str, Callable[[str, random.Random], str]] = {
     "capitals": lambda t, _: t.upper(),
     "title case": lambda t, _: " ".join(w[:1].upper() + w[1:] for w in t.split()),
     "lower case": lambda t, _: t.lower(),
     "menu word glued": _glue,
     "no spaces": lambda t, _: "".join(t.split()[:6]),
+    "soft hyphens": _soft_hyphens,
+    "no-break spaces": lambda t, _: t.replace(" ", "\xa0"),
+    "decomposed (NFD)": lambda t, _: unicodedata.normalize("NFD", t),
 }
 
 
