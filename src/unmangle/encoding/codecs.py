@@ -182,16 +182,20 @@ LEGACY_WRONG: tuple[WrongDecoder, ...] = (
 )
 
 
+# The legacy CJK encodings among LEGACY_TRUE: a CJK decoder's bytes are read back as one of these only.
+MULTIBYTE_TRUE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
 # Code pages met on some systems only: DOS's cp866 is read there with the system's own code page (cp1251 on
 # Windows, KOI8-R on Unix) and, in a console, reads only those. Another pair with it (cp866 read as cp1252) would
 # read any Latin-1 soup, ftfy's hopeless garbles among it, into Cyrillic soup.
 _ONLY_WITH: dict[str, frozenset[str]] = {"cp866": frozenset({"cp1251", "koi8-r"})}
 
 
-def legacy_pair(wrong: str, true: str) -> bool:
-    """Whether text in the legacy code page ``true`` meets the wrong decoder ``wrong`` anywhere (see _ONLY_WITH)."""
-    return true != wrong and all(other in _ONLY_WITH.get(one, (other,))
-                                 for one, other in ((wrong, true), (true, wrong)))
+def legacy_pair(wd: WrongDecoder, true: str) -> bool:
+    """Whether text in the legacy code page ``true`` meets the wrong decoder ``wd`` anywhere: a CJK decoder reads
+    CJK text only, and a code page met on some systems only meets theirs (see _ONLY_WITH)."""
+    wrong = wd.codec
+    return (true != wrong and (not wd.multibyte or true in MULTIBYTE_TRUE)
+            and all(other in _ONLY_WITH.get(one, (other,)) for one, other in ((wrong, true), (true, wrong))))
 
 
 def _punctuation_leads() -> frozenset[str]:

@@ -20,8 +20,8 @@ from functools import lru_cache
 import regex
 
 from unmangle.document import Edit
-from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, legacy_pair
-from unmangle.encoding.readings import MULTIBYTE_TRUE, mixes_scripts, script_of
+from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTIBYTE_TRUE, legacy_pair
+from unmangle.encoding.readings import mixes_scripts, script_of
 
 _WORD = regex.compile(r"\p{L}+")
 _TOKEN = regex.compile(r"[^ \t\n\r\f\v]+")
@@ -255,7 +255,7 @@ def _scripts() -> dict[str, str]:
 def _single_byte_pairs() -> tuple[tuple[str, str], ...]:
     """(wrong decoder, true code page) for each legacy pair of two single-byte code pages."""
     return tuple((wd.codec, true) for wd in LEGACY_WRONG if not wd.multibyte for true in LEGACY_TRUE
-                 if legacy_pair(wd.codec, true) and true not in MULTIBYTE_TRUE)
+                 if legacy_pair(wd, true) and true not in MULTIBYTE_TRUE)
 
 
 _SINGLE_BYTE_PAIRS = _single_byte_pairs()

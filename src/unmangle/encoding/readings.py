@@ -25,6 +25,7 @@ from unmangle.encoding.codecs import (
     LEGACY_TRUE,
     LEGACY_WRONG,
     MULTI_BYTE,
+    MULTIBYTE_TRUE,
     SCANNED,
     SINGLE_BYTE,
     WrongDecoder,
@@ -276,7 +277,7 @@ def looks_mangled(token: str) -> bool:
 
 
 def breaks_case(text: str) -> bool:
-    """Whether a capital outside ASCII follows a small letter in ``text`` (`NeÄŤistoty`, `GÜteborg`)."""
+    """Whether a capital outside ASCII follows a small letter in ``text`` (`NeÄŤistoty`, `smÜrgüsbord`)."""
     return _CASE_BREAK.search(text) is not None
 
 
@@ -544,7 +545,6 @@ def _less(min_gain: float, bonus: float) -> float:
     return max(0.0, min_gain - bonus)
 
 
-MULTIBYTE_TRUE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
 
 
 def _legacy_readings(token: str, below_gain: float = math.inf, single_byte: bool = False,
@@ -620,7 +620,7 @@ _READ_BACK = {true: _read_back(true) for true in LEGACY_TRUE}
 # Each wrong decoder a legacy text is read with, and the true codecs it is read back with: their labels, and
 # whether the true codec is a CJK one (a CJK decoder's bytes are read back as CJK only).
 _LEGACY_PAIRS = tuple((wd, tuple((true, _label(wd, true), true in MULTIBYTE_TRUE) for true in LEGACY_TRUE
-                                 if legacy_pair(wd.codec, true) and (not wd.multibyte or true in MULTIBYTE_TRUE)))
+                                 if legacy_pair(wd, true)))
                       for wd in LEGACY_WRONG)
 
 

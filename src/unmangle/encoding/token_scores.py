@@ -34,7 +34,7 @@ _KEEP_BELOW = 4.0
 PAIR_CODECS: dict[str, tuple[str, str]] = {
     f"utf-8 read as {wd.label}": (wd.codec, "utf-8") for wd in SINGLE_BYTE + MULTI_BYTE} | {
     f"{true} read as {wd.label}": (wd.codec, true) for wd in LEGACY_WRONG for true in LEGACY_TRUE
-    if legacy_pair(wd.codec, true)}
+    if legacy_pair(wd, true)}
 _PAIR_RANK = {pair: i for i, pair in enumerate(PAIR_CODECS)}
 SINGLE_BYTE_UTF8 = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE)  # (by one single-byte decoder)
 NON_ASCII_TOKEN = regex.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")

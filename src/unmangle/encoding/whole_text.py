@@ -18,13 +18,13 @@ from __future__ import annotations
 import unicodedata
 
 from unmangle.document import Edit
-from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, WRONG_DECODERS, legacy_pair
+from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTIBYTE_TRUE, WRONG_DECODERS, legacy_pair
 from unmangle.encoding.ftfy_steps import token_edits
 from unmangle.encoding.gate import worth_repairing
 from unmangle.encoding.lexicon import best_by_words
 from unmangle.encoding.lexicon import token_edits as lexicon_edits
 from unmangle.encoding.model import default_model, fold_capitals, score_each
-from unmangle.encoding.readings import MULTIBYTE_TRUE, _common, case_breaks, find_suspect, mixes_scripts, seen
+from unmangle.encoding.readings import _common, case_breaks, find_suspect, mixes_scripts, seen
 
 MIN_EVIDENCE = 2  # distinct words read back, or distinct characters brought back
 LEGACY_GAIN = 1.0  # nats per character outside ASCII a legacy reading must gain over the text as it stands
@@ -73,7 +73,7 @@ def whole_legacy_first(text: str) -> list[Edit] | None:
             # web's commoner story, and the token search weighs it: a legacy text's bytes are hardly ever UTF-8.
             continue
         for true in LEGACY_TRUE:
-            if legacy_pair(wd.codec, true) and (not wd.multibyte or true in MULTIBYTE_TRUE):
+            if legacy_pair(wd, true):
                 _decode(text, known, data, wd.codec, true, wd.label, readings)
     if not readings:
         return None
