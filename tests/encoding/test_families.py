@@ -54,6 +54,7 @@ LOSSLESS = [
     ("utf-8", "iso-8859-2", "Árvíztűrő tükörfúrógép és egy őszi délután a Balatonnál."),
     # (cp1250 reads it with letters the corpora know better, `smÜrgüsbord`, but puts capitals inside words.)
     ("utf-8", "iso-8859-2", "smörgåsbord in Göteborg"),
+    ("utf-8", "iso-8859-2", "smörgåsbord"),
     ("utf-8", "iso-8859-5", "Москва является столицей Российской Федерации и крупнейшим городом страны."),
     ("utf-8", "iso-8859-7", "Το Υπουργείο Οικονομικών ανακοίνωσε νέα μέτρα για την οικονομία."),
     ("utf-8", "iso-8859-15", "L’œuvre coûte 20 € selon le cœur de l’artiste."),

@@ -44,6 +44,7 @@ from unmangle.encoding.readings import (
     RARE_LATIN,
     Reading,
     _common,
+    breaks_case,
     find_suspect,
     looks_mangled,
     mixes_scripts,
@@ -81,6 +82,7 @@ ISOLATED_FOREIGN_MARGIN = 10.0
 COMMON_BONUS = 3.0  # nats of rank for a reading whose every letter real text commonly writes
 ALPHABET_BONUS = 1.5
 FTFY_TRUST = 4.0  # nats by which the model may find a reading that ftfy would make less probable, and keep it
+CASE_BREAK_COST = FTFY_TRUST  # nats of rank against a reading that puts a capital inside a lowercase word
 
 
 def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
@@ -297,6 +299,10 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
             # before cp1250's `ƅngstrƶm`, which the model, knowing neither letter well, finds as likely.)
             rank += COMMON_BONUS if _common(r.text) else 0.0
             rank += FTFY_TRUST if ftfy_would else 0.0
+            # (A reading that puts a capital inside a word is as mangled as the token looked: ISO-8859-2's
+            # `smĂśrgĂĽsbord` alone is `smörgåsbord`, not cp1250's `smÜrgüsbord`, which ftfy, knowing cp1250 only,
+            # would make.)
+            rank -= CASE_BREAK_COST if breaks_case(r.text) else 0.0
             rank += r.paired
             ranked.append((rank, adjusted, r))
     chosen: list[tuple[Reading, float]] = []
