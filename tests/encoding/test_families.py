@@ -393,6 +393,35 @@ def test_emoji_read_with_a_wrong_decoder_come_back(original: str, wrong: str) ->
 
 
 @pytest.mark.parametrize("original", [
+    "Great job 👍",  # (F0 9F 91 8D: `ðŸ‘`, which is also what cp1252 leaves of 👁 👏 👐 👝)
+    "Great job 👍 thanks",  # (not ftfy's `👠thanks`, the space taken for a lost no-break space)
+    "Love it 😍 so much",
+    "ok 🙏 thanks",
+    "I ❤️ NY",  # (E2 [9D] A4 EF B8 [8F]: not the EUC-JP text `發鏝` that `â¤ï¸` also is)
+    "The 👍 emoji and ❤️ heart",
+])
+def test_emoji_that_lost_a_byte_to_cp1252_come_back_as_the_one_people_write(original: str) -> None:
+    # (Which of the emoji a lost byte leaves is the character model's blind spot: the corpora hold none.)
+    assert fix_text(mangle(original, "utf-8", "cp1252", "ignore")) == original
+
+
+@pytest.mark.parametrize("wrong", ["big5", "euc-jp", "euc-kr"])
+def test_a_dash_a_cjk_decoder_replaced_whole_between_english_words_comes_back_a_dash(wrong: str) -> None:
+    # (`—` is three U+FFFD under these decoders, as is any Hangul syllable: Korean's, frequent in its corpus, once
+    # took every place among the choices, `stop 수 it`.)
+    original = "Don’t stop — it’s 5 °C, 10 — and “quotes”."
+    assert fix_text(mangle(original, "utf-8", wrong, "replace")) == original
+
+
+def test_emoji_prior_orders_emoji_and_leaves_other_text_alone() -> None:
+    from unmangle.encoding.emoji_prior import emoji_prior, text_prior
+
+    assert emoji_prior("👍") > emoji_prior("👝") and emoji_prior("😍") > emoji_prior("😠")
+    assert emoji_prior("a") == emoji_prior("中") == emoji_prior("—") == 0.0
+    assert text_prior("❤\ufe0f") > text_prior("❤\ufe01") and text_prior("plain text") == 0.0
+
+
+@pytest.mark.parametrize("original", [
     "Він сказав, що після війни ці люди жили у віці сорока років.",
     "Україна - держава у Східній Європі. Її столиця - місто Київ.",
 ])

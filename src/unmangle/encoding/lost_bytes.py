@@ -17,6 +17,7 @@ from itertools import combinations
 import numpy as np
 
 from unmangle.encoding.codecs import MULTI_BYTE
+from unmangle.encoding.emoji_prior import emoji_prior, text_prior
 from unmangle.encoding.model import CharModel, score_each, score_fillers_many, unspaced_run
 from unmangle.encoding.utf8 import needed_continuations
 
@@ -122,9 +123,10 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
         right_ctx = next((u for u in units[k + 1:] if isinstance(u, str)), right)[:2]
         expanded: list[tuple[str, float, int, float]] = []
         all_scores = score_fillers_many(model, [(left + t)[-2:] for t, *_ in beams], chars, right_ctx)
+        prior = _emoji_priors(chars)
         for (t, sc, lost, bon), base in zip(beams, all_scores, strict=True):
             bonus = _pairing_bonus(before + left + t, chars, right_ctx)
-            scores = base + bonus
+            scores = base + bonus + prior
             for idx in np.argsort(-scores)[:BEAM]:
                 expanded.append((t + chars[idx], sc + float(scores[idx]), lost + lost_of[chars[idx]],
                                  bon + float(bonus[idx])))
@@ -133,9 +135,9 @@ def recover(seq: list[int], codec: str, model: CharModel, left: str = " ", right
     scores = score_each(model, left, [t for t, *_ in beams], ["" if unspaced_run(t) else right for t, *_ in beams])
     # (A quote opened in the token and closed later in it pairs: `‘fall.’`, not `„fall.’`.)
     paired = [2 * PAIRING_BONUS * _pairs(t) for t, *_ in beams]
-    finals = sorted(((sc + bon + p, t, lost, bon + p) for sc, p, (t, _, lost, bon) in zip(scores, paired, beams,
-                                                                                          strict=True)),
-                    reverse=True)
+    # (And how often each emoji is written, which the model cannot say: `👍`, not `👝`, lost 0x8D to cp1252.)
+    finals = sorted(((sc + bon + p + text_prior(t), t, lost, bon + p)
+                     for sc, p, (t, _, lost, bon) in zip(scores, paired, beams, strict=True)), reverse=True)
     best_score, text, lost, best_bonus = finals[0]
     margin = best_score - finals[1][0] if len(finals) > 1 and finals[1][1] != text else 6.0
     # Runners-up go to the document's judgement, which knows nothing of how quotes pair: not one the pairing
@@ -276,10 +278,10 @@ def _choices(unit: list[tuple[str, int]], model: CharModel, before: str | None, 
         return hit[1]
     chars = _plausible([c for c, _ in unit], model)
     if len(chars) > 4 * MAX_CHOICES:  # the frequent ones first: fitting is checked character by character
-        chars = _most_frequent(chars, model, 4 * MAX_CHOICES)
+        chars = _most_frequent_of_each(chars, model, 4 * MAX_CHOICES)
     chars = _fit_context(chars, before, after)
     if len(chars) > MAX_CHOICES:
-        chars = _most_frequent(chars, model, MAX_CHOICES)
+        chars = _most_frequent_of_each(chars, model, MAX_CHOICES)
     if len(_CHOICES) > 20_000:
         _CHOICES.clear()
     _CHOICES[key] = (unit, chars)
@@ -287,6 +289,27 @@ def _choices(unit: list[tuple[str, int]], model: CharModel, before: str | None, 
 
 
 _CJK_START = "\u2e80"
+
+
+def _emoji_priors(chars: list[str]) -> np.ndarray | float:
+    """The emoji priors of ``chars`` (a scalar 0 when none is an emoji, the usual case)."""
+    if max(chars) < "\u2300":
+        return 0.0
+    return np.array([emoji_prior(c) for c in chars])
+
+
+def _most_frequent_of_each(chars: list[str], model: CharModel, k: int) -> list[str]:
+    """The ``k`` most frequent of ``chars``, a few places kept for the most frequent signs among them: three
+    bytes a Big5 or EUC decoder lost whole between two spaces are a dash as often as a syllable, and Korean's
+    syllables, frequent in its corpus, would fill every place (`stop ��� it` read back as `stop 수 it`)."""
+    signs = [c for c in chars if unicodedata.category(c)[0] in "PS"]
+    if not signs or len(signs) == len(chars):
+        return _most_frequent(chars, model, k)
+    kept = _most_frequent(signs, model, min(len(signs), SIGN_PLACES))
+    return kept + _most_frequent([c for c in chars if c not in kept], model, k - len(kept))
+
+
+SIGN_PLACES = 8  # places among a lost character's choices kept for punctuation and symbols
 
 
 def _most_frequent(chars: list[str], model: CharModel, k: int) -> list[str]:
@@ -303,6 +326,8 @@ def _fit_context(chars: list[str], before: str | None, after: str | None) -> lis
     a space between two Latin letters)."""
     def fits(c: str) -> bool:
         cat = unicodedata.category(c)
+        if cat == "Co":
+            return False  # (a private-use character is an icon font's, never the character a lost byte hid)
         if cat[0] == "M" and (before is None or not before.isalpha()):
             return before is None
         if cat == "Cf":  # an invisible joiner or mark joins letters of a script that needs it, not Latin words

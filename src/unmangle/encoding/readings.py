@@ -31,6 +31,7 @@ from unmangle.encoding.codecs import (
     WrongDecoder,
     legacy_pair,
 )
+from unmangle.encoding.emoji_prior import EMOJI_RANGES
 from unmangle.encoding.lost_bytes import HOLE, drops_continuations, lost_alone_bytes, recover
 from unmangle.encoding.model import CharModel
 from unmangle.encoding.utf8 import VALID_MULTIBYTE, VALID_RUN, count_high, plausible_high_bytes, valid_high_bytes
@@ -103,8 +104,7 @@ _LATIN_SHAPED = _LATIN_ALPHABETS | _MARKS  # (what counts as real only where a L
 # Korean corpus never showed, and keeping them out is what tells it from Korean.)
 # Emoji too: the corpora are prose without them, but every social page writes them, and UTF-8's four bytes of
 # `😀` read as GBK (`馃榾`) are as much mojibake as a quote's three (and its joiners and skin tones with it).
-EMOJI = frozenset(chr(cp) for a, b in ((0x1F000, 0x1FAFF), (0x2300, 0x23FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF))
-                  for cp in range(a, b + 1)) | {"\u200d", "\ufe0f", "\u20e3"}
+EMOJI = frozenset(chr(cp) for a, b in EMOJI_RANGES for cp in range(a, b + 1)) | {"\u200d", "\ufe0f", "\u20e3"}
 SEEN = (_common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | EMOJI | {"\ufffd"}
         | {c for c in FIRST_LEVELS if not "\uac00" <= c <= "\ud7af"})
 _RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
@@ -523,14 +523,20 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
 
 # A three-byte UTF-8 character of the General Punctuation block (quotes, dashes) cut after its second byte: the
 # most common lossy mojibake of all (`â€` where `”` lost its 0x9D to cp1252), and a shape no legacy text makes
-# with its only high bytes.
-_CUT_PUNCTUATION = re.compile(rb"\xe2[\x80\x81](?![\x80-\xbf])")
+# with its only high bytes. So is an emoji missing one byte, of its four (`ðŸ‘` where `👍` lost 0x8D) or of
+# the three of a dingbat and its variation selector (`â¤ï¸`, `❤️` without its 0x9D and 0x8F): cut after any
+# second byte, for the byte lost may be the second (E2 [9D] A4).
+_CUT_SHORT = re.compile(rb"(?:\xe2[\x80\x81]|\xf0\x9f[\x80-\xbf])(?![\x80-\xbf])")
+_CUT_EMOJI = re.compile(rb"(?:\xe2[\x80-\xbf](?:\xef\xb8)?|\xef\xb8)(?![\x80-\xbf])")
 
 
 def _cut_punctuation(data: bytes, high: int) -> bool:
-    """Whether the token's only high bytes are punctuation characters cut short (see _CUT_PUNCTUATION)."""
-    cut = _CUT_PUNCTUATION.findall(data)
-    return bool(cut) and 2 * len(cut) + _common_utf8_bytes(data) >= high
+    """Whether the token's only high bytes are punctuation characters or emoji cut short (see _CUT_SHORT); or
+    the cut dingbats of an emoji and its variation selector, all its high bytes."""
+    cut = _CUT_SHORT.findall(data)
+    if cut and sum(map(len, cut)) + _common_utf8_bytes(data) >= high:
+        return True
+    return b"\xef\xb8" in data and sum(map(len, _CUT_EMOJI.findall(data))) >= high
 
 
 def _paired_threshold(min_gain: float, bonus: float) -> dict[str, float]:

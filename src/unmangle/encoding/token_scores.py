@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from unmangle.encoding.codecs import LEGACY_TRUE, LEGACY_WRONG, MULTI_BYTE, SINGLE_BYTE, legacy_pair
+from unmangle.encoding.emoji_prior import text_prior
 from unmangle.encoding.model import CharModel, default_model, folding_cyrillic, score_few, score_many
 from unmangle.encoding.readings import Reading, candidate_readings, find_suspect, seen
 
@@ -85,7 +86,9 @@ def score_tokens(keys: list[Key]) -> list[Scored]:
             scored = []
             for r in rs:
                 # Rounded: readings of the same text must tie exactly (the first, most common decoder names it).
-                margin = round(next(scores) - base - LOST_BYTE_PENALTY * r.lost - r.min_gain - r.cost, 6)
+                # (What the model cannot know of emoji, which the corpora never show: how often each is written.)
+                prior = text_prior(r.text) if r.kind == "lost-byte" else 0.0
+                margin = round(next(scores) + prior - base - LOST_BYTE_PENALTY * r.lost - r.min_gain - r.cost, 6)
                 if margin >= -_KEEP_BELOW or r.corroborate:
                     scored.append((margin, r))
             _CACHE[key] = tuple(scored)

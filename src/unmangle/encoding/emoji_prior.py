@@ -1,0 +1,57 @@
+"""How often each emoji is written, for choosing the one a lost byte hid.
+
+The corpora are prose without emoji, so the character model scores every emoji alike (its class's floor). A
+decoder that drops bytes leaves several emoji to choose from: cp1252 cannot map 0x81, 0x8D, 0x8F, 0x90 and 0x9D,
+and `👍` (F0 9F 91 8D) comes out `ðŸ‘`, which is also what is left of `👁 👏 👐 👝`. Their frequencies on social
+media differ a thousandfold. The table (``data/emoji_freq.json``, built by ``scripts/build_emoji_freq.py`` from
+wordfreq's counts) gives each a log-prior relative to the median emoji, so a choice among emoji follows usage
+while a choice between an emoji and other text stays the model's.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from functools import lru_cache
+
+from unmangle.data import open_data
+
+# The blocks emoji live in: the U+1F000-1FAFF plane (F0 9F in UTF-8), Miscellaneous Technical (`⏰`),
+# Miscellaneous Symbols and Dingbats (`❤`, `✨`), Symbols and Arrows (`⭐`).
+EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2300, 0x23FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF))
+CLIP = 5.0  # nats either way: a prior that orders emoji, never one that outweighs the text around them
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, float]:
+    with open_data("emoji_freq.json") as fh:
+        logs: dict[str, float] = json.load(fh)["log10_frequency"]
+    median = statistics.median(logs.values())
+    # (An emoji the table lacks is rarer than any it lists: the floor.)
+    return {ch: max(-CLIP, min(CLIP, math.log(10) * (v - median))) for ch, v in logs.items()}
+
+
+def emoji_prior(ch: str) -> float:
+    """Nats to add to the model's score of the emoji ``ch`` (0 for a character that is no emoji)."""
+    if ch < "\u2300":
+        return 0.0
+    if "\ufe00" <= ch <= "\ufe0e":
+        return -CLIP  # (the variation selector an emoji takes is VS16, U+FE0F; the others mark CJK and math variants)
+    if not any(a <= ord(ch) <= b for a, b in EMOJI_RANGES):
+        return 0.0
+    return _table().get(ch, -CLIP)
+
+
+def text_prior(text: str) -> float:
+    """:func:`emoji_prior` summed over ``text``, and VS16 after an emoji as the rule it is (`❤️` is written three
+    times as often as `❤`, wordfreq's counts say; the model, which never saw it, charges U+FE0F 10 nats)."""
+    if text.isascii():
+        return 0.0
+    total, prev = 0.0, ""
+    for ch in text:
+        if ch >= "\u2300":
+            total += CLIP if ch == "\ufe0f" and prev and emoji_prior(prev) > -CLIP else emoji_prior(ch)
+        prev = ch
+    return total
+
