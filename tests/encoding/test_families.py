@@ -413,6 +413,20 @@ def test_a_dash_a_cjk_decoder_replaced_whole_between_english_words_comes_back_a_
     assert fix_text(mangle(original, "utf-8", wrong, "replace")) == original
 
 
+@pytest.mark.parametrize(("original", "wrong", "errors"), [
+    ("Great news today 👍", "cp1250", "strict"),  # (`đź‘Ť`: two letters of Croatian and Polish, then two signs)
+    ("Best day ever 💪💪", "cp1250", "strict"),
+    ("Done ✅ see you soon", "cp1250", "strict"),  # (three bytes from E2: `âś…`)
+    ("Thanks so much ✨ see you soon", "cp1251", "strict"),
+    ("I love this 😍", "cp1250", "ignore"),  # (cp1250 drops the 0x98 of every smiley: `đźŤ`)
+    ("Thanks so much ☀️ see you soon", "cp1252", "ignore"),  # (the dingbat whole, its VS16 cut: `â˜€ï¸`)
+    ("Thanks so much ☀️ see you soon", "cp1252", "replace"),
+])
+def test_emoji_read_with_a_central_european_or_cyrillic_code_page_come_back(original: str, wrong: str,
+                                                                           errors: str) -> None:
+    assert fix_text(mangle(original, "utf-8", wrong, errors)) == original
+
+
 def test_emoji_prior_orders_emoji_and_leaves_other_text_alone() -> None:
     from unmangle.encoding.emoji_prior import emoji_prior, text_prior
 

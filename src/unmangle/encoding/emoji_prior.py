@@ -20,7 +20,9 @@ from unmangle.data import open_data
 # The blocks emoji live in: the U+1F000-1FAFF plane (F0 9F in UTF-8), Miscellaneous Technical (`⏰`),
 # Miscellaneous Symbols and Dingbats (`❤`, `✨`), Symbols and Arrows (`⭐`).
 EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2300, 0x23FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF))
-CLIP = 5.0  # nats either way: a prior that orders emoji, never one that outweighs the text around them
+VS16 = "\ufe0f"
+EMOJI_JOINERS = "\u200d" + VS16 + "\u20e3"  # (the zero-width joiner, VS16 and the keycap of emoji sequences)
+CLIP = 7.0  # nats either way: a prior that orders emoji, and corrects the model where it knows no emoji at all
 
 
 @lru_cache(maxsize=1)
@@ -55,3 +57,13 @@ def text_prior(text: str) -> float:
         prev = ch
     return total
 
+
+def is_emoji(ch: str) -> bool:
+    """Whether ``ch`` is an emoji or one of the joiners emoji sequences are built with."""
+    return ch >= "\u200d" and (ch in EMOJI_JOINERS or any(a <= ord(ch) <= b for a, b in EMOJI_RANGES))
+
+
+def used_emoji(ch: str) -> bool:
+    """Whether ``ch`` is an emoji people write (the table lists it), or VS16: the emoji a lost byte may have hid
+    (not a mahjong tile, U+1F02F, in the middle of a Russian word)."""
+    return ch == VS16 or ch in _table()

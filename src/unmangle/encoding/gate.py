@@ -45,7 +45,7 @@ from unmangle.encoding.codecs import (
     utf8_readings,
 )
 from unmangle.encoding.lexicon import reads_into_a_word
-from unmangle.encoding.lost_bytes import strict_codec
+from unmangle.encoding.lost_bytes import lost_alone_bytes, strict_codec
 from unmangle.encoding.model import default_model
 from unmangle.encoding.readings import (
     _ANY_CJK,
@@ -56,6 +56,7 @@ from unmangle.encoding.readings import (
     EMOJI,
     EMOJI_LEAD,
     EMOJI_LEAD_CODECS,
+    EMOJI_LEADS,
     GREEK_AS_CYRILLIC,
     GREEK_VOWELS_AS_CP1251,
     RARE_LATIN,
@@ -107,11 +108,11 @@ def _chars(decoders: Iterable[WrongDecoder], first: int, last: int) -> set[str]:
 _CONT = _chars(SCANNED, 0x80, 0xBF)
 _E2, _X80 = _chars(SCANNED, 0xE2, 0xE2), _chars(SCANNED, 0x80, 0x80)
 _LATIN1_HIGH = set(SINGLE_BYTE[0].high_chars)
+_MARKS = set(map(chr, range(0x80, 0xA0))) | {"\ufffd"}
 _CAPS = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 _CYRILLIC = "\u0400-\u04ff"  # (as a range inside a class)
 _BOX = "\u2500-\u257f"
 _BOX_SIGNS = {chr(c) for c in range(0x2500, 0x2580)}
-_MARKS = set(map(chr, range(0x80, 0xA0))) | {"\ufffd"}
 _RARE_CJK = re.compile(_RARE)
 _CJK = re.compile(_ANY_CJK)
 _CJK_RUN = re.compile(_ANY_CJK + "*")
@@ -174,6 +175,65 @@ def _utf8_window(decoders: Iterable[WrongDecoder]) -> str:
     after = f"(?:(?!{high})|(?={lead2}{cont}|{lead3}{cont}{cont}))"
     one = "|".join([_common_pairs(decoders), *dict.fromkeys(_one_decoders_triple(wd) for wd in decoders)])
     return f"(?:(?<={lead2}{cont}){before('..')}|(?<={lead3}{cont}{cont}){before('...')}){after}(?:{one})"
+
+
+def _emoji_window(decoders: Iterable[WrongDecoder]) -> str:
+    """An emoji's four bytes under one single-byte decoder ending here (`đź‘Ť` is cp1250's `👍`): the scan's
+    windows are two and three bytes wide, and a Central European or Turkish code page writes F0 9F as two
+    letters of its own (`đź`, `ğŸ`), where no other sign shows. Three, where the decoder drops a byte an emoji
+    may hold (cp1250 drops the 0x98 of every smiley, `😍` is `đź` and `Ť`)."""
+    parts = []
+    for wd in decoders:
+        f0, x9f = wd.char_for(0xF0), wd.char_for(0x9F)
+        if f0 and x9f and x9f not in _MARKS:
+            cont = _class(_chars((wd,), 0x80, 0xBF))
+            parts.append(f"(?<={re.escape(f0 + x9f)}{cont}{cont})")
+            if any(0x80 <= b <= 0xBF for b in lost_alone_bytes(wd.codec)):
+                parts.append(f"(?<={re.escape(f0 + x9f)}{cont})(?!{cont})")
+    return "|".join(dict.fromkeys(parts))
+
+
+def _emoji_at(text: str, pos: int) -> bool:
+    """Whether the characters ending at ``pos`` are an emoji's UTF-8 read with a single-byte decoder: four from
+    F0 9F (`đź‘Ť`), or three with a byte the decoder drops put back; or three from E2, a dingbat's or a symbol's
+    (`âś…` is cp1250's `✅`), which ``_single_byte_evidence`` takes for no common character."""
+    for width in (4, 3):
+        codecs = EMOJI_LEADS.get(text[pos - width + 1:pos - width + 3]) if pos >= width - 1 else None
+        if codecs and reads_as_emoji(text[pos - width + 1:pos + 1], codecs):
+            return True
+    return pos >= 2 and reads_as_emoji(text[pos - 2:pos + 1], _E2_CODECS.get(text[pos - 2], ()))
+
+
+def reads_as_emoji(shape: str, codecs: Iterable[str]) -> bool:
+    """Whether ``shape`` is an emoji's UTF-8 read with one of ``codecs``, whole or but for one byte the codec drops
+    (cp1251 drops 0x98: `рџЌ` is `😍`, F0 9F [98] 8D)."""
+    for codec in codecs:
+        try:
+            data = shape.encode(codec)
+        except UnicodeError:
+            continue
+        tries = [data]
+        if len(data) == 3 and data.startswith(b"\xf0\x9f"):
+            tries += [data[:k] + bytes([b]) + data[k:] for b in lost_alone_bytes(codec) if b < 0xC0 for k in (2, 3)]
+        for one in tries:
+            try:
+                if one.decode("utf-8") in EMOJI:
+                    return True
+            except UnicodeDecodeError:
+                continue
+    return False
+
+
+def _lead_codecs(byte: int) -> dict[str, tuple[str, ...]]:
+    """What each scanned decoder writes for ``byte``, with the codecs that write it."""
+    out: dict[str, list[str]] = {}
+    for wd in SCANNED:
+        if ch := wd.char_for(byte):
+            out.setdefault(ch, []).append(wd.codec)
+    return {ch: tuple(codecs) for ch, codecs in out.items()}
+
+
+_E2_CODECS = _lead_codecs(0xE2)
 
 
 def _common_pairs(decoders: tuple[WrongDecoder, ...]) -> str:
@@ -243,7 +303,7 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SCANNED, thai: bool =
     latin1_high = _class(_LATIN1_HIGH)
     legacy = (f"(?<={_class(_E2 | _LATIN1_HIGH | _CAPS)}.)"
               f"(?:(?<={_class(_E2)}{_class(_X80)})|(?<={latin1_high}{latin1_high}.)|(?<=[а-яёА-ЯЁ][А-ЯЁ].))")
-    paired = rf"(?<=[^\x00-\x7f].)(?:{_utf8_window(decoders)}|{legacy})"
+    paired = rf"(?<=[^\x00-\x7f].)(?:{_utf8_window(decoders)}|{legacy}|{_emoji_window(decoders)})"
     lone_chars = set(_MARKS) | RARE_LATIN
     paired_anchors = _chars(decoders, 0x80, 0xBF) | _X80 | _LATIN1_HIGH | _CAPS
     others = _class(paired_anchors | lone_chars | {c for c in _LATIN_CJK if not _RARE_CJK.match(c)})
@@ -355,17 +415,13 @@ def cyrillic_evidence(text: str, at: int) -> bool:
 
 def _emoji_shape(text: str, a: int, b: int) -> bool:
     """Whether the Cyrillic run ``text[a:b]`` holds the lead of an emoji's four bytes of UTF-8 under cp1251 or
-    KOI8-R (`рџ‘Ќ` is `👍`, `П÷≤─` is `😀`): a Latin text whose only damage is one emoji shows no other sign."""
+    KOI8-R (`рџ‘Ќ` is `👍`, `П÷≤─` is `😀`; `рџЌ` is `😍` whose 0x98 cp1251 dropped): a Latin text whose only
+    damage is one emoji shows no other sign."""
     lead = EMOJI_LEAD.search(text, a, b + 1)
     if lead is None:
         return False
-    for codec in EMOJI_LEAD_CODECS:
-        try:
-            if text[lead.start():lead.start() + 4].encode(codec).decode("utf-8") in EMOJI:
-                return True
-        except UnicodeError:
-            continue
-    return False
+    at = lead.start()
+    return reads_as_emoji(text[at:at + 4], EMOJI_LEAD_CODECS) or reads_as_emoji(text[at:at + 3], EMOJI_LEAD_CODECS)
 
 
 def _box_glued(text: str, at: int) -> bool:
@@ -730,7 +786,7 @@ def _strong(text: str, pos: int, places: _Places) -> bool:
             return True  # (a decoder's trace among other text: `£` read as EUC-KR `짙`; not `京｜ICP`, nor a name)
         if "\u4e00" <= ch <= "\u9fff" and places.korean_read_as_cjk(text):
             return True
-    if ch in _CONT and _single_byte_evidence(text, pos, places):
+    if ch in _CONT and (_single_byte_evidence(text, pos, places) or _emoji_at(text, pos)):
         return True
     return places.legacy(text, pos)
 

@@ -17,7 +17,7 @@ from itertools import combinations
 import numpy as np
 
 from unmangle.encoding.codecs import MULTI_BYTE
-from unmangle.encoding.emoji_prior import emoji_prior, text_prior
+from unmangle.encoding.emoji_prior import VS16, emoji_prior, is_emoji, text_prior, used_emoji
 from unmangle.encoding.model import CharModel, score_each, score_fillers_many, unspaced_run
 from unmangle.encoding.utf8 import needed_continuations
 
@@ -328,6 +328,8 @@ def _fit_context(chars: list[str], before: str | None, after: str | None) -> lis
         cat = unicodedata.category(c)
         if cat == "Co":
             return False  # (a private-use character is an icon font's, never the character a lost byte hid)
+        if c == VS16:
+            return before is None or is_emoji(before)  # (the emoji presentation selector follows an emoji only)
         if cat[0] == "M" and (before is None or not before.isalpha()):
             return before is None
         if cat == "Cf":  # an invisible joiner or mark joins letters of a script that needs it, not Latin words
@@ -359,7 +361,8 @@ def _plausible(chars: list[str], model: CharModel) -> list[str]:
     from unmangle.encoding.model import codepoints, unigram_index
 
     seen = model.uni[unigram_index(codepoints("".join(chars)))] > 0
-    kept = [c for c, ok in zip(chars, seen, strict=True) if ok]
+    # (Emoji too, which the corpora's prose never shows and the web writes everywhere.)
+    kept = [c for c, ok in zip(chars, seen, strict=True) if ok or (c >= "\u200d" and used_emoji(c))]
     return kept or chars
 
 

@@ -31,7 +31,7 @@ from unmangle.encoding.codecs import (
     WrongDecoder,
     legacy_pair,
 )
-from unmangle.encoding.emoji_prior import EMOJI_RANGES
+from unmangle.encoding.emoji_prior import EMOJI_JOINERS, EMOJI_RANGES
 from unmangle.encoding.lost_bytes import HOLE, drops_continuations, lost_alone_bytes, recover
 from unmangle.encoding.model import CharModel
 from unmangle.encoding.utf8 import VALID_MULTIBYTE, VALID_RUN, count_high, plausible_high_bytes, valid_high_bytes
@@ -104,7 +104,7 @@ _LATIN_SHAPED = _LATIN_ALPHABETS | _MARKS  # (what counts as real only where a L
 # Korean corpus never showed, and keeping them out is what tells it from Korean.)
 # Emoji too: the corpora are prose without them, but every social page writes them, and UTF-8's four bytes of
 # `😀` read as GBK (`馃榾`) are as much mojibake as a quote's three (and its joiners and skin tones with it).
-EMOJI = frozenset(chr(cp) for a, b in EMOJI_RANGES for cp in range(a, b + 1)) | {"\u200d", "\ufe0f", "\u20e3"}
+EMOJI = frozenset(chr(cp) for a, b in EMOJI_RANGES for cp in range(a, b + 1)) | set(EMOJI_JOINERS)
 SEEN = (_common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | EMOJI | {"\ufffd"}
         | {c for c in FIRST_LEVELS if not "\uac00" <= c <= "\ud7af"})
 _RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
@@ -165,6 +165,23 @@ GREEK_AS_CYRILLIC = re.compile(f"[а-яё][{GREEK_VOWELS_AS_CP1251}]")
 # The first two bytes of an emoji's UTF-8 (F0 9F) under the Cyrillic code pages (`рџ`, `П÷`).
 EMOJI_LEAD_CODECS = ("cp1251", "koi8-r")
 EMOJI_LEAD = re.compile("|".join(b"\xf0\x9f".decode(codec) for codec in EMOJI_LEAD_CODECS))
+
+
+def _emoji_leads() -> dict[str, tuple[str, ...]]:
+    """What each scanned single-byte decoder writes for F0 9F (`ðŸ`, `đź`, `ğŸ`, `рџ`, `≡ƒ`), with the codecs
+    that write it; not where 9F is a C1 control, which is evidence on its own."""
+    out: dict[str, list[str]] = {}
+    for wd in SCANNED:
+        f0, x9f = wd.char_for(0xF0), wd.char_for(0x9F)
+        if f0 and x9f and not "\x80" <= x9f <= "\x9f":
+            out.setdefault(f0 + x9f, []).append(wd.codec)
+    return {lead: tuple(codecs) for lead, codecs in out.items()}
+
+
+# The same under every scanned code page: no real word writes these pairs, and a Latin text whose only damage is
+# one emoji shows no other shape of UTF-8 (`đź‘Ť` is cp1250's `👍`).
+EMOJI_LEADS = _emoji_leads()
+ANY_EMOJI_LEAD = re.compile("|".join(map(re.escape, EMOJI_LEADS)))
 
 
 def _rare_latin(max_count: float = 64.0) -> set[str]:
@@ -471,9 +488,13 @@ def _partial_readings(token: str, data: bytes, wd: WrongDecoder, min_bytes: int)
     return out
 
 
+def _all_emoji(text: str) -> bool:
+    return all(ch in EMOJI for ch in text)
+
+
 def _common_utf8_bytes(data: bytes) -> int:
     """High bytes in whole UTF-8 characters that real text commonly uses."""
-    return sum(len(m) for m in VALID_MULTIBYTE.findall(data) if m.decode("utf-8") in COMMON)
+    return sum(len(m) for m in VALID_MULTIBYTE.findall(data) if (ch := m.decode("utf-8")) in COMMON or ch in EMOJI)
 
 
 def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
@@ -515,8 +536,10 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
     if evidence and (wd.multibyte or drops_continuations(wd.codec)) and plausible_high_bytes(data) >= 0.85 * high:
         rec = recover(list(data), wd.codec, model, ignore_mode=True, before=before)
         if rec is not None and rec.text != token:
+            # (A token read back as emoji alone needs less: no real word reads so, and emoji are the web's
+            # commonest four-byte characters, which a byte dropped from leaves few to choose from.)
             return [Reading(0, len(token), text, "lost-byte", _label(wd) + ", lost bytes put back",
-                            lost=lost, cost=rec.cost, **_paired_threshold(3.0, bonus))
+                            lost=lost, cost=rec.cost, **_paired_threshold(0.0 if _all_emoji(text) else 3.0, bonus))
                     for text, lost, bonus in rec.readings() if text != token]
     return _partial_readings(token, data, wd, min_bytes=6 if wd.multibyte else 4)
 
@@ -533,10 +556,10 @@ _CUT_EMOJI = re.compile(rb"(?:\xe2[\x80-\xbf](?:\xef\xb8)?|\xef\xb8)(?![\x80-\xb
 def _cut_punctuation(data: bytes, high: int) -> bool:
     """Whether the token's only high bytes are punctuation characters or emoji cut short (see _CUT_SHORT); or
     the cut dingbats of an emoji and its variation selector, all its high bytes."""
-    cut = _CUT_SHORT.findall(data)
-    if cut and sum(map(len, cut)) + _common_utf8_bytes(data) >= high:
-        return True
-    return b"\xef\xb8" in data and sum(map(len, _CUT_EMOJI.findall(data))) >= high
+    cut = sum(map(len, _CUT_SHORT.findall(data)))
+    if b"\xef\xb8" in data:  # (a variation selector cut short: the dingbat before it may be too)
+        cut = max(cut, sum(map(len, _CUT_EMOJI.findall(data))))
+    return cut > 0 and cut + _common_utf8_bytes(data) >= high
 
 
 def _paired_threshold(min_gain: float, bonus: float) -> dict[str, float]:

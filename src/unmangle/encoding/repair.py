@@ -35,11 +35,11 @@ from unmangle.encoding.lost_bytes import QUOTE_MARKS, closes, is_apostrophe
 from unmangle.encoding.model import capitals_of, confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.one_encoding import with_one_legacy_encoding
 from unmangle.encoding.readings import (
+    ANY_EMOJI_LEAD,
     CYRILLIC_CAPS,
     CYRILLIC_CASE,
     CYRILLIC_GLUE,
     EMOJI,
-    EMOJI_LEAD,
     MULTIBYTE_TRUE,
     RARE_LATIN,
     Reading,
@@ -98,7 +98,7 @@ def _suspicious_tokens(text: str) -> list[tuple[int, int]]:
         pos = end if end > pos else pos + 1
     extra = [*(CYRILLIC_CAPS.finditer(text) if spans and CYRILLIC_CASE.search(text) else ()),
              *CYRILLIC_GLUE.finditer(text),  # (no shape of UTF-8 in `cafй`: a Latin code page read as Cyrillic)
-             *EMOJI_LEAD.finditer(text)]  # (nor one find_suspect knows in `рџ‘Ќ`, an emoji's four bytes)
+             *ANY_EMOJI_LEAD.finditer(text)]  # (nor one find_suspect knows in `рџ‘Ќ`, an emoji's four bytes)
     if extra:
         taken = {s for s, _ in spans}
         for m in extra:
@@ -228,6 +228,9 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
         # one from a non-Latin script into another takes the text's own pair to be believed without it.
         need = _isolated_margin(token, r.text)
         if support.get(pair, 0) >= 2 and (need != ISOLATED_FOREIGN_MARGIN or pair in prior):
+            need = 0.0
+        # (Nor one read back into emoji alone: no real word of any script spells an emoji's lead, `рџ` or `đź`.)
+        if pair in _UTF8_PAIRS and all(c in EMOJI for c in r.text) and ANY_EMOJI_LEAD.search(token):
             need = 0.0
         # Guessed bytes never bring in letters of a script the text nowhere else writes: `이` for a dash lost
         # in English is the model's favourite three bytes, not the writer's.
@@ -723,7 +726,7 @@ def _fix_and_explain(text: str) -> tuple[str, list[Edit]]:
         edits = whole_legacy_first(text)
     if edits is None:
         suspect = (find_suspect(text) is not None or CYRILLIC_GLUE.search(text) is not None
-                   or EMOJI_LEAD.search(text) is not None)
+                   or ANY_EMOJI_LEAD.search(text) is not None)
         edits = ftfy_rival(text, _repair(text) if suspect else [])
         if _LEAD_SPACE.search(text) and (any(map(_single_byte_utf8, edits)) if edits else is_bad(text)):
             edits = _with_no_break_spaces(text, edits)

@@ -87,7 +87,7 @@ def score_tokens(keys: list[Key]) -> list[Scored]:
             for r in rs:
                 # Rounded: readings of the same text must tie exactly (the first, most common decoder names it).
                 # (What the model cannot know of emoji, which the corpora never show: how often each is written.)
-                prior = text_prior(r.text) if r.kind == "lost-byte" else 0.0
+                prior = text_prior(r.text)
                 margin = round(next(scores) + prior - base - LOST_BYTE_PENALTY * r.lost - r.min_gain - r.cost, 6)
                 if margin >= -_KEEP_BELOW or r.corroborate:
                     scored.append((margin, r))
