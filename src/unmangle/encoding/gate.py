@@ -177,20 +177,14 @@ def _utf8_window(decoders: Iterable[WrongDecoder]) -> str:
     return f"(?:(?<={lead2}{cont}){before('..')}|(?<={lead3}{cont}{cont}){before('...')}){after}(?:{one})"
 
 
-def _emoji_window(decoders: Iterable[WrongDecoder]) -> str:
-    """An emoji's four bytes under one single-byte decoder ending here (`đź‘Ť` is cp1250's `👍`): the scan's
+def _emoji_window() -> str:
+    """An emoji's four bytes under a single-byte decoder ending here (`đź‘Ť` is cp1250's `👍`): the scan's
     windows are two and three bytes wide, and a Central European or Turkish code page writes F0 9F as two
     letters of its own (`đź`, `ğŸ`), where no other sign shows. Three, where the decoder drops a byte an emoji
-    may hold (cp1250 drops the 0x98 of every smiley, `😍` is `đź` and `Ť`)."""
-    parts = []
-    for wd in decoders:
-        f0, x9f = wd.char_for(0xF0), wd.char_for(0x9F)
-        if f0 and x9f and x9f not in _MARKS:
-            cont = _class(_chars((wd,), 0x80, 0xBF))
-            parts.append(f"(?<={re.escape(f0 + x9f)}{cont}{cont})")
-            if any(0x80 <= b <= 0xBF for b in lost_alone_bytes(wd.codec)):
-                parts.append(f"(?<={re.escape(f0 + x9f)}{cont})(?!{cont})")
-    return "|".join(dict.fromkeys(parts))
+    may hold (cp1250 drops the 0x98 of every smiley, `😍` is `đź` and `Ť`). One look-behind of two classes
+    finds the place; :func:`_emoji_at` asks the decoders whose pair it is."""
+    leads = _class(lead[0] for lead in EMOJI_LEADS) + _class(lead[1] for lead in EMOJI_LEADS)
+    return f"(?<={leads}..)|(?<={leads}.)"
 
 
 def _emoji_at(text: str, pos: int) -> bool:
@@ -303,7 +297,7 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SCANNED, thai: bool =
     latin1_high = _class(_LATIN1_HIGH)
     legacy = (f"(?<={_class(_E2 | _LATIN1_HIGH | _CAPS)}.)"
               f"(?:(?<={_class(_E2)}{_class(_X80)})|(?<={latin1_high}{latin1_high}.)|(?<=[а-яёА-ЯЁ][А-ЯЁ].))")
-    paired = rf"(?<=[^\x00-\x7f].)(?:{_utf8_window(decoders)}|{legacy}|{_emoji_window(decoders)})"
+    paired = rf"(?<=[^\x00-\x7f].)(?:{_utf8_window(decoders)}|{legacy}|{_emoji_window()})"
     lone_chars = set(_MARKS) | RARE_LATIN
     paired_anchors = _chars(decoders, 0x80, 0xBF) | _X80 | _LATIN1_HIGH | _CAPS
     others = _class(paired_anchors | lone_chars | {c for c in _LATIN_CJK if not _RARE_CJK.match(c)})
