@@ -109,3 +109,21 @@ def test_an_english_word_is_not_taken_for_a_rarer_one_that_shows_the_same() -> N
     clean = "The company said it’s proud of its workers — and “of the work” they have done in São Paulo."
     fixed = fix_text(clean.encode().decode("big5", "ignore"))
     assert " of its workers" in fixed
+
+
+@pytest.mark.parametrize("wrong", ["big5", "euc_kr", "euc_jp"])
+def test_a_french_elided_word_glued_to_a_known_word_gets_its_apostrophe_back(wrong: str) -> None:
+    # (`qu’environ` and `l’arrivée` are no words of the vocabulary; `qu’` and `l’` are elided words it writes before
+    # many, `environ` and `arrivée` words it knows. `é` shows, and names the decoder.)
+    original = ("Il est à noter qu’environ un tiers des membres de l’Alliance avaient voté avant "
+                "l’arrivée du nouveau président à Genève.")
+    fixed = fix_text(mangle(original, "utf-8", wrong, "ignore"))
+    assert "qu’environ" in fixed and "l’Alliance" in fixed and "l’arrivée" in fixed
+
+
+def test_clitics_are_only_those_a_language_does_not_also_glue_on_plainly() -> None:
+    from unmangle.encoding.vanished import _clitics
+
+    heads, tails = _clitics("fr")
+    assert {"l", "d", "qu"} <= set(heads)
+    assert "s" not in _clitics("en")[1]  # (English writes plurals in `s` far more often than possessives)

@@ -15,6 +15,7 @@ decoder that dropped one drops them all). Two places are asked about:
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -95,11 +96,66 @@ def _in_words(fixed: str, dropped: frozenset[str], detail: str, stats: LanguageS
         found = lower.get(word) or capital.get(word)  # (a word that lost its capital is the rarer case)
         if found is None:
             found = _spelled_back(word, dropped, stats.lang)
+        if found is None:
+            found = _elided(word, dropped, stats)
         if found is None and NO_BREAK in dropped and stats.tied >= TIED:
             found = _unglued(word, stats)
         if found is not None:
             out.append(Edit("lost-byte", m.start(), m.end(), word, found, 0.7, detail))
     return out
+
+
+def _elided(word: str, dropped: frozenset[str], stats: LanguageStats) -> str | None:
+    """A word the language knows, glued to an elided word or a clitic whose apostrophe the decoder dropped: French
+    `lappareillage` and `quenviron` are `l’appareillage` and `qu’environ`, English `Edgars` is `Edgar’s`, Turkish
+    `Nielsenin` is `Nielsen’in`. The elided words and clitics are those the vocabulary writes with an apostrophe
+    in front of many words (`l’`, `qu’`) or after them (`’s`, `’t`, `’in`); the word after or before must be one
+    it knows, and only one way of putting the apostrophe back may make one."""
+    if "’" not in dropped:
+        return None
+    heads, tails = _clitics(stats.lang)
+    low, found = word.lower(), set()
+    for head in heads:
+        if low.startswith(head) and len(low) - len(head) >= MIN_ELIDED and low[len(head):] in stats.vocab:
+            found.add(word[:len(head)] + "’" + word[len(head):])
+    for tail in tails:
+        if low.endswith(tail) and len(low) - len(tail) >= MIN_ELIDED and low[:-len(tail)] in stats.vocab:
+            found.add(word[:-len(tail)] + "’" + word[-len(tail):])
+    return found.pop() if len(found) == 1 else None
+
+
+MIN_ELIDED = 3  # letters of the known word an elided word or a clitic is glued to
+CLITIC_WORDS = 5  # vocabulary words an elided word or a clitic must be seen with, to be one
+MAX_CLITIC = 4  # letters of an elided word or a clitic
+
+
+@lru_cache(maxsize=64)
+def _clitics(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The elided words (`l`, `qu`) and clitics (`s`, `t`, `in`) that ``lang``'s vocabulary writes with an
+    apostrophe (curly or straight) in front of, or after, ``CLITIC_WORDS`` words at least, without it."""
+    from unmangle.page.wordstats import ranked_vocabulary
+
+    vocab = ranked_vocabulary(lang)
+    known = frozenset(vocab)
+    heads: Counter[str] = Counter()
+    tails: Counter[str] = Counter()
+    for w in vocab:
+        parts = w.replace("'", "’").split("’")
+        if len(parts) != 2 or not all(p.isalpha() for p in parts):
+            continue
+        head, tail = parts
+        if len(head) <= MAX_CLITIC and len(tail) >= MIN_ELIDED:
+            heads[head] += 1
+        if len(tail) <= MAX_CLITIC and len(head) >= MIN_ELIDED:
+            tails[tail] += 1
+    # (Not one the language also glues on without an apostrophe as often: English writes plurals in `s` far more
+    # than possessives, Turkish its case endings after common nouns; a French word in `d` + a word, `dont`, is rare.)
+    plain_heads = Counter(w[:k] for w in vocab for k in range(1, MAX_CLITIC + 1)
+                          if len(w) - k >= MIN_ELIDED and w[k:] in known and w[:k] in heads)
+    plain_tails = Counter(w[-k:] for w in vocab for k in range(1, MAX_CLITIC + 1)
+                          if len(w) - k >= MIN_ELIDED and w[:-k] in known and w[-k:] in tails)
+    return (tuple(h for h, n in heads.items() if n >= CLITIC_WORDS and n > plain_heads[h]),
+            tuple(t for t, n in tails.items() if n >= CLITIC_WORDS and n > plain_tails[t]))
 
 
 def _far_commoner(word: str, lower: dict[str, str], lang: str) -> str | None:
