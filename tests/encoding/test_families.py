@@ -427,6 +427,19 @@ def test_emoji_read_with_a_central_european_or_cyrillic_code_page_come_back(orig
     assert fix_text(mangle(original, "utf-8", wrong, errors)) == original
 
 
+@pytest.mark.parametrize(("broken", "original"), [
+    ("Â© 2020 All rights reserved", "© 2020 All rights reserved"),  # (every footer; prose seldom writes `©`)
+    ("Copyright Â© 2020 Acme Inc.", "Copyright © 2020 Acme Inc."),
+    ("It costs 10â‚¬ only, they said", "It costs 10€ only, they said"),  # (three bytes that spell a sign)
+    ("Temperature 20â„ƒ", "Temperature 20℃"),
+    ("Â§ 5 of the law", "§ 5 of the law"),
+    ("It costs 10Â â‚¬ only", "It costs 10\u00a0€ only"),  # (`Â` and a no-break space a scraper made plain)
+    ("Price:Â 10Â â‚¬", "Price:\u00a010\u00a0€"),
+])
+def test_web_signs_read_as_cp1252_come_back_as_ftfy_reads_them(broken: str, original: str) -> None:
+    assert fix_text(broken) == original
+
+
 def test_emoji_prior_orders_emoji_and_leaves_other_text_alone() -> None:
     from unmangle.encoding.emoji_prior import emoji_prior, text_prior
 

@@ -201,6 +201,9 @@ def _encodes_as(text: str, codec: str, data: bytes) -> bool:
         return False
 
 
+_UNASSIGNED = regex.compile(r"\p{Cn}")
+
+
 def ftfy_pass(text: str) -> list[Edit]:
     """Lines that still look like single-byte mojibake go to ftfy, kept only if the model agrees."""
     model = default_model()
@@ -210,8 +213,8 @@ def ftfy_pass(text: str) -> list[Edit]:
         if line.isascii() or not is_bad(line):
             continue
         fixed = ftfy.fix_encoding(line)
-        if fixed == line:
-            continue
+        if fixed == line or _UNASSIGNED.search(fixed):
+            continue  # (ftfy's sloppy decoders may write a code point Unicode never assigned: no repair writes one)
         gain = model.score("\n", fixed, "\n") - model.score("\n", line, "\n")
         if gain < 2.0:
             continue

@@ -479,7 +479,8 @@ def _single_byte_evidence(text: str, pos: int, places: _Places) -> bool:
             data = text[start:end].encode(codec, "replace")
             mostly = _utf8_share(data) > MOSTLY_UTF8 or (codec in _LOSSY and _utf8_share(data, lossy=True) == 1.0)
             if mostly and _plausible_reading(shape, codec, data):
-                if _one_character(data) and not looks_mangled(text[start:end]):
+                if _one_character(data) and not looks_mangled(text[start:end]) and not (
+                        width == 3 and _three_byte_sign(shape, codec)):
                     lone = True
                     continue
                 return True
@@ -487,6 +488,15 @@ def _single_byte_evidence(text: str, pos: int, places: _Places) -> bool:
         places.weak.append((pos, 2, IMPROBABLE))
         return False
     return _other_script_token(text, pos)
+
+
+def _three_byte_sign(shape: str, codec: str) -> bool:
+    """Whether ``shape`` is a sign's three bytes of UTF-8 from E2 under ``codec`` (`â„¢` is `™`, `â‚¬` is `€`):
+    three characters of a code page that spell one by chance are far rarer than two (`Ã©` may be a name)."""
+    try:
+        return "\u2010" <= shape.encode(codec).decode("utf-8") <= "\u214f"
+    except UnicodeError:
+        return False
 
 
 def _other_script_token(text: str, pos: int) -> bool:

@@ -326,8 +326,8 @@ def _fit_context(chars: list[str], before: str | None, after: str | None) -> lis
     a space between two Latin letters)."""
     def fits(c: str) -> bool:
         cat = unicodedata.category(c)
-        if cat == "Co":
-            return False  # (a private-use character is an icon font's, never the character a lost byte hid)
+        if cat in ("Co", "Cn"):
+            return False  # (a private-use character is an icon font's, an unassigned one nobody's: neither is hid)
         if c == VS16:
             return before is None or is_emoji(before)  # (the emoji presentation selector follows an emoji only)
         if cat[0] == "M" and (before is None or not before.isalpha()):

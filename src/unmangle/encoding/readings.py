@@ -86,6 +86,13 @@ def _ranges_class(chars: list[int]) -> str:
 
 
 _CJK_RANGES = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xE000, 0xFAFF), (0xFF00, 0xFFEF))
+# The signs of Latin-1 that pages write and prose seldom does (`©` in every footer, `®` after names, `±`, `¼`,
+# `µ`): currency, symbols, math signs and fractions, with `§` and `¶`. The corpora's prose shows them too rarely
+# for their UTF-8 read as cp1252 (`Â©`) to count as a character real text writes, where a Latin code page spelled
+# it: not where a Cyrillic one did (ISO-8859-5 spells `±` with `ТБ`, Ukrainian for TV). (Not `™`: counted so, it
+# let ftfy's "hopeless garble" read into `㢀™`.)
+WEB_SIGNS = frozenset(c for c in map(chr, range(0xA2, 0xBF))
+                      if unicodedata.category(c) in ("Sc", "So", "Sm", "No")) | frozenset("§¶µ")
 COMMON = _common_chars()
 def _letters_in(*ranges: tuple[int, int]) -> frozenset[str]:
     return frozenset(chr(cp) for a, b in ranges for cp in range(a, b + 1)
@@ -105,7 +112,7 @@ _LATIN_SHAPED = _LATIN_ALPHABETS | _MARKS  # (what counts as real only where a L
 # Emoji too: the corpora are prose without them, but every social page writes them, and UTF-8's four bytes of
 # `😀` read as GBK (`馃榾`) are as much mojibake as a quote's three (and its joiners and skin tones with it).
 EMOJI = frozenset(chr(cp) for a, b in EMOJI_RANGES for cp in range(a, b + 1)) | set(EMOJI_JOINERS)
-SEEN = (_common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | EMOJI | {"\ufffd"}
+SEEN = (_common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | EMOJI | WEB_SIGNS | {"\ufffd"}
         | {c for c in FIRST_LEVELS if not "\uac00" <= c <= "\ud7af"})
 _RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
 _ANY_CJK = r"[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]"
@@ -306,9 +313,10 @@ def case_breaks(text: str) -> int:
 def reads_as_common(decoded: str, latin_shape: bool = True) -> bool:
     """Whether a decoder's reading is a character real text commonly uses: a capital counts as its lower case
     (`AÑOS` in a headline); a letter of a Latin alphabet the corpora do not write, or a combining mark, where a
-    Latin shape spelled it (``latin_shape``); a ligature or an emoji anywhere (`п¬Ѓ` is `ﬁ`, `вќ¤` is `❤`)."""
+    Latin shape spelled it (``latin_shape``), and so a sign of Latin-1 (`Â©`); a ligature or an emoji anywhere (`п¬Ѓ`
+    is `ﬁ`, `вќ¤` is `❤`)."""
     return (decoded in COMMON or decoded.lower() in COMMON or decoded in _LIGATURES or decoded in EMOJI
-            or (latin_shape and decoded in _LATIN_SHAPED))
+            or (latin_shape and (decoded in _LATIN_SHAPED or decoded in WEB_SIGNS)))
 
 
 @lru_cache(maxsize=65536)

@@ -116,6 +116,9 @@ _UTF8_PAIRS = SINGLE_BYTE_UTF8 | _MULTI_BYTE_UTF8
 # The single-byte decoders ftfy undoes (its own list), whose mojibake its badness heuristic knows.
 _FTFY_DECODERS = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE if wd.ftfy_knows)
 _PUNCTUATION = regex.compile("[\u2010-\u205f]")
+# Signs whose UTF-8 is three bytes from E2, as punctuation's is: General Punctuation, the currency signs (`€`), the
+# letterlike symbols (`™`, `№`). Three bytes that spell one in the middle of a token are its own shape, not chance.
+_THREE_BYTE_SIGN = regex.compile("[\u2010-\u205f\u20a0-\u20cf\u2100-\u214f]")
 _LETTER = regex.compile(r"\p{L}")
 
 
@@ -246,11 +249,12 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
         # One character read back, with no other token to agree: real text has such pairs (`√π`, `Ã’s`,
         # `AHÅ™`), so ftfy's judgment of the token is asked where ftfy knows the decoder, and more margin
         # where it does not.
-        # (Not a dash or a quote: three bytes that spell `€` in the middle are UTF-8 punctuation's own shape.)
+        # (Not a dash, a quote, `€` or `™`: three bytes that spell one in the middle are UTF-8 punctuation's own
+        # shape.)
         # A CJK decoder's one character read back as one letter glued to a Latin word (`HLN于` as `HLNв`) is
         # the same: Chinese writes its commonest characters right after Latin names.
         if (r.kind == "mojibake" and pair in _UTF8_PAIRS
-                and variety.get(pair, 0) < 2 and _one_char(r.text) and not _PUNCTUATION.search(r.text)):
+                and variety.get(pair, 0) < 2 and _one_char(r.text) and not _THREE_BYTE_SIGN.search(r.text)):
             if r.text in vetoed:
                 continue
             if pair in _FTFY_DECODERS:
@@ -801,14 +805,15 @@ def _overlapping(spans: list[tuple[int, int]], focus: list[tuple[int, int]]) -> 
 
 def _lead_space() -> re.Pattern[str]:
     """A space after what a single-byte decoder makes of a UTF-8 lead byte whose character may end in 0xA0:
-    the decoder made that byte a no-break space, and a scraper a plain one (`Ð ÑƒÑ` for `Ру`, `voilÃ le`)."""
+    the decoder made that byte a no-break space, and a scraper a plain one (`Ð ÑƒÑ` for `Ру`, `voilÃ le`, `10Â €`)."""
     leads = set()
     for wd in SINGLE_BYTE:
         if bytes([0xA0]).decode(wd.codec) != "\xa0":
             continue  # (MacRoman, cp437 and KOI8-R write 0xA0 as a sign)
         for b in range(0xC2, 0xE0):
             ch = bytes([b]).decode(wd.codec, "ignore")
-            if ch and bytes([b, 0xA0]).decode("utf-8").isalpha():
+            # (And `Â`, whose 0xA0 is the no-break space itself: `10Â €` for `10\u00a0€`, as ftfy reads it.)
+            if ch and (bytes([b, 0xA0]).decode("utf-8").isalpha() or b == 0xC2):
                 leads.add(ch)
     return re.compile("(?<=[" + "".join(sorted(map(re.escape, leads))) + "]) ")
 

@@ -112,7 +112,7 @@ def _with_second_layer(token: str, readings: list[Reading], model: CharModel, be
             if not (r2.detail.startswith("utf-8") or r2.detail.split(" read as ")[-1] == wrong):
                 continue
             final = middle[:r2.start] + r2.text + middle[r2.end:]
-            if final != token:
+            if final != token and seen(final):  # (the middle may look like nothing real text writes; not the end)
                 # A legacy text under a UTF-8 layer is rarer than either alone: it must win by more (`áéíóú`
                 # read as UTF-8 from cp1252 is Latin, and stays Latin rather than becoming Hebrew).
                 extra = 0.0 if r2.detail.startswith("utf-8") else LEGACY_UNDER_UTF8
