@@ -440,6 +440,15 @@ def test_web_signs_read_as_cp1252_come_back_as_ftfy_reads_them(broken: str, orig
     assert fix_text(broken) == original
 
 
+@pytest.mark.parametrize("original", [
+    "Cafe\u0301 de Flore, cre\u0300me bru\u0302le\u0301e",  # (macOS writes `é` as `e` and U+0301: `CafeÌ` under cp1252)
+    "Pokémon and Beyonce\u0301 — “quotes”",
+])
+def test_decomposed_accents_that_lost_a_byte_to_cp1252_come_back_decomposed(original: str) -> None:
+    # (The model, trained on composed text, scores a reading in NFC; the reading itself stays as the writer wrote.)
+    assert fix_text(mangle(original, "utf-8", "cp1252", "ignore")) == original
+
+
 def test_emoji_prior_orders_emoji_and_leaves_other_text_alone() -> None:
     from unmangle.encoding.emoji_prior import emoji_prior, text_prior
 

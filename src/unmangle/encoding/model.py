@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -241,7 +242,7 @@ def score_many(model: CharModel, texts: list[str]) -> np.ndarray:
     """
     if not texts:
         return np.zeros(0)
-    texts = [fold_capitals(t) for t in texts]
+    texts = [fold_capitals(composed(t)) for t in texts]
     joined = "".join("  " + t + " " for t in texts)
     lp = model.logprobs(codepoints(joined))
     lengths = np.fromiter((len(t) + 3 for t in texts), dtype=np.int64, count=len(texts))
@@ -264,7 +265,7 @@ def score_few(model: CharModel, texts: list[str]) -> list[float]:
     out = []
     kept = model._at
     for text in texts:
-        padded = "  " + fold_capitals(text) + " "
+        padded = "  " + fold_capitals(composed(text)) + " "
         end = len(padded) - unspaced_run(text)
         cps = list(map(ord, padded[:end]))
         # (The trigrams looked up in one pass, in C, the model asked only for those it has not kept; summed in
@@ -274,6 +275,12 @@ def score_few(model: CharModel, texts: list[str]) -> list[float]:
             logps = [model.logprob_at(padded, i + 2) if lp is None else lp for i, lp in enumerate(logps)]
         out.append(sum(logps))
     return out
+
+
+def composed(text: str) -> str:
+    """``text`` in NFC, for scoring: the corpora are composed, and macOS writes `é` as `e` and U+0301, which the
+    model, having hardly seen a combining mark, would find far less probable than the mojibake it came from."""
+    return text if text.isascii() or unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def fold_capitals(text: str) -> str:

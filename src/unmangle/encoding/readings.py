@@ -502,7 +502,8 @@ def _all_emoji(text: str) -> bool:
 
 def _common_utf8_bytes(data: bytes) -> int:
     """High bytes in whole UTF-8 characters that real text commonly uses."""
-    return sum(len(m) for m in VALID_MULTIBYTE.findall(data) if (ch := m.decode("utf-8")) in COMMON or ch in EMOJI)
+    return sum(len(m) for m in VALID_MULTIBYTE.findall(data)
+               if (ch := m.decode("utf-8")) in COMMON or ch in EMOJI or ch in _MARKS)
 
 
 def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
@@ -554,10 +555,11 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
 
 # A three-byte UTF-8 character of the General Punctuation block (quotes, dashes) cut after its second byte: the
 # most common lossy mojibake of all (`â€` where `”` lost its 0x9D to cp1252), and a shape no legacy text makes
-# with its only high bytes. So is an emoji missing one byte, of its four (`ðŸ‘` where `👍` lost 0x8D) or of
+# with its only high bytes; nor a combining mark's lead after a Latin letter (`CafeÌ`: macOS writes `é` as `e` and
+# U+0301, whose 0x81 cp1252 drops). So is an emoji missing one byte, of its four (`ðŸ‘` where `👍` lost 0x8D) or of
 # the three of a dingbat and its variation selector (`â¤ï¸`, `❤️` without its 0x9D and 0x8F): cut after any
 # second byte, for the byte lost may be the second (E2 [9D] A4).
-_CUT_SHORT = re.compile(rb"(?:\xe2[\x80\x81]|\xf0\x9f[\x80-\xbf])(?![\x80-\xbf])")
+_CUT_SHORT = re.compile(rb"(?:\xe2[\x80\x81]|\xf0\x9f[\x80-\xbf]|(?<=[A-Za-z])[\xcc\xcd])(?![\x80-\xbf])")
 _CUT_EMOJI = re.compile(rb"(?:\xe2[\x80-\xbf](?:\xef\xb8)?|\xef\xb8)(?![\x80-\xbf])")
 
 
