@@ -555,11 +555,13 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
 
 # A three-byte UTF-8 character of the General Punctuation block (quotes, dashes) cut after its second byte: the
 # most common lossy mojibake of all (`â€` where `”` lost its 0x9D to cp1252), and a shape no legacy text makes
-# with its only high bytes; nor a combining mark's lead after a Latin letter (`CafeÌ`: macOS writes `é` as `e` and
+# with its only high bytes; nor a symbol or a dingbat cut so (`â­` is `⭐` without its 0x90: five of them read
+# as EUC-KR were `狩狩狩狩狩`); nor a combining mark's lead after a Latin letter (`CafeÌ`: macOS writes `é` as `e` and
 # U+0301, whose 0x81 cp1252 drops). So is an emoji missing one byte, of its four (`ðŸ‘` where `👍` lost 0x8D) or of
 # the three of a dingbat and its variation selector (`â¤ï¸`, `❤️` without its 0x9D and 0x8F): cut after any
 # second byte, for the byte lost may be the second (E2 [9D] A4).
-_CUT_SHORT = re.compile(rb"(?:\xe2[\x80\x81]|\xf0\x9f[\x80-\xbf]|(?<=[A-Za-z])[\xcc\xcd])(?![\x80-\xbf])")
+_CUT_SHORT = re.compile(
+    rb"(?:\xe2[\x80\x81\x98-\x9e\xac-\xaf]|\xf0\x9f[\x80-\xbf]|(?<=[A-Za-z])[\xcc\xcd])(?![\x80-\xbf])")
 _CUT_EMOJI = re.compile(rb"(?:\xe2[\x80-\xbf](?:\xef\xb8)?|\xef\xb8)(?![\x80-\xbf])")
 
 
