@@ -400,6 +400,7 @@ def test_emoji_read_with_a_wrong_decoder_come_back(original: str, wrong: str) ->
     "I ❤️ NY",  # (E2 [9D] A4 EF B8 [8F]: not the EUC-JP text `發鏝` that `â¤ï¸` also is)
     "The 👍 emoji and ❤️ heart",
     "⭐⭐⭐⭐⭐ Excellent service",  # (E2 AD [90]: five read as EUC-KR were `狩狩狩狩狩`)
+    "Looks good 👍🏽 to me",  # (a skin tone after its emoji, not `🍽`: both lose their third byte to cp1252)
 ])
 def test_emoji_that_lost_a_byte_to_cp1252_come_back_as_the_one_people_write(original: str) -> None:
     # (Which of the emoji a lost byte leaves is the character model's blind spot: the corpora hold none.)

@@ -21,6 +21,7 @@ from unmangle.data import open_data
 # Miscellaneous Symbols and Dingbats (`❤`, `✨`), Symbols and Arrows (`⭐`).
 EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2300, 0x23FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF))
 VS16 = "\ufe0f"
+SKIN_TONES = frozenset(map(chr, range(0x1F3FB, 0x1F400)))  # (the Fitzpatrick modifiers)
 EMOJI_JOINERS = "\u200d" + VS16 + "\u20e3"  # (the zero-width joiner, VS16 and the keycap of emoji sequences)
 CLIP = 7.0  # nats either way: a prior that orders emoji, and corrects the model where it knows no emoji at all
 
@@ -42,20 +43,30 @@ def emoji_prior(ch: str) -> float:
         return -CLIP  # (the variation selector an emoji takes is VS16, U+FE0F; the others mark CJK and math variants)
     if not any(a <= ord(ch) <= b for a, b in EMOJI_RANGES):
         return 0.0
+    if ch in SKIN_TONES:
+        return 0.0  # (written after an emoji, never first: the table, by a token's first character, has none)
     return _table().get(ch, -CLIP)
 
 
 def text_prior(text: str) -> float:
-    """:func:`emoji_prior` summed over ``text``, and VS16 after an emoji as the rule it is (`❤️` is written three
-    times as often as `❤`, wordfreq's counts say; the model, which never saw it, charges U+FE0F 10 nats)."""
+    """:func:`emoji_prior` summed over ``text``, and what follows an emoji as the rule it is: VS16 (`❤️` is written
+    three times as often as `❤`, wordfreq's counts say; the model, which never saw it, charges U+FE0F 10 nats), a
+    skin tone (`👍🏽`, not `👍🍽`: both lose their third byte to cp1252)."""
     if text.isascii():
         return 0.0
-    total, prev = 0.0, ""
-    for ch in text:
-        if ch >= "\u2300":
-            total += CLIP if ch == "\ufe0f" and prev and emoji_prior(prev) > -CLIP else emoji_prior(ch)
-        prev = ch
+    total = 0.0
+    for k, ch in enumerate(text):
+        if ch >= "\u200d":
+            after_emoji = k > 0 and _emoji_before(text[k - 1])
+            if after_emoji and (ch == VS16 or ch in SKIN_TONES):
+                total += CLIP
+            elif ch >= "\u2300":
+                total += emoji_prior(ch)
     return total
+
+
+def _emoji_before(ch: str) -> bool:
+    return ch >= "\u2300" and any(a <= ord(ch) <= b for a, b in EMOJI_RANGES)
 
 
 def is_emoji(ch: str) -> bool:
@@ -64,6 +75,6 @@ def is_emoji(ch: str) -> bool:
 
 
 def used_emoji(ch: str) -> bool:
-    """Whether ``ch`` is an emoji people write (the table lists it), or VS16: the emoji a lost byte may have hid
+    """Whether ``ch`` is an emoji people write (the table lists it), VS16 or a skin tone: what a lost byte may have hid
     (not a mahjong tile, U+1F02F, in the middle of a Russian word)."""
-    return ch == VS16 or ch in _table()
+    return ch == VS16 or ch in SKIN_TONES or ch in _table()
