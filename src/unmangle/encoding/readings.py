@@ -112,7 +112,7 @@ _LATIN_SHAPED = _LATIN_ALPHABETS | _MARKS  # (what counts as real only where a L
 # Emoji too: the corpora are prose without them, but every social page writes them, and UTF-8's four bytes of
 # `😀` read as GBK (`馃榾`) are as much mojibake as a quote's three (and its joiners and skin tones with it).
 EMOJI = frozenset(chr(cp) for a, b in EMOJI_RANGES for cp in range(a, b + 1)) | set(EMOJI_JOINERS)
-SEEN = (_common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | EMOJI | WEB_SIGNS | {"\ufffd"}
+SEEN = (_common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | EMOJI | {"\ufffd"}
         | {c for c in FIRST_LEVELS if not "\uac00" <= c <= "\ud7af"})
 _RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
 _ANY_CJK = r"[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\uff00-\uffef]"
