@@ -38,11 +38,16 @@ WORDS = 12  # words of a sentence
 
 
 def _emoji() -> list[str]:
+    """The commonest emoji of the shipped table, as phones write them: those of the emoji plane, and of the BMP's
+    symbols the few that are emoji (the table's head also holds `♪` and `★`, which pages write as text), with VS16
+    after those Unicode shows as text by default."""
     table = json.loads((ce.REPO / "src" / "unmangle" / "data" / "emoji_freq.json").read_text(encoding="utf-8"))
-    chars = [ch for ch in table["log10_frequency"] if ord(ch) >= 0x1F000 or ch in "❤☀✨⭐✅☺♥"]
-    # (A dingbat is written with VS16 after it, as phones write it.)
-    return [ch + "\ufe0f" if ord(ch) < 0x1F000 and ch != "✨" and ch != "⭐" and ch != "✅" else ch
-            for ch in chars[:TOP]]
+    chars = [ch for ch in table["log10_frequency"] if ord(ch) >= 0x1F000 or ch in BMP_EMOJI]
+    return [ch + BMP_EMOJI.get(ch, "") for ch in chars[:TOP]]
+
+
+# The BMP symbols taken for emoji, with what follows each as phones write it (VS16 after a text-default one).
+BMP_EMOJI = {"❤": "\ufe0f", "☀": "\ufe0f", "☺": "\ufe0f", "♥": "\ufe0f", "✨": "", "⭐": "", "✅": ""}
 
 
 def _texts(per_language: int, seed: int) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import statistics
 from functools import lru_cache
 
@@ -23,6 +24,10 @@ EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2300, 0x23FF), (0x2600, 0x27BF), (0x2B00,
 VS16 = "\ufe0f"
 SKIN_TONES = frozenset(map(chr, range(0x1F3FB, 0x1F400)))  # (the Fitzpatrick modifiers)
 EMOJI_JOINERS = "\u200d" + VS16 + "\u20e3"  # (the zero-width joiner, VS16 and the keycap of emoji sequences)
+EMOJI_CHARS = frozenset(chr(cp) for a, b in EMOJI_RANGES for cp in range(a, b + 1))
+# (What text_prior has a word on: an emoji, or a variation selector; most texts it is asked about hold neither.)
+_PRIORED = re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in EMOJI_RANGES)
+                      + "\ufe00-\ufe0f]")
 CLIP = 7.0  # nats either way: a prior that orders emoji, and corrects the model where it knows no emoji at all
 
 
@@ -41,7 +46,7 @@ def emoji_prior(ch: str) -> float:
         return 0.0
     if "\ufe00" <= ch <= "\ufe0e":
         return -CLIP  # (the variation selector an emoji takes is VS16, U+FE0F; the others mark CJK and math variants)
-    if not any(a <= ord(ch) <= b for a, b in EMOJI_RANGES):
+    if ch not in EMOJI_CHARS:
         return 0.0
     if ch in SKIN_TONES:
         return 0.0  # (written after an emoji, never first: the table, by a token's first character, has none)
@@ -52,26 +57,21 @@ def text_prior(text: str) -> float:
     """:func:`emoji_prior` summed over ``text``, and what follows an emoji as the rule it is: VS16 (`❤️` is written
     three times as often as `❤`, wordfreq's counts say; the model, which never saw it, charges U+FE0F 10 nats), a
     skin tone (`👍🏽`, not `👍🍽`: both lose their third byte to cp1252)."""
-    if text.isascii():
+    if text.isascii() or _PRIORED.search(text) is None:
         return 0.0
     total = 0.0
     for k, ch in enumerate(text):
-        if ch >= "\u200d":
-            after_emoji = k > 0 and _emoji_before(text[k - 1])
-            if after_emoji and (ch == VS16 or ch in SKIN_TONES):
+        if ch >= "\u2300":
+            if k and text[k - 1] in EMOJI_CHARS and (ch == VS16 or ch in SKIN_TONES):
                 total += CLIP
-            elif ch >= "\u2300":
+            else:
                 total += emoji_prior(ch)
     return total
 
 
-def _emoji_before(ch: str) -> bool:
-    return ch >= "\u2300" and any(a <= ord(ch) <= b for a, b in EMOJI_RANGES)
-
-
 def is_emoji(ch: str) -> bool:
     """Whether ``ch`` is an emoji or one of the joiners emoji sequences are built with."""
-    return ch >= "\u200d" and (ch in EMOJI_JOINERS or any(a <= ord(ch) <= b for a, b in EMOJI_RANGES))
+    return ch in EMOJI_CHARS or ch in EMOJI_JOINERS
 
 
 def used_emoji(ch: str) -> bool:

@@ -61,6 +61,7 @@ from unmangle.encoding.readings import (
     GREEK_VOWELS_AS_CP1251,
     RARE_LATIN,
     SIGN_GLUE,
+    THREE_BYTE_SIGN,
     _common_decoders,
     find_suspect,
     looks_mangled,
@@ -480,7 +481,8 @@ def _single_byte_evidence(text: str, pos: int, places: _Places) -> bool:
             mostly = _utf8_share(data) > MOSTLY_UTF8 or (codec in _LOSSY and _utf8_share(data, lossy=True) == 1.0)
             if mostly and _plausible_reading(shape, codec, data):
                 if _one_character(data) and not looks_mangled(text[start:end]) and not (
-                        width == 3 and _three_byte_sign(shape, codec)):
+                        width == 3 and THREE_BYTE_SIGN.fullmatch(shape.encode(codec).decode("utf-8"))):
+                    # (Not a sign's three bytes, `â„¢`: see THREE_BYTE_SIGN.)
                     lone = True
                     continue
                 return True
@@ -488,15 +490,6 @@ def _single_byte_evidence(text: str, pos: int, places: _Places) -> bool:
         places.weak.append((pos, 2, IMPROBABLE))
         return False
     return _other_script_token(text, pos)
-
-
-def _three_byte_sign(shape: str, codec: str) -> bool:
-    """Whether ``shape`` is a sign's three bytes of UTF-8 from E2 under ``codec`` (`â„¢` is `™`, `â‚¬` is `€`):
-    three characters of a code page that spell one by chance are far rarer than two (`Ã©` may be a name)."""
-    try:
-        return "\u2010" <= shape.encode(codec).decode("utf-8") <= "\u214f"
-    except UnicodeError:
-        return False
 
 
 def _other_script_token(text: str, pos: int) -> bool:

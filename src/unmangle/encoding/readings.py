@@ -31,7 +31,7 @@ from unmangle.encoding.codecs import (
     WrongDecoder,
     legacy_pair,
 )
-from unmangle.encoding.emoji_prior import EMOJI_JOINERS, EMOJI_RANGES
+from unmangle.encoding.emoji_prior import EMOJI_CHARS, EMOJI_JOINERS
 from unmangle.encoding.lost_bytes import HOLE, drops_continuations, lost_alone_bytes, recover
 from unmangle.encoding.model import CharModel
 from unmangle.encoding.utf8 import VALID_MULTIBYTE, VALID_RUN, count_high, plausible_high_bytes, valid_high_bytes
@@ -111,7 +111,7 @@ _LATIN_SHAPED = _LATIN_ALPHABETS | _MARKS  # (what counts as real only where a L
 # Korean corpus never showed, and keeping them out is what tells it from Korean.)
 # Emoji too: the corpora are prose without them, but every social page writes them, and UTF-8's four bytes of
 # `😀` read as GBK (`馃榾`) are as much mojibake as a quote's three (and its joiners and skin tones with it).
-EMOJI = frozenset(chr(cp) for a, b in EMOJI_RANGES for cp in range(a, b + 1)) | set(EMOJI_JOINERS)
+EMOJI = EMOJI_CHARS | set(EMOJI_JOINERS)
 SEEN = (_common_chars(min_count=1e-9) | _LATIN_ALPHABETS | _MARKS | _LIGATURES | EMOJI | {"\ufffd"}
         | {c for c in FIRST_LEVELS if not "\uac00" <= c <= "\ud7af"})
 _RARE = _ranges_class([cp for a, b in _CJK_RANGES for cp in range(a, b + 1) if chr(cp) not in COMMON])
@@ -496,7 +496,8 @@ def _partial_readings(token: str, data: bytes, wd: WrongDecoder, min_bytes: int)
     return out
 
 
-def _all_emoji(text: str) -> bool:
+def all_emoji(text: str) -> bool:
+    """Whether every character of ``text`` is an emoji or an emoji sequence's joiner."""
     return all(ch in EMOJI for ch in text)
 
 
@@ -548,7 +549,7 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
             # (A token read back as emoji alone needs less: no real word reads so, and emoji are the web's
             # commonest four-byte characters, which a byte dropped from leaves few to choose from.)
             return [Reading(0, len(token), text, "lost-byte", _label(wd) + ", lost bytes put back",
-                            lost=lost, cost=rec.cost, **_paired_threshold(0.0 if _all_emoji(text) else 3.0, bonus))
+                            lost=lost, cost=rec.cost, **_paired_threshold(0.0 if all_emoji(text) else 3.0, bonus))
                     for text, lost, bonus in rec.readings() if text != token]
     return _partial_readings(token, data, wd, min_bytes=6 if wd.multibyte else 4)
 
@@ -560,6 +561,10 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
 # U+0301, whose 0x81 cp1252 drops). So is an emoji missing one byte, of its four (`ðŸ‘` where `👍` lost 0x8D) or of
 # the three of a dingbat and its variation selector (`â¤ï¸`, `❤️` without its 0x9D and 0x8F): cut after any
 # second byte, for the byte lost may be the second (E2 [9D] A4).
+# Signs whose UTF-8 is three bytes from E2, as punctuation's is: General Punctuation, super- and subscripts, the
+# currency signs (`€`), the letterlike symbols (`™`, `№`). Three characters of a code page that spell one by chance
+# are far rarer than two (`Ã©` may be a name): such a shape is its own evidence, even alone in its word.
+THREE_BYTE_SIGN = re.compile("[\u2010-\u214f]")
 _CUT_SHORT = re.compile(
     rb"(?:\xe2[\x80\x81\x98-\x9e\xac-\xaf]|\xf0\x9f[\x80-\xbf]|(?<=[A-Za-z])[\xcc\xcd])(?![\x80-\xbf])")
 _CUT_EMOJI = re.compile(rb"(?:\xe2[\x80-\xbf](?:\xef\xb8)?|\xef\xb8)(?![\x80-\xbf])")

@@ -42,8 +42,10 @@ from unmangle.encoding.readings import (
     EMOJI,
     MULTIBYTE_TRUE,
     RARE_LATIN,
+    THREE_BYTE_SIGN,
     Reading,
     _common,
+    all_emoji,
     breaks_case,
     find_suspect,
     looks_mangled,
@@ -116,9 +118,6 @@ _UTF8_PAIRS = SINGLE_BYTE_UTF8 | _MULTI_BYTE_UTF8
 # The single-byte decoders ftfy undoes (its own list), whose mojibake its badness heuristic knows.
 _FTFY_DECODERS = frozenset(f"utf-8 read as {wd.label}" for wd in SINGLE_BYTE if wd.ftfy_knows)
 _PUNCTUATION = regex.compile("[\u2010-\u205f]")
-# Signs whose UTF-8 is three bytes from E2, as punctuation's is: General Punctuation, the currency signs (`€`), the
-# letterlike symbols (`™`, `№`). Three bytes that spell one in the middle of a token are its own shape, not chance.
-_THREE_BYTE_SIGN = regex.compile("[\u2010-\u205f\u20a0-\u20cf\u2100-\u214f]")
 _LETTER = regex.compile(r"\p{L}")
 
 
@@ -233,7 +232,7 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
         if support.get(pair, 0) >= 2 and (need != ISOLATED_FOREIGN_MARGIN or pair in prior):
             need = 0.0
         # (Nor one read back into emoji alone: no real word of any script spells an emoji's lead, `рџ` or `đź`.)
-        if pair in _UTF8_PAIRS and all(c in EMOJI for c in r.text) and ANY_EMOJI_LEAD.search(token):
+        if pair in _UTF8_PAIRS and all_emoji(r.text) and ANY_EMOJI_LEAD.search(token):
             need = 0.0
         # Guessed bytes never bring in letters of a script the text nowhere else writes: `이` for a dash lost
         # in English is the model's favourite three bytes, not the writer's.
@@ -254,7 +253,7 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
         # A CJK decoder's one character read back as one letter glued to a Latin word (`HLN于` as `HLNв`) is
         # the same: Chinese writes its commonest characters right after Latin names.
         if (r.kind == "mojibake" and pair in _UTF8_PAIRS
-                and variety.get(pair, 0) < 2 and _one_char(r.text) and not _THREE_BYTE_SIGN.search(r.text)):
+                and variety.get(pair, 0) < 2 and _one_char(r.text) and not THREE_BYTE_SIGN.search(r.text)):
             if r.text in vetoed:
                 continue
             if pair in _FTFY_DECODERS:
