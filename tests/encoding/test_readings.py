@@ -5,9 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unmangle.encoding.codecs import LEGACY_TRUE
-from unmangle.encoding.readings import _READ_BACK, _legacy_readings
+from unmangle.encoding.readings import _READ_BACK, _legacy_readings, token_around
 
 
 @pytest.mark.parametrize("true", LEGACY_TRUE)
@@ -53,3 +55,14 @@ def test_a_legacy_text_read_with_a_central_european_code_page_is_read_back() -> 
 def test_utf8_mojibake_of_cp1252_is_no_legacy_text_read_as_macroman() -> None:
     # MacRoman writes every character of cp1252's mojibake; read back, its bytes are other mojibake (`Žö´`).
     assert not [r for r in _legacy_readings("spaceéˆ¥") if "mac-roman" in r.detail]
+
+
+@given(st.text(alphabet=st.sampled_from("ab\u00e9 \t\n\r\f\v\xa0\u3000"), max_size=40), st.data())
+def test_a_token_is_bounded_by_ascii_whitespace_only(text: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(text)))
+    start, end = token_around(text, pos)
+    spaces = " \t\n\r\f\v"
+    assert start <= pos <= end
+    assert not any(c in spaces for c in text[start:end])  # (a no-break space and an ideographic one are inside)
+    assert start == 0 or text[start - 1] in spaces
+    assert end == len(text) or text[end] in spaces

@@ -67,6 +67,7 @@ from unmangle.encoding.readings import (
     looks_mangled,
     reads_as_common,
     script_of,
+    token_around,
 )
 from unmangle.encoding.utf8 import VALID_MULTIBYTE, WELL_FORMED_OR_TRUNCATED, count_high, valid_high_bytes
 
@@ -174,8 +175,12 @@ def _utf8_window(decoders: Iterable[WrongDecoder]) -> str:
         return "(?:" + "|".join([f"(?<!{high}{width})", *(f"(?<={e}{width})" for e in ends)]) + ")"
 
     after = f"(?:(?!{high})|(?={lead2}{cont}|{lead3}{cont}{cont}))"
-    one = "|".join([_common_pairs(decoders), *dict.fromkeys(_one_decoders_triple(wd) for wd in decoders)])
-    return f"(?:(?<={lead2}{cont}){before('..')}|(?<={lead3}{cont}{cont}){before('...')}){after}(?:{one})"
+    # (The exact shapes first: most anchors the classes above let through, `і` after a Ukrainian letter, are
+    # no decoder's lead and continuation, and each alternative of one look-behind starts with a character the
+    # engine compares before it enters it.)
+    triples = "|".join(dict.fromkeys(_one_decoders_triple(wd) for wd in decoders))
+    return (f"(?:(?<={lead2}{cont}){before('..')}|(?<={lead3}{cont}{cont}){before('...')}){after}"
+            f"(?:(?<={_common_pairs(decoders)})|(?<={triples}))")
 
 
 def _emoji_window() -> str:
@@ -243,13 +248,13 @@ def _common_pairs(decoders: tuple[WrongDecoder, ...]) -> str:
         for b1, row in zip(range(0xC2, 0xE0), common, strict=True):
             if lead := wd.char_for(b1):
                 by_lead.setdefault(lead, set()).update(c for c, ok in zip(conts, row, strict=True) if c and ok)
-    return "|".join(f"(?<={re.escape(lead)}{_class(conts)})" for lead, conts in sorted(by_lead.items()) if conts)
+    return "|".join(f"{re.escape(lead)}{_class(conts)}" for lead, conts in sorted(by_lead.items()) if conts)
 
 
 def _one_decoders_triple(wd: WrongDecoder) -> str:
     """A lead and two continuations ending here, all three under ``wd``."""
     cont = _class(_chars((wd,), 0x80, 0xBF))
-    return f"(?<={_class(_chars((wd,), 0xE0, 0xEF))}{cont}{cont})"
+    return f"{_class(_chars((wd,), 0xE0, 0xEF))}{cont}{cont}"
 
 
 def _latin_cjk_glued() -> str:
@@ -436,8 +441,6 @@ def past_cyrillic(text: str, first: re.Match[str]) -> re.Match[str] | None:
 
 # --- judging each place ----------------------------------------------------------------------------------------
 
-_WS = " \t\n\r\f\v"
-_TOKEN_END = re.compile(r"[^ \t\n\r\f\v]*")
 _DENSE_RARE = 3  # rare CJK characters in four: what a CJK decoder makes of bytes that are not its encoding
 _QUESTION_IN_WIDE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]\?"
                                r"|\?[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
@@ -448,11 +451,6 @@ _CYRILLIC_CASE = re.compile("[а-яё][А-ЯЁ]{2}")
 _CYRILLIC_CAPS = re.compile("[А-ЯЁ]{5}")  # KOI8-R and cp1251 read as each other write lower case in capitals
 _ASCII_LETTER = re.compile("[A-Za-z]")
 _WORD = re.compile(r"\w*")
-
-
-def _token(text: str, pos: int) -> tuple[int, int]:
-    """The whitespace-delimited token around ``pos`` (ASCII whitespace only, as the repair splits)."""
-    return max(text.rfind(c, 0, pos) for c in _WS) + 1, _TOKEN_END.match(text, pos).end()
 
 
 def _utf8_share(data: bytes, lossy: bool = False) -> float:
@@ -471,13 +469,17 @@ def _single_byte_evidence(text: str, pos: int, places: _Places) -> bool:
     A word that reads back as one character, in a word ftfy's badness heuristic sees nothing wrong with
     (`unité\xa0»` is `unit頻`, `Рі` is `г`), is a weak place: the repair would want other words to agree."""
     lone = False
+    start, end = token_around(text, pos)
+    asked = set()  # (the Latin code pages spell most words alike: each spelling asked once)
     for width in (3, 2):
         if pos + 1 < width:
             continue
         shape = text[pos + 1 - width:pos + 1]
         for codec in _common_decoders(shape):
-            start, end = _token(text, pos)
             data = text[start:end].encode(codec, "replace")
+            if (data, codec in _LOSSY) in asked:
+                continue
+            asked.add((data, codec in _LOSSY))
             mostly = _utf8_share(data) > MOSTLY_UTF8 or (codec in _LOSSY and _utf8_share(data, lossy=True) == 1.0)
             if mostly and _plausible_reading(shape, codec, data):
                 if _one_character(data) and not looks_mangled(text[start:end]) and not (
@@ -502,7 +504,7 @@ def _other_script_token(text: str, pos: int) -> bool:
     decoders = _reads_as_other_script(text[max(0, pos - 2):pos + 1]) + _reads_as_other_script(text[pos - 1:pos + 1])
     if not decoders:
         return False
-    start, end = _token(text, pos)
+    start, end = token_around(text, pos)
     for _wd, decoded in utf8_readings(text[start:end], decoders):
         letters = [ch for ch in decoded if ch >= "\x80"]
         if (len(set(letters)) >= 2 and all(ch in COMMON for ch in letters)
@@ -595,7 +597,7 @@ def _cjk_evidence(text: str, pos: int) -> bool:
     for start in range(max(1, len(rare) - 3)):
         if sum(rare[start:start + 4]) >= _DENSE_RARE and _improbable(text, first + start, 4):
             return True  # (a word of rare characters, `霹雳`, is probable where it stands)
-    start, end = _token(text, pos)
+    start, end = token_around(text, pos)
     piece = text[max(start, pos - _CJK_WINDOW):min(end, pos + _CJK_WINDOW + 1)]
     # (A character alone between spaces is two bytes, which form a UTF-8 character by chance.)
     if len(piece) > 1 and _cjk_utf8_share(piece) > MOSTLY_UTF8_CJK:
@@ -763,7 +765,7 @@ def _strong(text: str, pos: int, places: _Places) -> bool:
     ch = text[pos]
     if ch in _MARKS or (ch in _X80 and pos and text[pos - 1] in _E2):
         return True
-    if ch in _NBSP_LEADS and text[pos + 1:pos + 2] == " " and is_bad(text[_token(text, pos)[0]:pos + 2]):
+    if ch in _NBSP_LEADS and text[pos + 1:pos + 2] == " " and is_bad(text[token_around(text, pos)[0]:pos + 2]):
         return True  # a lost no-break space, where ftfy's badness heuristic sees the lead byte alone
     if ch in PUNCTUATION_LEADS and any(not _is_cjk(n) for n in text[max(0, pos - 1):pos] + text[pos + 1:pos + 2]):
         return True  # a lost quote's lead among Latin text (`鈥 he said`), which no real CJK text writes
@@ -835,7 +837,7 @@ def judge(text: str, first: re.Match[str] | None = UNSCANNED) -> bool | tuple[in
     elif not odd and found.rare_at:
         # A rare letter the model lets pass, in a text too short to say more: its word may be a word of
         # another code page (`yaþamaya` is Turkish through cp1254); the lexicon asks, cheaply.
-        return any(reads_into_a_word(text[slice(*_token(text, pos))]) for pos in found.rare_at)
+        return any(reads_into_a_word(text[slice(*token_around(text, pos))]) for pos in found.rare_at)
     return odd or False
 
 
@@ -881,7 +883,7 @@ def _evidence(text: str, first: re.Match[str] | None, defer_rare: bool = False) 
                 start = max(0, at - 1)  # (an ASCII letter right before it touches it)
                 break
             if scan is evidence_thai is not _FIRST_SCAN and ch < "\x80":
-                a, b = _token(text, at)  # (the token is judged with cp874's shapes, once)
+                a, b = token_around(text, at)  # (the token is judged with cp874's shapes, once)
                 if a > judged and any(_strong(text, p.start(), places) for p in evidence.finditer(text, a, b)):
                     return True
                 judged = a
