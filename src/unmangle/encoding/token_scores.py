@@ -122,10 +122,6 @@ def _with_second_layer(token: str, readings: list[Reading], model: CharModel, be
     return out
 
 
-def _score_list(model: CharModel, texts: list[str]) -> list[float]:
-    return score_many(model, texts).tolist()
-
-
 def reread_words(text: str, pair: str, most: int | None = None) -> list[tuple[str, str, float]]:
     """Every distinct word of ``text`` outside ASCII that ``pair`` reads differently (the first ``most`` of
     them), with that reading and its gain in nats: what a whole text says about one codec mistake."""
@@ -147,6 +143,16 @@ def reread_words(text: str, pair: str, most: int | None = None) -> list[tuple[st
                 break
     if not old_new:
         return []
-    # (A sample of a few words is scored on Python numbers: numpy's cost per call would be most of it.)
-    scores = (score_few if most else _score_list)(default_model(), [t for pair_ in old_new for t in pair_])
+    if most:  # (a sample of a few words, each kept: a language's common words come back in every text asked)
+        fold = folding_cyrillic()
+        return [(old, new, _gain(old, new, fold)) for old, new in old_new]
+    scores = score_many(default_model(), [t for pair_ in old_new for t in pair_]).tolist()
     return [(old, new, scores[2 * k + 1] - scores[2 * k]) for k, (old, new) in enumerate(old_new)]
+
+
+@lru_cache(maxsize=16384)
+def _gain(old: str, new: str, _folding: bool | None) -> float:
+    """What the model gains from ``old`` to ``new``, on Python numbers (numpy's cost per call would be most of
+    it); by how the text under repair folds capitals, which the scores follow."""
+    own, other = score_few(default_model(), [old, new])
+    return other - own
