@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from unmangle import fix_and_explain, fix_text
 from unmangle.encoding.ftfy_steps import ftfy_first
 
@@ -47,6 +49,19 @@ def test_a_space_after_a_lead_byte_is_read_as_a_lost_no_break_space() -> None:
     assert fixed.startswith("Ру")
     assert fix_text("voilÃ le travail") == "voilà le travail"
     assert any(e.kind in ("mojibake", "lost-byte") for e in edits)
+
+
+@pytest.mark.parametrize(("broken", "fixed"), [
+    ("ä½ å¥½ï¼Œä¸–ç•Œ", "你好，世界"),  # (你 is E4 BD A0: its last byte a no-break space, then a plain one)
+    ("è¿™æ˜¯ä½ çš„ä¹¦", "这是你的书"),
+    ("å\xad¦ä¹  ä¸\xadæ–‡", "学习 中文"),  # (习 ends in 0xA0 before a real space: both kept as they were)
+    ("ä¸\xadæ–‡ ä½ å¥½", "中文 你好"),  # (not `位`, the character that read the space as nothing)
+    ("ì „ìŸ", "전쟁"),  # (전 is EC A0 84: the byte inside the syllable)
+    ("ëŒ€í•œë¯¼êµ\xad ì •ë¶€ëŠ”", "대한민국 정부는"),
+])
+def test_a_space_where_a_cjk_character_had_its_byte_0xa0_is_its_lost_no_break_space(broken: str,
+                                                                                   fixed: str) -> None:
+    assert fix_text(broken) == fixed
 
 
 def test_ftfy_is_not_taken_on_text_our_gate_finds_clean() -> None:

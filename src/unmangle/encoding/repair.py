@@ -32,6 +32,7 @@ from unmangle.encoding.known_words import unknown_words, with_known_readings, wi
 from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.lost_bytes import QUOTE_MARKS, closes, is_apostrophe
+from unmangle.encoding.lost_spaces import INNER_SPACE, LEAD_SPACE
 from unmangle.encoding.model import capitals_of, confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.one_encoding import with_one_legacy_encoding
 from unmangle.encoding.readings import (
@@ -731,8 +732,9 @@ def _fix_and_explain(text: str) -> tuple[str, list[Edit]]:
         suspect = (find_suspect(text) is not None or CYRILLIC_GLUE.search(text) is not None
                    or ANY_EMOJI_LEAD.search(text) is not None)
         edits = ftfy_rival(text, _repair(text) if suspect else [])
-        if _LEAD_SPACE.search(text) and (any(map(_single_byte_utf8, edits)) if edits else is_bad(text)):
-            edits = _with_no_break_spaces(text, edits)
+    if ((LEAD_SPACE.search(text) or INNER_SPACE.search(text))
+            and (any(map(_single_byte_utf8, edits)) if edits else is_bad(text))):
+        edits = _with_no_break_spaces(text, edits)
     if edits:
         edits = with_vanished(text, edits)  # (what a CJK decoder dropped whole from Latin text, where it shows)
         edits = with_known_words(text, edits)  # (marks read back into a word no language knows)
@@ -802,22 +804,6 @@ def _overlapping(spans: list[tuple[int, int]], focus: list[tuple[int, int]]) -> 
     return out
 
 
-def _lead_space() -> re.Pattern[str]:
-    """A space after what a single-byte decoder makes of a UTF-8 lead byte whose character may end in 0xA0:
-    the decoder made that byte a no-break space, and a scraper a plain one (`Ð ÑƒÑ` for `Ру`, `voilÃ le`, `10Â €`)."""
-    leads = set()
-    for wd in SINGLE_BYTE:
-        if bytes([0xA0]).decode(wd.codec) != "\xa0":
-            continue  # (MacRoman, cp437 and KOI8-R write 0xA0 as a sign)
-        for b in range(0xC2, 0xE0):
-            ch = bytes([b]).decode(wd.codec, "ignore")
-            # (And `Â`, whose 0xA0 is the no-break space itself: `10Â €` for `10\u00a0€`, as ftfy reads it.)
-            if ch and (bytes([b, 0xA0]).decode("utf-8").isalpha() or b == 0xC2):
-                leads.add(ch)
-    return re.compile("(?<=[" + "".join(sorted(map(re.escape, leads))) + "]) ")
-
-
-_LEAD_SPACE = _lead_space()
 NO_BREAK_GAIN = 3.0  # nats the text must gain for its spaces to be read as lost no-break spaces
 
 
@@ -829,8 +815,9 @@ def _with_no_break_spaces(text: str, edits: list[Edit]) -> list[Edit]:
     # (Each reading must beat the repair as it stands by the margin; the better of the two is taken.)
     stands = model.score("", fold_capitals(apply_edits(text, edits)))
     best, top, chosen = stands + NO_BREAK_GAIN, stands, edits
-    spaces = list(_LEAD_SPACE.finditer(text))
-    uniform = [("\xa0",) * len(spaces), ("\xa0 ",) * len(spaces)]
+    inner = {m.start(): m for m in INNER_SPACE.finditer(text)}
+    spaces = sorted({**{m.start(): m for m in LEAD_SPACE.finditer(text)}, **inner}.values(), key=lambda m: m.start())
+    uniform = [tuple("\xa0" if m.start() in inner else joiner for m in spaces) for joiner in ("\xa0", "\xa0 ")]
     ftfy_reads = _ftfy_joiners(text, spaces)
     # (Each way of reading the spaces repaired once: ftfy's may be one of the uniform two.)
     readings = {joiners: _no_break_reading(text, spaces, joiners)
