@@ -11,7 +11,9 @@ decoder can treat bytes it cannot map (the ``errors`` of a layer):
 - ``ignore``: undefined bytes are dropped (Python's ``errors='ignore'``);
 - ``replace``: each undefined sequence becomes U+FFFD (Python's ``errors='replace'``);
 - ``question``: ``replace``, then the page is saved back in the wrong decoder's own code page, where U+FFFD does not
-  exist and becomes ``?`` (``errors='replace'`` on encoding).
+  exist and becomes ``?`` (``errors='replace'`` on encoding);
+- ``nbsp``: ``c1``, then a scraper makes every no-break space plain: each byte 0xA0 of the UTF-8 is a space
+  (``utf8-as-cp1252-nbsp``; a document is only used when it held one).
 
 Families (the name says the layers, ``+`` joins layers applied in order):
 
@@ -99,6 +101,9 @@ class Layer:
         except UnicodeDecodeError:
             if self.lossless:
                 raise
+        if self.errors == "nbsp":  # (lossless, but a scraper made the decoder's no-break spaces plain)
+            shown = data.decode(self.wrong, "unmangle-bench-c1")
+            return shown.replace("\xa0", " "), "\xa0" in shown
         if self.errors == "question":
             shown = data.decode(self.wrong, "replace")
             return shown.encode(self.wrong, "replace").decode(self.wrong), True
@@ -237,6 +242,9 @@ def _build_families() -> tuple[Family, ...]:
                 fams.append(_family([_u8(wrong, errors)], _HOME[wrong], "utf8-lossy"))
     for wrong in ("big5", "euc-kr", "euc-jp"):
         fams.append(_family([_u8(wrong, "ignore")], _LATIN_THROUGH_CJK, "utf8-lossy", suffix="-latin"))
+    # UTF-8 read as cp1252 whose no-break spaces, every byte 0xA0, a scraper made plain: `voilÃ  le`, `ä½ å¥½`
+    # (你好), `ì „` (전); a character in 64 of Chinese, Japanese or Korean holds the byte, and Korean's 저-젿.
+    fams.append(_family([_u8("cp1252", "nbsp")], _HOME["cp1252"], "utf8-lossy"))
     for true, wrong, langs in LEGACY_PAIRS:
         errors = "strict" if wrong in MULTIBYTE else "c1"
         if (true, wrong) not in LEGACY_LOSSY_ONLY:

@@ -26,7 +26,6 @@ from unmangle.document import Edit, apply_edits
 from unmangle.encoding.codecs import SINGLE_BYTE, utf8_readings
 from unmangle.encoding.gate import worth_repairing
 from unmangle.encoding.known_words import THIN, known_reading
-from unmangle.encoding.lost_spaces import INNER_SPACE, LEAD_SPACE
 from unmangle.encoding.model import confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.readings import _common, find_suspect
 
@@ -82,8 +81,6 @@ def _ftfy_reading(text: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
         pairs.append((enc, dec))
     if worth_repairing(fixed) and find_suspect(fixed) is not None:
         return None  # something ftfy left is still odd: lost bytes, or another kind of damage
-    if LEAD_SPACE.search(fixed) or INNER_SPACE.search(fixed):
-        return None  # (a space ftfy left where a character's byte 0xA0 was: `× ` of Hebrew `נ`, `ì „` of `전`)
     if len(pairs) == 1 and _another_reading(text, fixed):
         return None  # (`WÃ€hrend` is `WÀhrend` through cp1252, `Während` through ISO-8859-15: the model decides)
     return fixed, tuple(pairs)

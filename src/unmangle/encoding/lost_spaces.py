@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from unmangle.encoding.codecs import SINGLE_BYTE
+from unmangle.encoding.codecs import SINGLE_BYTE, WrongDecoder
 
 
 def lost_no_break_spaces() -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -48,3 +48,38 @@ def lost_no_break_spaces() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # (A space of the first kind may also have been a space of the text's own, which a scraper's collapsing of
 # runs of spaces joined with it: `voilÃ le`. One of the second kind stands inside a character: it was the byte.)
 LEAD_SPACE, INNER_SPACE = lost_no_break_spaces()
+
+
+def byte_spaces(text: str, wrong: WrongDecoder) -> list[tuple[int, bool]]:
+    """The spaces of ``text`` (with whether each stands inside a character) that were a byte 0xA0 if ``wrong``
+    is the decoder: the shapes above are every decoder's, and a real space after `ÑŽ` (`ю` read with cp1252)
+    is ISO-8859-13's lead `Ž` before one."""
+    out = []
+    for m in _CANDIDATE.finditer(text):
+        at = m.start()
+        last = _bytes(text[at - 1:at], wrong)
+        if not last:
+            continue
+        if _completes(last + b"\xa0") or (at >= 2 and _completes(_bytes(text[at - 2], wrong) + last + b"\xa0")):
+            out.append((at, False))
+        elif (after := _bytes(text[at + 1:at + 2], wrong)) and _completes(last + b"\xa0" + after):
+            out.append((at, True))
+    return out
+
+_CANDIDATE = re.compile(f"{LEAD_SPACE.pattern}|{INNER_SPACE.pattern}")
+
+
+def _bytes(chars: str, wrong: WrongDecoder) -> bytes:
+    try:
+        return chars.encode(wrong.codec)
+    except UnicodeEncodeError:
+        return b""
+
+
+def _completes(data: bytes) -> bool:
+    """Whether ``data`` is one whole UTF-8 character, a letter (or the no-break space itself, `Â`)."""
+    try:
+        character = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return len(character) == 1 and (character.isalpha() or character == "\xa0")

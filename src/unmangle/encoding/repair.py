@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,14 +24,14 @@ from ftfy.fixes import A_GRAVE_WORD_RE
 from unmangle.document import Edit, apply_edits, compose, output_spans
 from unmangle.encoding.ascii_marks import ascii_marks
 from unmangle.encoding.chunks import PIECE, pieces
-from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE
+from unmangle.encoding.codecs import MULTI_BYTE, SINGLE_BYTE, WrongDecoder
 from unmangle.encoding.ftfy_steps import FTFY_DETAIL, ftfy_first, ftfy_first_text, ftfy_pass, ftfy_rival
 from unmangle.encoding.gate import SCAN, SHORT, UNSCANNED, clean_thai, past_cyrillic
 from unmangle.encoding.known_words import unknown_words, with_known_readings, with_known_words
 from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.lost_bytes import QUOTE_MARKS, closes, is_apostrophe
-from unmangle.encoding.lost_spaces import INNER_SPACE, LEAD_SPACE
+from unmangle.encoding.lost_spaces import INNER_SPACE, LEAD_SPACE, byte_spaces
 from unmangle.encoding.model import capitals_of, confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.one_encoding import with_one_legacy_encoding
 from unmangle.encoding.readings import (
@@ -732,9 +731,9 @@ def _fix_and_explain(text: str) -> tuple[str, list[Edit]]:
         suspect = (find_suspect(text) is not None or CYRILLIC_GLUE.search(text) is not None
                    or ANY_EMOJI_LEAD.search(text) is not None)
         edits = ftfy_rival(text, _repair(text) if suspect else [])
-    if ((LEAD_SPACE.search(text) or INNER_SPACE.search(text))
-            and (any(map(_single_byte_utf8, edits)) if edits else is_bad(text))):
-        edits = _with_no_break_spaces(text, edits)
+        if ((LEAD_SPACE.search(text) or INNER_SPACE.search(text))
+                and (any(map(_single_byte_utf8, edits)) if edits else is_bad(text))):
+            edits = _with_no_break_spaces(text, edits)
     if edits:
         edits = with_vanished(text, edits)  # (what a CJK decoder dropped whole from Latin text, where it shows)
         edits = with_known_words(text, edits)  # (marks read back into a word no language knows)
@@ -815,9 +814,11 @@ def _with_no_break_spaces(text: str, edits: list[Edit]) -> list[Edit]:
     # (Each reading must beat the repair as it stands by the margin; the better of the two is taken.)
     stands = model.score("", fold_capitals(apply_edits(text, edits)))
     best, top, chosen = stands + NO_BREAK_GAIN, stands, edits
-    inner = {m.start(): m for m in INNER_SPACE.finditer(text)}
-    spaces = sorted({**{m.start(): m for m in LEAD_SPACE.finditer(text)}, **inner}.values(), key=lambda m: m.start())
-    uniform = [tuple("\xa0" if m.start() in inner else joiner for m in spaces) for joiner in ("\xa0", "\xa0 ")]
+    found = sorted({at: inside for wrong in _byte_decoders(edits) for at, inside in byte_spaces(text, wrong)}.items())
+    if not found:
+        return edits
+    spaces = [at for at, _ in found]
+    uniform = [tuple("\xa0" if inside else joiner for _, inside in found) for joiner in ("\xa0", "\xa0 ")]
     ftfy_reads = _ftfy_joiners(text, spaces)
     # (Each way of reading the spaces repaired once: ftfy's may be one of the uniform two.)
     readings = {joiners: _no_break_reading(text, spaces, joiners)
@@ -833,13 +834,22 @@ def _with_no_break_spaces(text: str, edits: list[Edit]) -> list[Edit]:
     return chosen
 
 
-def _no_break_reading(text: str, spaces: list[re.Match[str]], joiners: tuple[str, ...]
-                      ) -> tuple[float, list[Edit]] | None:
-    """The repair of ``text`` with each of ``spaces`` read as what its joiner says (the byte 0xA0, and the space
-    kept or not), and the model's score of it; None where a byte goes into no repaired character."""
-    fills = [Edit("lost-byte", m.start(), m.end(), " ", joiner, 0.5,
+def _byte_decoders(edits: list[Edit]) -> list[WrongDecoder]:
+    """The single-byte decoders ``edits`` read UTF-8 back from; for ftfy's, or for none, cp1252 and Latin-1 (ftfy
+    reads both as one)."""
+    labels = {_pair_of_edit(e).removeprefix("utf-8 read as ") for e in edits if _pair_of_edit(e) in SINGLE_BYTE_UTF8}
+    if not edits or any(e.detail == FTFY_DETAIL for e in edits):
+        labels |= {"cp1252", "latin-1"}
+    return [wd for wd in SINGLE_BYTE if wd.label in labels]
+
+
+def _no_break_reading(text: str, spaces: list[int], joiners: tuple[str, ...]) -> tuple[float, list[Edit]] | None:
+    """The repair of ``text`` with each of the ``spaces`` at those positions read as what its joiner says (the
+    byte 0xA0, and the space kept or not), and the model's score of it; None where a byte goes into no repaired
+    character."""
+    fills = [Edit("lost-byte", at, at + 1, " ", joiner, 0.5,
                   "byte 0xA0 of UTF-8, a no-break space to the wrong decoder, became a space")
-             for m, joiner in zip(spaces, joiners, strict=True)]
+             for at, joiner in zip(spaces, joiners, strict=True)]
     restored = apply_edits(text, fills)
     layer = ftfy_rival(restored, _repair(restored))
     shift = [f.start + sum(len(j) - 1 for j in joiners[:k]) for k, f in enumerate(fills)]
@@ -852,18 +862,18 @@ def _no_break_reading(text: str, spaces: list[re.Match[str]], joiners: tuple[str
             compose(text, fills, restored, layer))
 
 
-def _ftfy_joiners(text: str, spaces: list[re.Match[str]]) -> tuple[str, ...] | None:
+def _ftfy_joiners(text: str, spaces: list[int]) -> tuple[str, ...] | None:
     """ftfy's own reading of spaces after `Ã` (UTF-8 `à` shown by Latin-1 or cp1252), where it is not one of
     ours: its byte-0xA0 step keeps the space after `à` (`voilÃ le` is `voilà le`) except before the words its
     pattern names, where the space was the byte (`semelhante Ã quele` is Portuguese `àquele`; the corpora hold
     no Portuguese, and the model prefers `à quele` a little). None unless every such space follows `Ã` and
     ftfy joins one."""
     joiners = []
-    for m in spaces:
-        if text[m.start() - 1] != "Ã":
+    for at in spaces:
+        if text[at - 1] != "Ã":
             return None
-        after = text[m.start():m.start() + 8].encode("utf-8", "replace")
-        keeps = A_GRAVE_WORD_RE.match(b"\xc3" + after) is not None or not text[m.end():m.end() + 1].isalpha()
+        after = text[at:at + 8].encode("utf-8", "replace")
+        keeps = A_GRAVE_WORD_RE.match(b"\xc3" + after) is not None or not text[at + 1:at + 2].isalpha()
         joiners.append("\xa0 " if keeps else "\xa0")
     return tuple(joiners) if "\xa0" in joiners else None
 
