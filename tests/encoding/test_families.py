@@ -407,6 +407,12 @@ def test_emoji_that_lost_a_byte_to_cp1252_come_back_as_the_one_people_write(orig
     assert fix_text(mangle(original, "utf-8", "cp1252", "ignore")) == original
 
 
+@pytest.mark.parametrize("original", ["こんにちは", "ありがとう", "すみません"])
+def test_a_lone_word_of_kana_that_lost_a_byte_in_most_characters_to_cp1252_comes_back(original: str) -> None:
+    # (`ã“ã‚“ã«ã¡ã¯`: four of five characters lost their 0x81; the one whole character was too few to search.)
+    assert fix_text(mangle(original, "utf-8", "cp1252", "ignore")) == original
+
+
 @pytest.mark.parametrize("wrong", ["big5", "euc-jp", "euc-kr"])
 def test_a_dash_a_cjk_decoder_replaced_whole_between_english_words_comes_back_a_dash(wrong: str) -> None:
     # (`—` is three U+FFFD under these decoders, as is any Hangul syllable: Korean's, frequent in its corpus, once

@@ -34,7 +34,13 @@ from unmangle.encoding.codecs import (
 from unmangle.encoding.emoji_prior import EMOJI_CHARS, EMOJI_JOINERS
 from unmangle.encoding.lost_bytes import HOLE, drops_continuations, lost_alone_bytes, recover
 from unmangle.encoding.model import CharModel
-from unmangle.encoding.utf8 import VALID_MULTIBYTE, VALID_RUN, count_high, plausible_high_bytes, valid_high_bytes
+from unmangle.encoding.utf8 import (
+    VALID_MULTIBYTE,
+    VALID_RUN,
+    count_high,
+    plausible_high_bytes,
+    valid_high_bytes,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -547,7 +553,7 @@ def _utf8_readings(token: str, wd: WrongDecoder, model: CharModel, before: str,
     high = count_high(data)
     # A lossy reading needs a decoder that loses bytes at all (latin-1 and KOI8-R map every byte).
     evidence = not lossless_only and (lossy or 2 * _common_utf8_bytes(data) >= high or (wd.multibyte and high <= 4)
-                                      or _cut_punctuation(data, high))
+                                      or _cut_punctuation(data, high) or _cut_throughout(data, high))
     if evidence and (wd.multibyte or drops_continuations(wd.codec)) and plausible_high_bytes(data) >= 0.85 * high:
         rec = recover(list(data), wd.codec, model, ignore_mode=True, before=before)
         if rec is not None and rec.text != token:
@@ -573,6 +579,21 @@ THREE_BYTE_SIGN = re.compile("[\u2010-\u214f]")
 _CUT_SHORT = re.compile(
     rb"(?:\xe2[\x80\x81\x98-\x9e\xac-\xaf]|\xf0\x9f[\x80-\xbf]|(?<=[A-Za-z])[\xcc\xcd])(?![\x80-\xbf])")
 _CUT_EMOJI = re.compile(rb"(?:\xe2[\x80-\xbf](?:\xef\xb8)?|\xef\xb8)(?![\x80-\xbf])")
+
+
+def _cut_throughout(data: bytes, high: int) -> bool:
+    """A word of kana, hanzi or hangul that lost a byte in two characters or more, its high bytes all in such
+    characters, whole or cut short (`ã“ã‚“ã«ã¡ã¯`, `こんにちは` whose four 0x81 cp1252 dropped: one whole
+    character of five is too few to say so): no legacy text spells that by chance. (Not signs cut short: a
+    layer of mojibake over mojibake, ftfy's "hopeless garble", is full of `â€`.)"""
+    if high < _CUT_THROUGHOUT:
+        return False
+    characters = _CJK_BYTES.findall(data)
+    return sum(map(len, characters)) == high and sum(len(c) < 3 for c in characters) >= 2
+
+
+_CUT_THROUGHOUT = 6  # high bytes at least
+_CJK_BYTES = re.compile(rb"[\xe3-\xed][\x80-\xbf]{0,2}")  # (the leads of kana, CJK ideographs and hangul)
 
 
 def _cut_punctuation(data: bytes, high: int) -> bool:
