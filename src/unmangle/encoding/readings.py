@@ -34,13 +34,7 @@ from unmangle.encoding.codecs import (
 from unmangle.encoding.emoji_prior import EMOJI_CHARS, EMOJI_JOINERS
 from unmangle.encoding.lost_bytes import HOLE, drops_continuations, lost_alone_bytes, recover
 from unmangle.encoding.model import CharModel
-from unmangle.encoding.utf8 import (
-    VALID_MULTIBYTE,
-    VALID_RUN,
-    count_high,
-    plausible_high_bytes,
-    valid_high_bytes,
-)
+from unmangle.encoding.utf8 import VALID_MULTIBYTE, VALID_RUN, count_high, plausible_high_bytes, valid_high_bytes
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from unmangle.encoding.known_words import unknown_words, with_known_readings, wi
 from unmangle.encoding.lexicon import without_unspelled_pairs
 from unmangle.encoding.lossy_pass import lossy_pass
 from unmangle.encoding.lost_bytes import QUOTE_MARKS, closes, is_apostrophe
-from unmangle.encoding.lost_spaces import INNER_SPACE, LEAD_SPACE, byte_spaces
+from unmangle.encoding.lost_spaces import byte_spaces, may_be_byte
 from unmangle.encoding.model import capitals_of, confidence, default_model, fold_capitals, score_many
 from unmangle.encoding.one_encoding import with_one_legacy_encoding
 from unmangle.encoding.readings import (
@@ -731,8 +731,7 @@ def _fix_and_explain(text: str) -> tuple[str, list[Edit]]:
         suspect = (find_suspect(text) is not None or CYRILLIC_GLUE.search(text) is not None
                    or ANY_EMOJI_LEAD.search(text) is not None)
         edits = ftfy_rival(text, _repair(text) if suspect else [])
-        if ((LEAD_SPACE.search(text) or INNER_SPACE.search(text))
-                and (any(map(_single_byte_utf8, edits)) if edits else is_bad(text))):
+        if may_be_byte(text) and (any(map(_single_byte_utf8, edits)) if edits else is_bad(text)):
             edits = _with_no_break_spaces(text, edits)
     if edits:
         edits = with_vanished(text, edits)  # (what a CJK decoder dropped whole from Latin text, where it shows)
@@ -837,7 +836,8 @@ def _with_no_break_spaces(text: str, edits: list[Edit]) -> list[Edit]:
 def _byte_decoders(edits: list[Edit]) -> list[WrongDecoder]:
     """The single-byte decoders ``edits`` read UTF-8 back from; for ftfy's, or for none, cp1252 and Latin-1 (ftfy
     reads both as one)."""
-    labels = {_pair_of_edit(e).removeprefix("utf-8 read as ") for e in edits if _pair_of_edit(e) in SINGLE_BYTE_UTF8}
+    pairs = set(map(_pair_of_edit, edits)) & SINGLE_BYTE_UTF8
+    labels = {pair.removeprefix("utf-8 read as ") for pair in pairs}
     if not edits or any(e.detail == FTFY_DETAIL for e in edits):
         labels |= {"cp1252", "latin-1"}
     return [wd for wd in SINGLE_BYTE if wd.label in labels]
