@@ -39,6 +39,16 @@ def test_clean_text_and_lost_bytes_are_not_read_whole() -> None:
     assert whole_text_first("It\ufffd\ufffd\ufffds a nice day, isn\ufffd\ufffd\ufffdt it?") is None
 
 
+def test_utf8_that_lost_bytes_is_not_read_whole_as_a_legacy_text() -> None:
+    # Russian through cp1252, whose 0x81 (`с` is D1 81) was dropped: every byte left decodes as cp874, Thai noise
+    # the model ranks above the mojibake; the bytes are UTF-8 with a few continuations lost, which the token search
+    # reads back.
+    clean = "в современной Германии не"
+    broken = clean.encode("utf-8").decode("cp1252", "ignore")
+    assert whole_legacy_first(broken) is None
+    assert fix_and_explain(broken)[0] == clean
+
+
 LEGACY = {
     ("koi8-r", "cp1251"): "Городской совет отложил голосование до июня, сообщили в мэрии.",
     ("cp1254", "cp1252"): "Belediye meclisi oylamayı hazirana kadar erteledi, değişiklik yapılmadı.",

@@ -25,6 +25,7 @@ from unmangle.encoding.lexicon import best_by_words
 from unmangle.encoding.lexicon import token_edits as lexicon_edits
 from unmangle.encoding.model import default_model, fold_capitals, score_each
 from unmangle.encoding.readings import _common, case_breaks, find_suspect, mixes_scripts, seen
+from unmangle.encoding.utf8 import count_high, plausible_high_bytes, valid_high_bytes
 
 MIN_EVIDENCE = 2  # distinct words read back, or distinct characters brought back
 LEGACY_GAIN = 1.0  # nats per character outside ASCII a legacy reading must gain over the text as it stands
@@ -33,6 +34,7 @@ LEGACY_RIVAL = 10.0  # nats it must beat any other legacy reading by
 # Romanian `năo` through cp1250 at 3 nats; `Ôîññèÿ` is `Россия` at 39)
 LEGACY_WORD_GAIN = 6.0
 LEGACY_WORDS = 3  # distinct words read back: a legacy code page garbles every word of a text (`lá´´` is Thai `lแดด`)
+LOST_BYTES_SHARE = 2  # a text's bytes read as UTF-8 with some lost: at least 1 in this many in whole characters
 JUDGED = 2000  # characters the model reads to rank legacy readings
 
 
@@ -68,9 +70,11 @@ def whole_legacy_first(text: str) -> list[Edit] | None:
             data = text.encode(wd.codec)  # (once a decoder: most texts stop here, at their first odd character)
         except UnicodeError:
             continue
-        if _is_utf8(data):
+        if _is_utf8(data) or _utf8_lost_bytes(data):
             # UTF-8 read with this decoder (once or twice: `çª¶ï½¦` is `…` through Shift-JIS, then cp1252) is the
             # web's commoner story, and the token search weighs it: a legacy text's bytes are hardly ever UTF-8.
+            # So with bytes the decoder dropped (`Ð² ÑÐ¾Ð²Ñ€ÐµÐ¼ÐµÐ½Ð½Ð¾Ð¹`, Russian whose 0x81 cp1252 lost, is
+            # Thai through cp874, where every byte decodes: the readings here would rank only noise).
             continue
         for true in LEGACY_TRUE:
             if legacy_pair(wd, true):
@@ -99,6 +103,14 @@ def whole_legacy_first(text: str) -> list[Edit] | None:
         return None  # something is still odd: another layer, or lost bytes
     wrong, true, label = readings[fixed]
     return lexicon_edits(text, fixed, f"{true} read as {label}", sure) or None
+
+
+def _utf8_lost_bytes(data: bytes) -> bool:
+    """Whether ``data`` reads as UTF-8 that lost some continuation bytes: every byte outside ASCII in a whole
+    or cut-short sequence, most in whole ones (a legacy code page's letters rarely follow a lead byte with a
+    continuation byte, and its lower case, from 0xE0 up, would be leads with none)."""
+    high = count_high(data)
+    return plausible_high_bytes(data) == high and valid_high_bytes(data) * LOST_BYTES_SHARE >= high
 
 
 def _is_utf8(data: bytes) -> bool:
