@@ -633,6 +633,26 @@ def test_a_word_of_another_script_alone_through_gbk_is_read_back(clean: str) -> 
     assert fix_text(clean.encode("utf-8").decode("gbk")) == clean
 
 
+@pytest.mark.parametrize("clean", ["Уийлинг, Западна Вирджиния е", "ο Ραχίμ Στέρλινγκ αποτελείωσαν το γκολ",
+                                   "να εγκαινιάσει μια νέα εποχή"])
+def test_a_sentence_of_another_script_through_gbk_is_read_back(clean: str) -> None:
+    # Too long for the short text's question, and every word common hanzi the scan passes: three of the letters
+    # GBK makes of two-byte UTF-8 together are a stop, where they read back as one script's common letters.
+    assert fix_text(clean.encode("utf-8").decode("gbk")) == clean
+
+
+@pytest.mark.parametrize("clean", ["Römer das Mittelmeer als", "Der Römer", "Grüße"])
+def test_one_cjk_character_inside_a_latin_word_is_read_back(clean: str) -> None:
+    # `R枚mer`: one character read back is thin evidence, but no writer glues a hanzi between two Latin letters,
+    # and the word comes back one a language knows.
+    assert fix_text(clean.encode("utf-8").decode("gbk")) == clean
+
+
+@pytest.mark.parametrize("text", ["HLN于 1969年", "ARPANET和SITA", "位于校园", "了位于里约", "亞馬遜公司"])
+def test_cjk_beside_latin_or_in_runs_of_such_letters_stays(text: str) -> None:
+    assert fix_text(text) == text
+
+
 @pytest.mark.parametrize("text", ["購読一覧", "必吃美食", "腾讯微博", "中华人民共和国", "東京都", "서울특별시"])
 def test_short_cjk_titles_stay(text: str) -> None:
     assert fix_text(text) == text

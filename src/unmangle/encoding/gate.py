@@ -309,8 +309,10 @@ def _evidence_pattern(decoders: tuple[WrongDecoder, ...] = SCANNED, thai: bool =
     others = _class(paired_anchors | lone_chars | {c for c in _LATIN_CJK if not _RARE_CJK.match(c)})
     # (An anchor that is none of the others is a rare CJK character: the huge class is written once.)
     not_rare = others[:-1] + ("A-Za-z]" if ascii_thai else "]")
+    glued = _class(_LATIN_CJK)
     lone = (f"(?<!{_class(paired_anchors - lone_chars - _LATIN_CJK)})"
-            f"(?:(?<={_class(lone_chars)})|(?<!{not_rare}){_not_settled_cjk()}|{_latin_cjk_glued()})")
+            f"(?:(?<={_class(lone_chars)})|(?<!{not_rare}){_not_settled_cjk()}|{_latin_cjk_glued()}"
+            f"|(?<={glued}{glued}{glued}))")
     lost_nbsp = f"(?<={_class(_NBSP_LEADS)})(?= )"
     anchors = (others[:-1] + _RARE[1:-1] + ("\u0e01-\u0e5b" if thai else "") + (_CYRILLIC if cyrillic else "")
                + (_BOX if box_glue else "") + ("A-Za-z]" if ascii_thai else "]"))
@@ -670,6 +672,29 @@ def _letters_under_cjk(text: str) -> bool:
     return len(letters) >= 3 and not any(map(_is_cjk, letters)) and all(map(reads_as_common, letters))
 
 
+_LETTERS_RUN = re.compile(_class(_LATIN_CJK) + "+")
+_LETTERS_RUN_BACK = re.compile(_class(_LATIN_CJK) + "+$")
+
+
+def _letters_run_under_cjk(text: str, pos: int) -> bool:
+    """Whether the run of such CJK letters through ``pos`` (three or more, where the scan stops) is a CJK
+    decoder's reading of the UTF-8 of common letters of one other script: a word of Greek or Bulgarian through
+    GBK (`袟邪锌邪写薪邪` is `Западна`) is common characters throughout, which the scan passes, and a sentence of
+    it is too long for the short text's own question (:func:`_letters_under_cjk`). Real Chinese writes three
+    such characters together in one paragraph in a hundred, and they read back as no word."""
+    start = _LETTERS_RUN_BACK.search(text, max(0, pos - 64), pos + 1)
+    run = text[start.start() if start else pos:_LETTERS_RUN.match(text, pos).end()]
+    for codec in _CJK_CODECS:
+        try:
+            decoded = run.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if len({script_of(c) for c in decoded}) == 1 and all(map(reads_as_common, decoded)) and (
+                not any(map(_is_cjk, decoded))):
+            return True
+    return False
+
+
 def _cjk_utf8_share(piece: str) -> float:
     """The best :func:`_utf8_share` of ``piece`` under a CJK codec that can have written all of it."""
     best, marks = 0.0, piece.count("?")
@@ -775,6 +800,9 @@ def _strong(text: str, pos: int, places: _Places) -> bool:
         if "\uff01" <= ch <= "\uff5e" and _FULL_WIDTH_RUN.search(text, max(0, pos - 2), pos + 3):
             return False
         return _rare_in_context(text, pos) and places.cjk(text, pos)
+    if ch in _LATIN_CJK and pos >= 2 and text[pos - 1] in _LATIN_CJK and text[pos - 2] in _LATIN_CJK and (
+            _letters_run_under_cjk(text, pos)):
+        return True
     if ch in _LATIN_CJK and (_GLUED.match(text, max(0, pos - 1)) or _GLUED.match(text, pos)):
         # (Not a common CJK character in a CJK text: Chinese writes its commonest right after Latin names,
         # `ARPANET和SITA HLN于 1969年`, and the character is a Latin letter's UTF-8 under some CJK decoder by

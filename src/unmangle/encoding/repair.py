@@ -274,7 +274,10 @@ def _choose(token: str, scored: Scored, prior: dict[str, float], trusted: set[st
                 # (Bytes ftfy's decoders read better were too thin: `MĂźller` is no ISO-8859-16 `Mîller`; but
                 # `MÃŒller` is ISO-8859-15's `Müller` far more than cp1252's `MÌller`.)
                 continue
-            else:
+            elif not (pair in _MULTI_BYTE_UTF8 and _IN_LATIN_WORD.search(token) and _known_words(r.text)):
+                # (A CJK character inside a Latin word that reads back into a word a language knows is no chance:
+                # no writer glues one between two letters, `R枚mer` is `Römer` through GBK, which the model, having
+                # no trigram across the two scripts, finds hardly likelier.)
                 need = max(need, ISOLATED_MARGIN)
         # A legacy text read back from signs alone, with no other token to agree (`¾;`, EUC-KR's reading of
         # Big5 `取;`; `±¾`, cp1252's of ISO-8859-2 `ąž`): signs among words are what the writer wrote far
@@ -673,6 +676,7 @@ def _decide(text: str, spans: list[tuple[int, int]], prior_hint: dict[str, float
 # Two or more signs between letters, or box drawing (cp437's, for UTF-8 lead bytes) glued to a word's start.
 _SIGNS_IN_WORD = regex.compile(r"\p{L}\p{S}{2,}\p{L}|[\u2500-\u259f]{2,}\p{L}")
 _CJK_CLASS = "[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]"
+_IN_LATIN_WORD = regex.compile(rf"\p{{Latin}}{_CJK_CLASS}\p{{Latin}}")  # a CJK character between two Latin letters
 _CJK_TOKEN = regex.compile(rf"[^ \t\n\r\f\v]*{_CJK_CLASS}[^ \t\n\r\f\v]*")
 _CJK_CHAR = regex.compile(_CJK_CLASS)
 SWEEP_MIN_GAIN = 1.0
