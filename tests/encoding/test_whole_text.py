@@ -49,6 +49,15 @@ def test_utf8_that_lost_bytes_is_not_read_whole_as_a_legacy_text() -> None:
     assert fix_and_explain(broken)[0] == clean
 
 
+def test_a_text_some_decoder_reads_whole_as_utf8_is_not_read_as_a_legacy_text() -> None:
+    # Persian through KOI8-R: KOI8-R and KOI8-U part on a box-drawing sign, so neither reading is taken whole,
+    # and Big5 read as GBK made common hanzi of it (`扮肚戒沔`).
+    clean = "یکی از روزنامه\u200cهای ایالات"
+    broken = clean.encode("utf-8").decode("koi8_r")
+    assert whole_legacy_first(broken) is None
+    assert fix_and_explain(broken)[0] == clean
+
+
 LEGACY = {
     ("koi8-r", "cp1251"): "Городской совет отложил голосование до июня, сообщили в мэрии.",
     ("cp1254", "cp1252"): "Belediye meclisi oylamayı hazirana kadar erteledi, değişiklik yapılmadı.",

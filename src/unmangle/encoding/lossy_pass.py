@@ -327,6 +327,17 @@ def _made_up_cjk(reading: Reading, ch: Channel, gated: list[tuple[int, str]], le
     return not leads[ch]
 
 
+def _no_korean(reading: Reading, ch: Channel) -> bool:
+    """Whether ``reading`` puts an EUC-KR text back as hanja, hardly any Hangul: Korean writes Hangul, and EUC-KR's
+    hanja rows are where a search lands that reads other bytes (Arabic shredded by Shift-JIS) as Korean."""
+    if ch.true != "euc_kr":
+        return False
+    written = "".join(text for _, _, text in reading.spans)
+    return len(_HANGUL.findall(written)) * KOREAN_HANGUL < len(_CJK_LETTER.findall(written))
+
+
+KOREAN_HANGUL = 2  # a Korean text's CJK letters are Hangul, one in this many at least (hanja, a few)
+_HANGUL = regex.compile(r"\p{Hangul}")
 _CJK_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}]")
 _CJK_LEAD_FIRST, _CJK_LEAD_LAST = 0xE3, 0xED  # UTF-8 leads of kana, hanzi and Hangul (E2: punctuation)
 
@@ -379,7 +390,8 @@ def lossy_pass(text: str) -> list[Edit]:
                 gains.append(r.gain)
                 if r.spans and (best is None or r.gain > best[0].gain):
                     best = (r, ch)
-        if best is not None and best[0].gain >= MIN_GAIN and not _made_up_cjk(best[0], best[1], gated, leads):
+        if (best is not None and best[0].gain >= MIN_GAIN and not _made_up_cjk(best[0], best[1], gated, leads)
+                and not _no_korean(best[0], best[1])):
             edits.extend(_edits(best[0], line, offset, best[1]))
             wins.append(best[1])
             # (A rival that gave up, or that was not asked once the line's channel had settled, is no rival.)

@@ -61,7 +61,7 @@ def whole_text_first(text: str) -> list[Edit] | None:
 def whole_legacy_first(text: str) -> list[Edit] | None:
     """Edits reading ``text`` back as a legacy text read with a wrong codec, when one reading of all of it is
     far more probable than the text and than every other reading, and passes the checks above; else None."""
-    if "\ufffd" in text:
+    if "\ufffd" in text or _utf8_through_any(text):
         return None
     readings: dict[str, tuple[str, str, str]] = {}
     known = set(text)
@@ -103,6 +103,20 @@ def whole_legacy_first(text: str) -> list[Edit] | None:
         return None  # something is still odd: another layer, or lost bytes
     wrong, true, label = readings[fixed]
     return lexicon_edits(text, fixed, f"{true} read as {label}", sure) or None
+
+
+def _utf8_through_any(text: str) -> bool:
+    """Whether some wrong decoder's bytes of all of ``text`` are UTF-8: :func:`whole_text_first` found rival
+    readings there (KOI8-R and KOI8-U part on a box-drawing sign), which the token search weighs; a legacy
+    reading would only rank noise against them (Persian through KOI8-R is Big5 read as GBK, `扮肚戒沔`)."""
+    for wd in WRONG_DECODERS:
+        try:
+            data = text.encode(wd.codec)
+        except UnicodeError:
+            continue
+        if not data.isascii() and _is_utf8(data):
+            return True
+    return False
 
 
 def _utf8_lost_bytes(data: bytes) -> bool:
