@@ -648,6 +648,23 @@ def test_one_cjk_character_inside_a_latin_word_is_read_back(clean: str) -> None:
     assert fix_text(clean.encode("utf-8").decode("gbk")) == clean
 
 
+@pytest.mark.parametrize("clean", ["تلك النسبة باطراد", "الذين يحملون اسم Keira"])
+def test_arabic_shredded_by_shift_jis_is_no_korean_hanja(clean: str) -> None:
+    # Shift-JIS reads Arabic's lead bytes as half-width katakana and loses the rest; the lossy pass found EUC-KR's
+    # hanja rows a better home for the shreds than the line (`魔文文`). Korean writes Hangul: the token search reads
+    # the words back.
+    assert fix_text(clean.encode("utf-8").decode("shift_jis", "replace")) == clean
+
+
+@pytest.mark.parametrize("clean", ["נהרג מידי צלף", "στις ΗΠΑ.", "Οι ΗΠΑ και η Ελλάδα", "שניסו"])
+def test_a_no_break_space_made_plain_is_no_byte_dropped_before_a_space(clean: str) -> None:
+    # Hebrew `נ` and Greek `Π` end in 0xA0: through cp1252 with the no-break space made plain, `× ` reads as well
+    # as `א` (0x90 dropped) and a real space, where the text drops no byte anywhere else; `ΗΠΑ` folded to `ηπα`
+    # lost to `ην` and a lone `Α`.
+    broken = clean.encode("utf-8").decode("cp1252", "replace").replace("\xa0", " ")
+    assert fix_text(broken) == clean
+
+
 @pytest.mark.parametrize("text", ["HLN于 1969年", "ARPANET和SITA", "位于校园", "了位于里约", "亞馬遜公司"])
 def test_cjk_beside_latin_or_in_runs_of_such_letters_stays(text: str) -> None:
     assert fix_text(text) == text

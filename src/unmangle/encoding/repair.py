@@ -807,20 +807,26 @@ def _overlapping(spans: list[tuple[int, int]], focus: list[tuple[int, int]]) -> 
 
 
 NO_BREAK_GAIN = 3.0  # nats the text must gain for its spaces to be read as lost no-break spaces
+NO_BREAK_LOST_BYTE = 4.0  # nats against a byte put back right before a space, in a text that lost no other
 
 
 def _with_no_break_spaces(text: str, edits: list[Edit]) -> list[Edit]:
     """``edits``, or a repair of ``text`` that first reads the spaces after lead bytes as the byte 0xA0,
     with the space kept (`voilÃ  le`: a no-break space then a space) or not (`Ð Ñƒ`), when the model finds
     the result far more probable and every such byte went into a repaired character."""
-    model = default_model()
-    # (Each reading must beat the repair as it stands by the margin; the better of the two is taken.)
-    stands = model.score("", fold_capitals(apply_edits(text, edits)))
-    best, top, chosen = stands + NO_BREAK_GAIN, stands, edits
     found = sorted({at: inside for wrong in _byte_decoders(edits) for at, inside in byte_spaces(text, wrong)}.items())
     if not found:
         return edits
     spaces = [at for at, _ in found]
+    # (Each reading must beat the repair as it stands by the margin; the better of the two is taken.) Bytes the
+    # repair put back before those spaces are a story of their own: the decoder dropped a byte just where a space
+    # followed. Where the text shows no byte dropped anywhere else, each such byte costs what a guessed byte costs
+    # (`× הרג`, Hebrew `נ` read as `א` with a byte lost, is as probable to the model as `נהרג`).
+    lost = [e for e in edits if e.kind == "lost-byte"]
+    before_space = [e for e in lost if any(e.start < at <= e.end for at in spaces)]
+    prior = NO_BREAK_LOST_BYTE * len(before_space) if len(before_space) == len(lost) else 0.0
+    stands = _no_break_score(apply_edits(text, edits)) - prior
+    best, top, chosen = stands + NO_BREAK_GAIN, stands, edits
     uniform = [tuple("\xa0" if inside else joiner for _, inside in found) for joiner in ("\xa0", "\xa0 ")]
     ftfy_reads = _ftfy_joiners(text, spaces)
     # (Each way of reading the spaces repaired once: ftfy's may be one of the uniform two.)
@@ -862,8 +868,16 @@ def _no_break_reading(text: str, spaces: list[int], joiners: tuple[str, ...]) ->
     utf8 = [e for e in layer if _single_byte_utf8(e)]
     if not all(any(e.start <= at < e.end for e in utf8) for at in shift):
         return None
-    return (default_model().score("", fold_capitals(apply_edits(restored, layer))),
-            compose(text, fills, restored, layer))
+    return _no_break_score(apply_edits(restored, layer)), compose(text, fills, restored, layer)
+
+
+def _no_break_score(text: str) -> float:
+    """The model's score of a reading, its words in capitals folded or not, whichever it finds likelier: an
+    acronym is as often written so in the corpora (`ΗΠΑ`), and folded it may only spell a word less common than
+    another reading's (`ΗΝ` is `ην`)."""
+    model = default_model()
+    folded = fold_capitals(text)
+    return model.score("", folded) if folded == text else max(model.score("", folded), model.score("", text))
 
 
 def _ftfy_joiners(text: str, spaces: list[int]) -> tuple[str, ...] | None:
