@@ -69,7 +69,7 @@ from unmangle.encoding.readings import (
     script_of,
     token_around,
 )
-from unmangle.encoding.utf8 import VALID_MULTIBYTE, WELL_FORMED_OR_TRUNCATED, count_high, valid_high_bytes
+from unmangle.encoding.utf8 import VALID_MULTIBYTE, WELL_FORMED_OR_ONE_SHORT, count_high, valid_high_bytes
 
 # More than this share of a word's high bytes in whole UTF-8 characters: a word of mojibake is one throughout.
 MOSTLY_UTF8 = 0.8
@@ -457,9 +457,11 @@ _WORD = re.compile(r"\w*")
 
 def _utf8_share(data: bytes, lossy: bool = False) -> float:
     """The share of the high bytes of ``data`` that form whole UTF-8 characters (0 if there are none); for a
-    ``lossy`` decoder, one that drops bytes it cannot map, also those of characters cut short."""
+    ``lossy`` decoder, one that drops bytes it cannot map, also those of characters short of one byte (Ukrainian
+    `Вікіпедії` under cp1251, which drops 0x98, is `³` and leads cut short of one byte or two: one is a
+    chance shape, two a decoder's rare whim)."""
     high = count_high(data)
-    whole = WELL_FORMED_OR_TRUNCATED if lossy else VALID_MULTIBYTE
+    whole = WELL_FORMED_OR_ONE_SHORT if lossy else VALID_MULTIBYTE
     return 1.0 - count_high(whole.sub(b"", data)) / high if high else 0.0
 
 

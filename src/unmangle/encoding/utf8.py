@@ -11,10 +11,15 @@ _SEQ = (rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef]
 _TRUNCATED = (rb"[\xc2-\xdf](?![\x80-\xbf])|[\xe0-\xef][\x80-\xbf]?(?![\x80-\xbf])"
               rb"|[\xf0-\xf4][\x80-\xbf]{0,2}(?![\x80-\xbf])")
 
+# The same, short of one byte only: what one lost continuation byte leaves (a decoder that drops a few bytes
+# drops two of one character hardly ever, and a lead alone is any legacy letter from 0xE0 up).
+_ONE_SHORT = (rb"[\xc2-\xdf](?![\x80-\xbf])|[\xe0-\xef][\x80-\xbf](?![\x80-\xbf])"
+              rb"|[\xf0-\xf4][\x80-\xbf]{2}(?![\x80-\xbf])")
 VALID_MULTIBYTE = re.compile(rb"(?:" + _SEQ + rb")")
 TRUNCATED = re.compile(_TRUNCATED)
 VALID_RUN = re.compile(rb"(?:" + _SEQ + rb")+")
 WELL_FORMED_OR_TRUNCATED = re.compile(rb"(?:" + _SEQ + rb"|" + _TRUNCATED + rb")+")
+WELL_FORMED_OR_ONE_SHORT = re.compile(rb"(?:" + _SEQ + rb"|" + _ONE_SHORT + rb")+")
 HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
