@@ -28,11 +28,12 @@ _NO_TEXT = regex.compile(r"[\p{Cc}\p{Co}\p{Cn}\p{Cs}]")
 _LINE = regex.compile(r"[^\n]+")
 _HALF_WIDTH_KANA = regex.compile(r"[\uff61-\uff9f]+")
 _LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
-_ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
 # What a CJK decoder writes for a legacy CJK text: CJK characters, or holes where it could not.
 _CJK_OR_HOLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\ufffd?]")
 _LATIN = regex.compile(r"\p{Latin}")
+# A letter of an alphabet (Latin, Cyrillic, Greek...): a Russian sentence with one word shredded is no CJK line.
+_ALPHABETIC = regex.compile(r"[^\P{L}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}]")
 # A word of a script that is neither CJK nor Latin, four letters: EUC-KR and EUC-JP read Korean UTF-8 into a
 # Cyrillic or Greek letter here and there, and now and then two, never a word of them.
 _OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\p{Latin}]{4}")
@@ -94,11 +95,13 @@ def _shredded(line: str) -> bool:
         return False  # (most lines of most pages: decided before anything is counted, as the test below would)
     # A line of CJK text, not Latin text with a few mojibake quotes (`鈥淵es,鈥� he said`): the token search
     # knows how quotes pair up, the CJK model does not.
-    # (Or a few wide characters among many Latin letters; a CJK line with English names has dozens. Half-width
-    # katakana among far more Latin letters do not count there: Shift-JIS writes them for the two bytes of a
-    # Latin letter, `ﾃｩ` for é; EUC-JP read as Shift-JIS is half-width katakana nearly throughout.)
+    # (Or a few wide characters among many letters of an alphabet, Latin or another: a CJK line with English names
+    # has dozens; a Russian line with one word shredded by Big5 has five, which the lattice read with its
+    # neighbours, `гие г` as `忍我快 忍`. Half-width katakana among far more Latin letters do not count there:
+    # Shift-JIS writes them for the two bytes of a Latin letter, `ﾃｩ` for é; EUC-JP read as Shift-JIS is
+    # half-width katakana nearly throughout.)
     punctuation = sum(c in PUNCTUATION_LEADS for c in wide)
-    latin = len(_ASCII_LETTER.findall(line))
+    latin = len(_ALPHABETIC.findall(line))
     cjk = _HALF_WIDTH_KANA.sub("", wide)
     if 2 * (len(wide) - len(cjk)) >= latin:
         cjk = wide
