@@ -665,6 +665,25 @@ def test_a_no_break_space_made_plain_is_no_byte_dropped_before_a_space(clean: st
     assert fix_text(broken) == clean
 
 
+@pytest.mark.parametrize("clean", ["от тази седмица", "за тази седмица"])
+def test_words_beside_one_that_names_a_single_byte_pair_are_read_with_it(clean: str) -> None:
+    # Bulgarian through cp1253 with bytes dropped: `ΡΠµΠ΄ΠΌΠΈΡ†Π°` lost one and names the pair beyond doubt; `ΠΎΡ‚`
+    # beside it is Greek letters to the scan, and alone is no evidence.
+    assert fix_text(clean.encode("utf-8").decode("cp1253", "ignore")) == clean
+
+
+@pytest.mark.parametrize("wrong", ["big5", "euc_kr", "gbk"])
+def test_one_word_of_a_russian_sentence_shredded_by_a_cjk_decoder_leaves_the_rest_alone(wrong: str) -> None:
+    # Five wide characters among a hundred Cyrillic letters are no CJK line: the lattice read the word's
+    # neighbours too (`гие г` as Big5 read as GBK `忍我快 忍`).
+    words = ("Многие годы эта доля неуклонно растёт; по данным Бюро переписи населения, она оценивалась всего "
+             "в 11% от общего числа голосов до выборов 1996 года, и в этом году она может снова подскочить.").split(" ")
+    broken = " ".join(w.encode("utf-8").decode(wrong, "ignore") if w == "выборов" else w for w in words)
+    fixed = fix_text(broken).split(" ")
+    assert len(fixed) == len(words)
+    assert [f for f, w in zip(fixed, words, strict=True) if f != w] in ([], [fixed[words.index("выборов")]])
+
+
 @pytest.mark.parametrize("text", ["HLN于 1969年", "ARPANET和SITA", "位于校园", "了位于里约", "亞馬遜公司"])
 def test_cjk_beside_latin_or_in_runs_of_such_letters_stays(text: str) -> None:
     assert fix_text(text) == text

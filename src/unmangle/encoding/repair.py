@@ -536,11 +536,17 @@ def repair_pass(text: str, focus: list[tuple[int, int]] | None = None) -> list[E
             fast, rest = _fast_lossless(text, spans[SAMPLE:], *codecs, next(iter(prior)))
             edits.extend(fast)
             edits.extend(_decide(text, rest, prior, edits, everywhere=spans)[0])
-    for pair in prior:
+    # (A single-byte pair one token alone names beyond doubt sweeps too: `ΡΠµΠ΄ΠΌΠΈΡ†Π°`, Bulgarian through cp1253 with
+    # a byte lost, names it, and `ΠΎΡ‚ Ρ‚Π°Π·ΠΈ` beside it looked like Greek to the scan.)
+    sure = [p for p in dict.fromkeys(map(_pair_of_edit, sorted(edits, key=lambda e: -e.confidence)))
+            if p in SINGLE_BYTE_UTF8 and p not in prior
+            and any(e.confidence >= SURE_SWEEP and _pair_of_edit(e) == p for e in edits)]
+    for pair in [*prior, *sure]:
         swept = _sweep(text, spans, pair)
         edits.extend(swept)
         spans = spans + [(e.start, e.end) for e in swept]  # aliases of the pair must not sweep them again
-    single = {p: v for p, v in prior.items() if p in SINGLE_BYTE_UTF8}
+    # (And its words cut short are searched under it, with no prior: each must stand on its own.)
+    single = {p: v for p, v in prior.items() if p in SINGLE_BYTE_UTF8} | dict.fromkeys(sure, 0.0)
     if single:
         edits.extend(_sweep_cut(text, spans, single, edits))
     return sorted(edits, key=lambda e: e.start)
@@ -680,6 +686,7 @@ _IN_LATIN_WORD = regex.compile(rf"\p{{Latin}}{_CJK_CLASS}\p{{Latin}}")  # a CJK 
 _CJK_TOKEN = regex.compile(rf"[^ \t\n\r\f\v]*{_CJK_CLASS}[^ \t\n\r\f\v]*")
 _CJK_CHAR = regex.compile(_CJK_CLASS)
 SWEEP_MIN_GAIN = 1.0
+SURE_SWEEP = 0.95  # confidence of one token's reading that names its single-byte pair for the whole text
 QUOTE_LOOKS = 3  # looks at the tokens with the quotes read so far, at most (most texts settle after one)
 
 
