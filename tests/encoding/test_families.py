@@ -676,8 +676,9 @@ def test_words_beside_one_that_names_a_single_byte_pair_are_read_with_it(clean: 
 def test_one_word_of_a_russian_sentence_shredded_by_a_cjk_decoder_leaves_the_rest_alone(wrong: str) -> None:
     # Five wide characters among a hundred Cyrillic letters are no CJK line: the lattice read the word's
     # neighbours too (`гие г` as Big5 read as GBK `忍我快 忍`).
-    words = ("Многие годы эта доля неуклонно растёт; по данным Бюро переписи населения, она оценивалась всего "
-             "в 11% от общего числа голосов до выборов 1996 года, и в этом году она может снова подскочить.").split(" ")
+    sentence = ("Многие годы эта доля неуклонно растёт; по данным Бюро переписи населения, она оценивалась всего "
+                "в 11% от общего числа голосов до выборов 1996 года, и в этом году она может снова подскочить.")
+    words = sentence.split(" ")
     broken = " ".join(w.encode("utf-8").decode(wrong, "ignore") if w == "выборов" else w for w in words)
     fixed = fix_text(broken).split(" ")
     assert len(fixed) == len(words)
