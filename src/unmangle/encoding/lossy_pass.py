@@ -32,8 +32,12 @@ _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
 # What a CJK decoder writes for a legacy CJK text: CJK characters, or holes where it could not.
 _CJK_OR_HOLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\ufffd?]")
 _LATIN = regex.compile(r"\p{Latin}")
-# A letter of an alphabet (Latin, Cyrillic, Greek...): a Russian sentence with one word shredded is no CJK line.
-_ALPHABETIC = regex.compile(r"[^\P{L}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}]")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+# A whole word of another alphabet (Cyrillic, Greek, Arabic...), between spaces or punctuation: a Russian sentence
+# with one word shredded is no CJK line. (Not Latin-1's letters, nor letters glued to signs: the debris of a layer of
+# cp1252 or cp1251 over the shreds, `é\x90¨å‹¬`, which the next layer reads.)
+_ALPHABET_WORD = regex.compile(r"(?<![^\s\p{P}])(?:\p{Cyrillic}+|\p{Greek}+|\p{Arabic}+|\p{Hebrew}+|\p{Armenian}+"
+                               r"|\p{Georgian}+|\p{Devanagari}+|\p{Thai}+)(?![^\s\p{P}])")
 # A word of a script that is neither CJK nor Latin, four letters: EUC-KR and EUC-JP read Korean UTF-8 into a
 # Cyrillic or Greek letter here and there, and now and then two, never a word of them.
 _OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\p{Latin}]{4}")
@@ -95,13 +99,13 @@ def _shredded(line: str) -> bool:
         return False  # (most lines of most pages: decided before anything is counted, as the test below would)
     # A line of CJK text, not Latin text with a few mojibake quotes (`鈥淵es,鈥� he said`): the token search
     # knows how quotes pair up, the CJK model does not.
-    # (Or a few wide characters among many letters of an alphabet, Latin or another: a CJK line with English names
-    # has dozens; a Russian line with one word shredded by Big5 has five, which the lattice read with its
+    # (Or a few wide characters among many letters of an alphabet, ASCII or another's words: a CJK line with English
+    # names has dozens; a Russian line with one word shredded by Big5 has five, which the lattice read with its
     # neighbours, `гие г` as `忍我快 忍`. Half-width katakana among far more Latin letters do not count there:
     # Shift-JIS writes them for the two bytes of a Latin letter, `ﾃｩ` for é; EUC-JP read as Shift-JIS is
     # half-width katakana nearly throughout.)
     punctuation = sum(c in PUNCTUATION_LEADS for c in wide)
-    latin = len(_ALPHABETIC.findall(line))
+    latin = len(_ASCII_LETTER.findall(line)) + sum(map(len, _ALPHABET_WORD.findall(line)))
     cjk = _HALF_WIDTH_KANA.sub("", wide)
     if 2 * (len(wide) - len(cjk)) >= latin:
         cjk = wide

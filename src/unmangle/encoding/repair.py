@@ -536,11 +536,13 @@ def repair_pass(text: str, focus: list[tuple[int, int]] | None = None) -> list[E
             fast, rest = _fast_lossless(text, spans[SAMPLE:], *codecs, next(iter(prior)))
             edits.extend(fast)
             edits.extend(_decide(text, rest, prior, edits, everywhere=spans)[0])
-    # (A single-byte pair one token alone names beyond doubt sweeps too: `ΡΠµΠ΄ΠΌΠΈΡ†Π°`, Bulgarian through cp1253 with
-    # a byte lost, names it, and `ΠΎΡ‚ Ρ‚Π°Π·ΠΈ` beside it looked like Greek to the scan.)
-    sure = [p for p in dict.fromkeys(map(_pair_of_edit, sorted(edits, key=lambda e: -e.confidence)))
-            if p in SINGLE_BYTE_UTF8 and p not in prior
-            and any(e.confidence >= SURE_SWEEP and _pair_of_edit(e) == p for e in edits)]
+    # (Where the text names no pair, a single-byte pair one token alone names beyond doubt sweeps too:
+    # `ΡΠµΠ΄ΠΌΠΈΡ†Π°`, Bulgarian through cp1253 with a byte lost, names it, and `ΠΎΡ‚ Ρ‚Π°Π·ΠΈ` beside it looked like
+    # Greek to the scan. Not beside the text's own pair, nor in a layer under another: a token another decoder read
+    # better is no pair of the text's, and sweeping with it spent the layers a layered text needs.)
+    sure = [] if prior or focus is not None else [
+        p for p in dict.fromkeys(map(_pair_of_edit, sorted(edits, key=lambda e: -e.confidence)))
+        if p in SINGLE_BYTE_UTF8 and any(e.confidence >= SURE_SWEEP and _pair_of_edit(e) == p for e in edits)]
     for pair in [*prior, *sure]:
         swept = _sweep(text, spans, pair)
         edits.extend(swept)
