@@ -661,7 +661,7 @@ def _alone_cjk(text: str, pos: int) -> bool:
     return _count_cjk(text, max(0, pos - _CJK_WINDOW), pos + _CJK_WINDOW + 1) == 1
 
 
-def _letters_under_cjk(text: str) -> bool:
+def _letters_under_cjk(text: str, one_script: bool = False) -> bool:
     """Whether GBK wrote ``text`` for the UTF-8 of a word of another script's common letters (a word alone,
     `Москва` read as GBK is `袦芯褋泻胁邪`: the scan passes such a run, common characters around rare ones, and a
     longer text shows the decoder elsewhere). (GBK alone: the other CJK codecs cannot map a Cyrillic or Greek
@@ -671,7 +671,8 @@ def _letters_under_cjk(text: str) -> bool:
     except UnicodeError:
         return False
     letters = [c for c in decoded if c >= "\x80" and c.isalpha()]
-    return len(letters) >= 3 and not any(map(_is_cjk, letters)) and all(map(reads_as_common, letters))
+    return (len(letters) >= 3 and not any(map(_is_cjk, letters)) and all(map(reads_as_common, letters))
+            and (not one_script or len(set(map(script_of, letters))) == 1))
 
 
 _LETTERS_RUN = re.compile(_class(_LATIN_CJK) + "+")
@@ -679,22 +680,14 @@ _LETTERS_RUN_BACK = re.compile(_class(_LATIN_CJK) + "+$")
 
 
 def _letters_run_under_cjk(text: str, pos: int) -> bool:
-    """Whether the run of such CJK letters through ``pos`` (three or more, where the scan stops) is a CJK
-    decoder's reading of the UTF-8 of common letters of one other script: a word of Greek or Bulgarian through
-    GBK (`袟邪锌邪写薪邪` is `Западна`) is common characters throughout, which the scan passes, and a sentence of
-    it is too long for the short text's own question (:func:`_letters_under_cjk`). Real Chinese writes three
-    such characters together in one paragraph in a hundred, and they read back as no word."""
+    """Whether the run of such CJK letters through ``pos`` (three or more, where the scan stops) is GBK's reading
+    of the UTF-8 of common letters of one other script (:func:`_letters_under_cjk`, asked of the run): a word of
+    Greek or Bulgarian through GBK (`袟邪锌邪写薪邪` is `Западна`) is common characters throughout, which the scan
+    passes, and a sentence of it is too long for the short text's own question. Real Chinese writes three such
+    characters together in one paragraph in a hundred, and they read back as no word."""
     start = _LETTERS_RUN_BACK.search(text, max(0, pos - 64), pos + 1)
     run = text[start.start() if start else pos:_LETTERS_RUN.match(text, pos).end()]
-    for codec in _CJK_CODECS:
-        try:
-            decoded = run.encode(codec).decode("utf-8")
-        except UnicodeError:
-            continue
-        if len({script_of(c) for c in decoded}) == 1 and all(map(reads_as_common, decoded)) and (
-                not any(map(_is_cjk, decoded))):
-            return True
-    return False
+    return _letters_under_cjk(run, one_script=True)
 
 
 def _cjk_utf8_share(piece: str) -> float:

@@ -11,6 +11,7 @@ and a reading is kept only when it is far more probable than the line as it stan
 from __future__ import annotations
 
 import math
+import unicodedata
 
 import regex
 
@@ -33,11 +34,9 @@ _QUESTION_IN_WIDE = regex.compile(rf"{_WIDE_CHAR}\?|\?{_WIDE_CHAR}")
 _CJK_OR_HOLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\ufffd?]")
 _LATIN = regex.compile(r"\p{Latin}")
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
-# A whole word of another alphabet (Cyrillic, Greek, Arabic...), between spaces or punctuation: a Russian sentence
-# with one word shredded is no CJK line. (Not Latin-1's letters, nor letters glued to signs: the debris of a layer of
-# cp1252 or cp1251 over the shreds, `é\x90¨å‹¬`, which the next layer reads.)
-_ALPHABET_WORD = regex.compile(r"(?<![^\s\p{P}])(?:\p{Cyrillic}+|\p{Greek}+|\p{Arabic}+|\p{Hebrew}+|\p{Armenian}+"
-                               r"|\p{Georgian}+|\p{Devanagari}+|\p{Thai}+)(?![^\s\p{P}])")
+# A whole word of letters (and their marks) of a script neither Latin nor CJK, between spaces or punctuation.
+_ALPHABET_WORD = regex.compile(r"(?<![^\s\p{P}])(?:[^\P{L}\p{Latin}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
+                               r"\p{Bopomofo}]|\p{M})+(?![^\s\p{P}])")
 # A word of a script that is neither CJK nor Latin, four letters: EUC-KR and EUC-JP read Korean UTF-8 into a
 # Cyrillic or Greek letter here and there, and now and then two, never a word of them.
 _OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\p{Latin}]{4}")
@@ -105,7 +104,7 @@ def _shredded(line: str) -> bool:
     # Shift-JIS writes them for the two bytes of a Latin letter, `ﾃｩ` for é; EUC-JP read as Shift-JIS is
     # half-width katakana nearly throughout.)
     punctuation = sum(c in PUNCTUATION_LEADS for c in wide)
-    latin = len(_ASCII_LETTER.findall(line)) + sum(map(len, _ALPHABET_WORD.findall(line)))
+    latin = len(_ASCII_LETTER.findall(line)) + _alphabet_letters(line)
     cjk = _HALF_WIDTH_KANA.sub("", wide)
     if 2 * (len(wide) - len(cjk)) >= latin:
         cjk = wide
@@ -119,6 +118,15 @@ def _shredded(line: str) -> bool:
         return True
     # The line as written (spaces and all: Korean words joined together would look improbable themselves).
     return cjk_model().score(line) / len(line) < IMPROBABLE and not _lossless(line)
+
+
+def _alphabet_letters(line: str) -> int:
+    """The characters of ``line`` in whole words of one alphabet other than Latin (Cyrillic, Greek, Arabic,
+    Devanagari...): a Russian sentence with one word shredded is no CJK line. (Not Latin-1's letters, nor words
+    that mix scripts or glue letters to signs: the debris of a layer of cp1252 or cp1251 over the shreds,
+    `é\x90¨å‹¬`, which the next layer reads.)"""
+    return sum(len(word) for word in _ALPHABET_WORD.findall(line)
+               if len({unicodedata.name(c, "?").split(" ", 1)[0] for c in word if c.isalpha()}) == 1)
 
 
 def _weak(line: str) -> bool:

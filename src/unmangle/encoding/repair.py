@@ -540,9 +540,9 @@ def repair_pass(text: str, focus: list[tuple[int, int]] | None = None) -> list[E
     # `ΡΠµΠ΄ΠΌΠΈΡ†Π°`, Bulgarian through cp1253 with a byte lost, names it, and `ΠΎΡ‚ Ρ‚Π°Π·ΠΈ` beside it looked like
     # Greek to the scan. Not beside the text's own pair, nor in a layer under another: a token another decoder read
     # better is no pair of the text's, and sweeping with it spent the layers a layered text needs.)
-    sure = [] if prior or focus is not None else [
-        p for p in dict.fromkeys(map(_pair_of_edit, sorted(edits, key=lambda e: -e.confidence)))
-        if p in SINGLE_BYTE_UTF8 and any(e.confidence >= SURE_SWEEP and _pair_of_edit(e) == p for e in edits)]
+    sure = [] if prior or focus is not None else list(dict.fromkeys(
+        p for e in sorted(edits, key=lambda e: -e.confidence)
+        if e.confidence >= SURE_SWEEP and (p := _pair_of_edit(e)) in SINGLE_BYTE_UTF8))
     for pair in [*prior, *sure]:
         swept = _sweep(text, spans, pair)
         edits.extend(swept)
